@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Fitcanvas needs to build and to run its UI tests headless:
+# X11/Wayland client libraries for the window, and Mesa's software Vulkan driver (lavapipe)
+# so snapshot tests render the same picture on any machine, with or without a GPU.
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+packages=(
+  pkg-config
+  libxkbcommon-dev libxkbcommon-x11-0 libx11-dev libxcursor1 libxrandr2 libxi6
+  libwayland-dev libgl1-mesa-dri mesa-vulkan-drivers libvulkan1
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO=sudo
+else
+  SUDO=
+fi
+echo "Installing: ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

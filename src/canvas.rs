@@ -1,0 +1,492 @@
+//! The canvas model: notes in six ordered sections, their links, and the operations that
+//! change them. Every operation keeps the canvas valid (unique ids, weights 1–5, kinds that fit
+//! their section, links only from a value-map note to a note of the section it serves), so
+//! anything built through this API saves and loads back unchanged.
+
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use crate::section::{Kind, Section};
+
+/// Lowest and highest importance a customer note can carry.
+pub const MIN_WEIGHT: u8 = 1;
+pub const MAX_WEIGHT: u8 = 5;
+/// The weight of a new note, and of one whose file entry omits `weight`.
+pub const DEFAULT_WEIGHT: u8 = 3;
+
+/// A note's id: unique across the whole canvas and stable across edits, so links and diffs
+/// can refer to it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(transparent)]
+pub struct ItemId(String);
+
+impl ItemId {
+    /// An id from any non-empty string. Returns `None` for an empty one, which the format forbids.
+    pub fn new(id: impl Into<String>) -> Option<ItemId> {
+        let id = id.into();
+        (!id.is_empty()).then_some(ItemId(id))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ItemId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::borrow::Borrow<str> for ItemId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+/// One note on the canvas.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub(crate) id: ItemId,
+    pub(crate) text: String,
+    /// Importance (job), severity (pain) or relevance (gain), 1–5. Only customer notes use it.
+    pub(crate) weight: u8,
+    /// `Some` exactly for customer notes.
+    pub(crate) kind: Option<Kind>,
+    /// Ids of the customer notes a value-map note serves. Always empty for customer notes.
+    pub(crate) addresses: Vec<ItemId>,
+    /// Fields this build does not know, kept so they are written back unchanged.
+    pub(crate) extra: Map<String, Value>,
+}
+
+impl Item {
+    pub(crate) fn new(section: Section, id: ItemId, text: String) -> Item {
+        Item {
+            id,
+            text,
+            weight: DEFAULT_WEIGHT,
+            kind: section.default_kind(),
+            addresses: Vec::new(),
+            extra: Map::new(),
+        }
+    }
+
+    pub fn id(&self) -> &ItemId {
+        &self.id
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn weight(&self) -> u8 {
+        self.weight
+    }
+
+    pub fn kind(&self) -> Option<Kind> {
+        self.kind
+    }
+
+    pub fn addresses(&self) -> &[ItemId] {
+        &self.addresses
+    }
+
+    /// Fields of this note that this build does not know, as read from the file.
+    pub fn extra_fields(&self) -> &Map<String, Value> {
+        &self.extra
+    }
+}
+
+/// Why an edit was refused. The canvas is unchanged whenever one of these is returned.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("there is no note with id \"{0}\"")]
+    NoSuchItem(ItemId),
+    #[error("weight must be from {MIN_WEIGHT} to {MAX_WEIGHT}, not {0}")]
+    WeightOutOfRange(u8),
+    #[error("a {section} note can't have kind {kind}", section = .section.singular())]
+    WrongKind { section: Section, kind: Kind },
+    #[error("{section} notes have no {what}", section = .section.title())]
+    NotCustomerItem {
+        section: Section,
+        what: &'static str,
+    },
+    #[error("a {from} can't address a {to}", from = .from.singular(), to = .to.singular())]
+    WrongLinkTarget { from: Section, to: Section },
+    #[error("position {index} is past the end of {section} ({len} notes)", section = .section.title())]
+    IndexOutOfRange {
+        section: Section,
+        index: usize,
+        len: usize,
+    },
+}
+
+/// A Value Proposition Canvas.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Canvas {
+    pub(crate) title: String,
+    pub(crate) customer: String,
+    pub(crate) notes: String,
+    pub(crate) sections: [Vec<Item>; 6],
+    /// Top-level fields this build does not know, written back unchanged.
+    pub(crate) extra: Map<String, Value>,
+}
+
+impl Canvas {
+    /// An empty canvas.
+    pub fn new() -> Canvas {
+        Canvas::default()
+    }
+
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The customer segment the profile describes.
+    pub fn customer(&self) -> &str {
+        &self.customer
+    }
+
+    pub fn notes(&self) -> &str {
+        &self.notes
+    }
+
+    pub fn set_title(&mut self, title: impl Into<String>) {
+        self.title = title.into();
+    }
+
+    pub fn set_customer(&mut self, customer: impl Into<String>) {
+        self.customer = customer.into();
+    }
+
+    pub fn set_notes(&mut self, notes: impl Into<String>) {
+        self.notes = notes.into();
+    }
+
+    /// Top-level fields this build does not know, as read from the file.
+    pub fn extra_fields(&self) -> &Map<String, Value> {
+        &self.extra
+    }
+
+    /// The notes of one section, in order.
+    pub fn items(&self, section: Section) -> &[Item] {
+        &self.sections[section.index()]
+    }
+
+    /// Every note with its section, in file order.
+    pub fn all_items(&self) -> impl Iterator<Item = (Section, &Item)> {
+        Section::ALL
+            .into_iter()
+            .flat_map(move |s| self.items(s).iter().map(move |item| (s, item)))
+    }
+
+    /// Total number of notes on the canvas.
+    pub fn len(&self) -> usize {
+        self.sections.iter().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sections.iter().all(Vec::is_empty)
+    }
+
+    /// Where the note with this id sits: its section and position.
+    pub fn locate(&self, id: &str) -> Option<(Section, usize)> {
+        Section::ALL.into_iter().find_map(|s| {
+            self.items(s)
+                .iter()
+                .position(|item| item.id.as_str() == id)
+                .map(|i| (s, i))
+        })
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.locate(id).map(|(s, i)| &self.sections[s.index()][i])
+    }
+
+    /// The section of the note with this id.
+    pub fn section_of(&self, id: &str) -> Option<Section> {
+        self.locate(id).map(|(s, _)| s)
+    }
+
+    /// The value-map notes that address the customer note `id`, in canvas order.
+    pub fn addressed_by(&self, id: &str) -> Vec<&Item> {
+        Section::VALUE_MAP
+            .into_iter()
+            .flat_map(|s| self.items(s))
+            .filter(|item| item.addresses.iter().any(|a| a.as_str() == id))
+            .collect()
+    }
+
+    /// Is the customer note `id` addressed by at least one value-map note?
+    pub fn is_addressed(&self, id: &str) -> bool {
+        Section::VALUE_MAP
+            .into_iter()
+            .flat_map(|s| self.items(s))
+            .any(|item| item.addresses.iter().any(|a| a.as_str() == id))
+    }
+
+    fn item_mut(&mut self, id: &str) -> Result<(Section, &mut Item), EditError> {
+        let (section, index) = self.locate(id).ok_or_else(|| no_such(id))?;
+        Ok((section, &mut self.sections[section.index()][index]))
+    }
+
+    /// A fresh id for a new note in `section`, such as `pain-4`: one more than the highest
+    /// number already used with that prefix, so ids read well and are never reused while the
+    /// canvas holds a higher one.
+    pub fn next_id(&self, section: Section) -> ItemId {
+        let prefix = format!("{}-", section.id_prefix());
+        let highest = self
+            .all_items()
+            .filter_map(|(_, item)| item.id.as_str().strip_prefix(&prefix)?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0);
+        ItemId(format!("{prefix}{}", highest.saturating_add(1)))
+    }
+
+    /// Adds a note at the end of `section` and returns its new id.
+    pub fn add_item(&mut self, section: Section, text: impl Into<String>) -> ItemId {
+        let id = self.next_id(section);
+        self.sections[section.index()].push(Item::new(section, id.clone(), text.into()));
+        id
+    }
+
+    /// Inserts a note at `index` in `section` (0 = first; `len` = last) and returns its id.
+    pub fn insert_item(
+        &mut self,
+        section: Section,
+        index: usize,
+        text: impl Into<String>,
+    ) -> Result<ItemId, EditError> {
+        let len = self.items(section).len();
+        if index > len {
+            return Err(EditError::IndexOutOfRange {
+                section,
+                index,
+                len,
+            });
+        }
+        let id = self.next_id(section);
+        self.sections[section.index()].insert(index, Item::new(section, id.clone(), text.into()));
+        Ok(id)
+    }
+
+    pub fn set_text(&mut self, id: &str, text: impl Into<String>) -> Result<(), EditError> {
+        self.item_mut(id)?.1.text = text.into();
+        Ok(())
+    }
+
+    pub fn set_weight(&mut self, id: &str, weight: u8) -> Result<(), EditError> {
+        if !(MIN_WEIGHT..=MAX_WEIGHT).contains(&weight) {
+            return Err(EditError::WeightOutOfRange(weight));
+        }
+        let (section, item) = self.item_mut(id)?;
+        if !section.is_customer() {
+            return Err(EditError::NotCustomerItem {
+                section,
+                what: "weight",
+            });
+        }
+        item.weight = weight;
+        Ok(())
+    }
+
+    pub fn set_kind(&mut self, id: &str, kind: Kind) -> Result<(), EditError> {
+        let (section, item) = self.item_mut(id)?;
+        if kind.section() != section {
+            return Err(EditError::WrongKind { section, kind });
+        }
+        item.kind = Some(kind);
+        Ok(())
+    }
+
+    /// Removes a note and every link to it. Returns the section, position and note removed.
+    pub fn remove_item(&mut self, id: &str) -> Result<(Section, usize, Item), EditError> {
+        let (section, index) = self.locate(id).ok_or_else(|| no_such(id))?;
+        let item = self.sections[section.index()].remove(index);
+        for vm in Section::VALUE_MAP {
+            for other in &mut self.sections[vm.index()] {
+                other.addresses.retain(|a| a.as_str() != id);
+            }
+        }
+        Ok((section, index, item))
+    }
+
+    /// Moves a note to position `to` within its own section.
+    pub fn move_item(&mut self, id: &str, to: usize) -> Result<(), EditError> {
+        let (section, from) = self.locate(id).ok_or_else(|| no_such(id))?;
+        let list = &mut self.sections[section.index()];
+        if to >= list.len() {
+            return Err(EditError::IndexOutOfRange {
+                section,
+                index: to,
+                len: list.len(),
+            });
+        }
+        let item = list.remove(from);
+        list.insert(to, item);
+        Ok(())
+    }
+
+    /// Moves a note up (negative) or down (positive) within its section, stopping at either end.
+    /// Returns whether it moved.
+    pub fn shift_item(&mut self, id: &str, by: isize) -> Result<bool, EditError> {
+        let (section, from) = self.locate(id).ok_or_else(|| no_such(id))?;
+        let last = self.items(section).len().saturating_sub(1);
+        let to = from.saturating_add_signed(by).min(last);
+        if to == from {
+            return Ok(false);
+        }
+        self.move_item(id, to)?;
+        Ok(true)
+    }
+
+    /// Records that value-map note `from` addresses customer note `to`. Linking twice is a no-op.
+    pub fn link(&mut self, from: &str, to: &str) -> Result<(), EditError> {
+        let to_section = self.section_of(to).ok_or_else(|| no_such(to))?;
+        let (from_section, item) = self.item_mut(from)?;
+        if from_section.addresses() != Some(to_section) {
+            return Err(EditError::WrongLinkTarget {
+                from: from_section,
+                to: to_section,
+            });
+        }
+        if !item.addresses.iter().any(|a| a.as_str() == to) {
+            item.addresses.push(ItemId(to.to_owned()));
+        }
+        Ok(())
+    }
+
+    /// Removes the link from `from` to `to`, if there is one. Returns whether there was.
+    pub fn unlink(&mut self, from: &str, to: &str) -> Result<bool, EditError> {
+        if self.locate(to).is_none() {
+            return Err(no_such(to));
+        }
+        let (_, item) = self.item_mut(from)?;
+        let before = item.addresses.len();
+        item.addresses.retain(|a| a.as_str() != to);
+        Ok(item.addresses.len() != before)
+    }
+
+    /// Links or unlinks, as `linked` says.
+    pub fn set_link(&mut self, from: &str, to: &str, linked: bool) -> Result<(), EditError> {
+        if linked {
+            self.link(from, to)
+        } else {
+            self.unlink(from, to).map(|_| ())
+        }
+    }
+}
+
+fn no_such(id: &str) -> EditError {
+    EditError::NoSuchItem(ItemId(id.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> (Canvas, ItemId, ItemId, ItemId) {
+        let mut c = Canvas::new();
+        let pain = c.add_item(Section::Pains, "Invoices get lost");
+        let reliever = c.add_item(Section::PainRelievers, "Automatic inbox capture");
+        let job = c.add_item(Section::Jobs, "Pay suppliers on time");
+        c.link(reliever.as_str(), pain.as_str()).unwrap();
+        (c, pain, reliever, job)
+    }
+
+    #[test]
+    fn new_items_get_unique_readable_ids_and_section_defaults() {
+        let mut c = Canvas::new();
+        let a = c.add_item(Section::Pains, "a");
+        let b = c.add_item(Section::Pains, "b");
+        let g = c.add_item(Section::GainCreators, "g");
+        assert_eq!(a.as_str(), "pain-1");
+        assert_eq!(b.as_str(), "pain-2");
+        assert_eq!(g.as_str(), "creator-1");
+        let item = c.item("pain-2").unwrap();
+        assert_eq!(item.weight(), DEFAULT_WEIGHT);
+        assert_eq!(item.kind(), Some(Kind::Obstacle));
+        assert_eq!(c.item("creator-1").unwrap().kind(), None);
+        // A removed id's number is not handed out again while a higher one exists.
+        c.remove_item("pain-1").unwrap();
+        assert_eq!(c.add_item(Section::Pains, "c").as_str(), "pain-3");
+    }
+
+    #[test]
+    fn remove_takes_its_links_with_it() {
+        let (mut c, pain, reliever, _) = sample();
+        assert!(c.is_addressed(pain.as_str()));
+        let (section, index, removed) = c.remove_item(pain.as_str()).unwrap();
+        assert_eq!(
+            (section, index, removed.text()),
+            (Section::Pains, 0, "Invoices get lost")
+        );
+        assert!(c.item(reliever.as_str()).unwrap().addresses().is_empty());
+    }
+
+    #[test]
+    fn links_only_go_from_value_map_to_the_matching_customer_section() {
+        let (mut c, pain, reliever, job) = sample();
+        assert_eq!(
+            c.link(reliever.as_str(), job.as_str()),
+            Err(EditError::WrongLinkTarget {
+                from: Section::PainRelievers,
+                to: Section::Jobs
+            })
+        );
+        assert!(c.link(pain.as_str(), reliever.as_str()).is_err());
+        assert!(c.link(reliever.as_str(), "nope").is_err());
+        // Linking twice keeps one link.
+        c.link(reliever.as_str(), pain.as_str()).unwrap();
+        assert_eq!(c.item(reliever.as_str()).unwrap().addresses().len(), 1);
+        assert_eq!(c.unlink(reliever.as_str(), pain.as_str()), Ok(true));
+        assert_eq!(c.unlink(reliever.as_str(), pain.as_str()), Ok(false));
+        assert!(!c.is_addressed(pain.as_str()));
+    }
+
+    #[test]
+    fn weight_and_kind_are_checked() {
+        let (mut c, pain, reliever, job) = sample();
+        assert_eq!(
+            c.set_weight(pain.as_str(), 0),
+            Err(EditError::WeightOutOfRange(0))
+        );
+        assert_eq!(
+            c.set_weight(pain.as_str(), 6),
+            Err(EditError::WeightOutOfRange(6))
+        );
+        assert!(c.set_weight(reliever.as_str(), 2).is_err());
+        c.set_weight(pain.as_str(), 5).unwrap();
+        assert_eq!(c.item(pain.as_str()).unwrap().weight(), 5);
+        assert!(c.set_kind(job.as_str(), Kind::Risk).is_err());
+        c.set_kind(job.as_str(), Kind::Emotional).unwrap();
+        assert_eq!(c.item(job.as_str()).unwrap().kind(), Some(Kind::Emotional));
+        assert!(c.set_kind(reliever.as_str(), Kind::Risk).is_err());
+    }
+
+    #[test]
+    fn items_move_within_their_section() {
+        let mut c = Canvas::new();
+        let ids: Vec<_> = ["a", "b", "c"]
+            .into_iter()
+            .map(|t| c.add_item(Section::Gains, t))
+            .collect();
+        c.move_item(ids[0].as_str(), 2).unwrap();
+        let texts = |c: &Canvas| {
+            c.items(Section::Gains)
+                .iter()
+                .map(|i| i.text().to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(texts(&c), ["b", "c", "a"]);
+        assert_eq!(c.shift_item(ids[0].as_str(), -1), Ok(true));
+        assert_eq!(texts(&c), ["b", "a", "c"]);
+        assert_eq!(c.shift_item(ids[1].as_str(), -1), Ok(false));
+        assert_eq!(c.shift_item(ids[2].as_str(), 5), Ok(false));
+        assert!(c.move_item(ids[0].as_str(), 3).is_err());
+        let x = c.insert_item(Section::Gains, 1, "x").unwrap();
+        assert_eq!(c.locate(x.as_str()), Some((Section::Gains, 1)));
+        assert!(c.insert_item(Section::Gains, 9, "y").is_err());
+    }
+}

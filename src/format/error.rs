@@ -1,0 +1,84 @@
+//! What can go wrong reading or writing a canvas file, in words a user can act on.
+
+use std::path::{Path, PathBuf};
+
+use super::{FORMAT_NAME, FORMAT_VERSION, MAX_FILE_SIZE};
+
+/// Why a canvas could not be read. Each message says what is wrong and where.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("could not read the file: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("this is a folder, not a canvas file")]
+    IsDirectory,
+    #[error("this is not a regular file (a device, pipe or socket), so it is not opened")]
+    NotRegularFile,
+    #[error(
+        "the file is {} MiB; Fitcanvas opens canvas files of up to {} MiB",
+        .size.div_ceil(1024 * 1024),
+        MAX_FILE_SIZE / (1024 * 1024)
+    )]
+    TooLarge { size: u64 },
+    #[error("the file is empty")]
+    Empty,
+    #[error(
+        "the file is not UTF-8 text: invalid byte at line {line}, column {column} (save it as UTF-8)"
+    )]
+    InvalidUtf8 { line: usize, column: usize },
+    #[error("the file ends too early at line {line}, column {column}; it looks cut off")]
+    Truncated { line: usize, column: usize },
+    #[error("not valid JSON at line {line}, column {column}: {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("expected a JSON object at the top level, found {found}")]
+    NotAnObject { found: &'static str },
+    #[error(
+        "not a Fitcanvas file: it needs \"format\": \"{FORMAT_NAME}\" at the top level{}",
+        .found.as_ref().map(|f| format!(", found {f}")).unwrap_or_default()
+    )]
+    NotFitcanvas { found: Option<String> },
+    #[error(
+        "this file is Fitcanvas format version {found}, but this build reads version {FORMAT_VERSION}; open it with a newer Fitcanvas"
+    )]
+    NewerVersion { found: u64 },
+    #[error("{at}: {problem}")]
+    Invalid { at: String, problem: String },
+}
+
+impl LoadError {
+    pub(crate) fn invalid(at: impl Into<String>, problem: impl Into<String>) -> LoadError {
+        LoadError::Invalid {
+            at: at.into(),
+            problem: problem.into(),
+        }
+    }
+
+    /// Tags the error with the file it came from.
+    pub fn in_file(self, path: &Path) -> FileError {
+        FileError {
+            path: path.to_path_buf(),
+            error: self,
+        }
+    }
+}
+
+/// A [`LoadError`] together with the file it concerns: "`plan.json: pains[2].weight: …`".
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {error}", .path.display())]
+pub struct FileError {
+    pub path: PathBuf,
+    #[source]
+    pub error: LoadError,
+}
+
+/// Why a canvas could not be saved. The file that was there before is left whole.
+#[derive(Debug, thiserror::Error)]
+#[error("could not save {}: {source}", .path.display())]
+pub struct SaveError {
+    pub path: PathBuf,
+    #[source]
+    pub source: std::io::Error,
+}

@@ -1,0 +1,101 @@
+//! The Fitcanvas file format, version 1 (see `docs/FORMAT.md`): reading with clear errors,
+//! canonical writing, and safe file handling (size limit before reading, atomic saves).
+
+mod decode;
+mod encode;
+mod error;
+
+use std::fs;
+use std::io::{Read, Write};
+use std::path::Path;
+
+pub use decode::{from_slice, from_value};
+pub use encode::{to_string, to_vec};
+pub use error::{FileError, LoadError, SaveError};
+
+use crate::canvas::Canvas;
+
+/// The value of the top-level `format` field.
+pub const FORMAT_NAME: &str = "fitcanvas";
+/// The format version this build reads and writes.
+pub const FORMAT_VERSION: u64 = 1;
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+/// The extension canvas files carry.
+pub const FILE_EXTENSION: &str = "json";
+
+/// Reads and validates a canvas file. The file is never modified.
+pub fn load_file(path: &Path) -> Result<Canvas, FileError> {
+    read_limited(path)
+        .and_then(|bytes| from_slice(&bytes))
+        .map_err(|e| e.in_file(path))
+}
+
+/// Reads a file's bytes, refusing folders, devices and pipes (which could block forever) and
+/// anything over [`MAX_FILE_SIZE`], before reading it whole.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let meta = fs::metadata(path)?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory);
+    }
+    if !meta.is_file() {
+        return Err(LoadError::NotRegularFile);
+    }
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(LoadError::TooLarge { size: meta.len() });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may grow between the check and the read; never read past the limit.
+    fs::File::open(path)?
+        .take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(LoadError::TooLarge {
+            size: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Saves a canvas in canonical form, atomically.
+pub fn save_file(path: &Path, canvas: &Canvas) -> Result<(), SaveError> {
+    write_atomically(path, &to_vec(canvas))
+}
+
+/// Writes `bytes` to `path` so that a crash or a full disk leaves either the old file or the
+/// new one, never a mix: a temporary file in the same folder is written, synced, then renamed
+/// over the target.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let fail = |source| SaveError {
+        path: path.to_path_buf(),
+        source,
+    };
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if path.is_dir() {
+        return Err(fail(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "that is a folder",
+        )));
+    }
+    let mut temp = tempfile::Builder::new()
+        .prefix(".fitcanvas-save-")
+        .tempfile_in(folder)
+        .map_err(fail)?;
+    // Keep the permissions of the file being replaced (tempfile creates 0600).
+    if let Ok(meta) = fs::metadata(path) {
+        temp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(fail)?;
+    }
+    temp.write_all(bytes).map_err(fail)?;
+    temp.as_file().sync_all().map_err(fail)?;
+    temp.persist(path).map_err(|e| fail(e.error))?;
+    // Make the rename itself durable where the platform allows syncing a folder.
+    if let Ok(dir) = fs::File::open(folder) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}

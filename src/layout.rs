@@ -1,0 +1,324 @@
+//! Where things go on the canvas picture, as plain geometry shared by the editor window and the
+//! exports, so both draw the same canvas.
+//!
+//! The picture people know: the value map as a square on the left, the customer profile as a
+//! circle on the right. The square is split into products & services (left half), gain creators
+//! (top right) and pain relievers (bottom right); the circle mirrors it with customer jobs (right
+//! half), gains (top left) and pains (bottom left), so each value-map area faces the customer
+//! area it serves. Notes sit in rectangles inscribed in each area.
+
+use crate::section::Section;
+
+/// An axis-aligned rectangle in board coordinates (pixels, y down).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+impl Rect {
+    pub const fn new(x: f32, y: f32, w: f32, h: f32) -> Rect {
+        Rect { x, y, w, h }
+    }
+
+    pub fn right(&self) -> f32 {
+        self.x + self.w
+    }
+
+    pub fn bottom(&self) -> f32 {
+        self.y + self.h
+    }
+
+    pub fn center(&self) -> (f32, f32) {
+        (self.x + self.w / 2.0, self.y + self.h / 2.0)
+    }
+
+    /// The rectangle shrunk by `by` on every side (never below zero size).
+    pub fn shrink(&self, by: f32) -> Rect {
+        let by = by.min(self.w / 2.0).min(self.h / 2.0).max(0.0);
+        Rect::new(
+            self.x + by,
+            self.y + by,
+            self.w - 2.0 * by,
+            self.h - 2.0 * by,
+        )
+    }
+
+    pub fn contains_rect(&self, other: &Rect) -> bool {
+        const EPS: f32 = 0.01;
+        other.x >= self.x - EPS
+            && other.y >= self.y - EPS
+            && other.right() <= self.right() + EPS
+            && other.bottom() <= self.bottom() + EPS
+    }
+
+    pub fn intersects(&self, other: &Rect) -> bool {
+        const EPS: f32 = 0.01;
+        self.x < other.right() - EPS
+            && other.x < self.right() - EPS
+            && self.y < other.bottom() - EPS
+            && other.y < self.bottom() - EPS
+    }
+}
+
+/// The canvas picture laid out in a board of a given size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Board {
+    /// The value map square.
+    pub square: Rect,
+    /// The customer profile circle.
+    pub circle_center: (f32, f32),
+    pub circle_radius: f32,
+    /// Per section (indexed by [`Section::index`]): the region that holds its label and notes.
+    /// Each lies inside its part of the square or circle.
+    pub areas: [Rect; 6],
+    /// Divider lines, as (from, to) points, that split the square and circle into areas.
+    pub dividers: Vec<((f32, f32), (f32, f32))>,
+}
+
+/// Space between the square and the circle, and around the pair, as a share of the shape size.
+const GAP_SHARE: f32 = 0.08;
+/// Inner padding of an area, as a share of the shape size.
+const PAD_SHARE: f32 = 0.02;
+
+impl Board {
+    /// Lays the canvas out in a `width` × `height` board: two shapes of equal size, as large as
+    /// fits, centred.
+    pub fn new(width: f32, height: f32) -> Board {
+        let width = width.max(1.0);
+        let height = height.max(1.0);
+        // Two shapes side by side with a gap between and a margin around: width = size × (2 + 3g).
+        let size = (width / (2.0 + 3.0 * GAP_SHARE)).min(height / (1.0 + 2.0 * GAP_SHARE));
+        let gap = size * GAP_SHARE;
+        let total_w = 2.0 * size + gap;
+        let left = (width - total_w) / 2.0;
+        let top = (height - size) / 2.0;
+        let square = Rect::new(left, top, size, size);
+        let circle_box = Rect::new(left + size + gap, top, size, size);
+        let r = size / 2.0;
+        let (cx, cy) = circle_box.center();
+        let pad = size * PAD_SHARE;
+
+        // Square: products = left half; gain creators = top right; pain relievers = bottom right.
+        let half = size / 2.0;
+        let products = Rect::new(square.x, square.y, half, size).shrink(pad);
+        let creators = Rect::new(square.x + half, square.y, half, half).shrink(pad);
+        let relievers = Rect::new(square.x + half, square.y + half, half, half).shrink(pad);
+
+        // Circle: rectangles inscribed in the right half disc and the two left quarter discs.
+        // A half disc holds an r/√2 × r√2 rectangle; a quarter disc an r/√2 square.
+        let k = std::f32::consts::FRAC_1_SQRT_2 * r;
+        let jobs = Rect::new(cx, cy - k, k, 2.0 * k).shrink(pad);
+        let gains = Rect::new(cx - k, cy - k, k, k).shrink(pad);
+        let pains = Rect::new(cx - k, cy, k, k).shrink(pad);
+
+        let mut areas = [Rect::new(0.0, 0.0, 0.0, 0.0); 6];
+        areas[Section::Jobs.index()] = jobs;
+        areas[Section::Pains.index()] = pains;
+        areas[Section::Gains.index()] = gains;
+        areas[Section::Products.index()] = products;
+        areas[Section::PainRelievers.index()] = relievers;
+        areas[Section::GainCreators.index()] = creators;
+
+        let dividers = vec![
+            // Square: vertical through the middle, horizontal across the right half.
+            (
+                (square.x + half, square.y),
+                (square.x + half, square.bottom()),
+            ),
+            (
+                (square.x + half, square.y + half),
+                (square.right(), square.y + half),
+            ),
+            // Circle: vertical diameter, horizontal radius to the left.
+            ((cx, cy - r), (cx, cy + r)),
+            ((cx - r, cy), (cx, cy)),
+        ];
+
+        Board {
+            square,
+            circle_center: (cx, cy),
+            circle_radius: r,
+            areas,
+            dividers,
+        }
+    }
+
+    pub fn area(&self, section: Section) -> Rect {
+        self.areas[section.index()]
+    }
+
+    /// The side length of the square (and diameter of the circle): the scale of the picture.
+    pub fn size(&self) -> f32 {
+        self.square.w
+    }
+}
+
+/// How the notes of one area are arranged: in columns, each note `note_w` × `note_h`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteGrid {
+    pub columns: usize,
+    pub note_w: f32,
+    pub note_h: f32,
+    pub gap: f32,
+    /// One rectangle per note, in order, reading left to right then top to bottom.
+    pub notes: Vec<Rect>,
+    /// Height all notes need; larger than the space given when the area must scroll.
+    pub content_height: f32,
+}
+
+/// Lays out `count` notes in `space`. Notes are as large as fits up to `max_note_w` wide (with a
+/// height of `aspect` × width), shrinking with more notes down to `min_note_w`; past that the
+/// grid keeps the minimum size and grows taller than `space`, and the caller scrolls.
+pub fn note_grid(
+    space: Rect,
+    count: usize,
+    max_note_w: f32,
+    min_note_w: f32,
+    aspect: f32,
+) -> NoteGrid {
+    let gap = (space.w * 0.03).clamp(2.0, 10.0);
+    let min_w = min_note_w.min(space.w).max(1.0);
+    let max_w = max_note_w.max(min_w);
+    let fits = |columns: usize| -> (f32, f32) {
+        let cols = columns as f32;
+        let rows = count.div_ceil(columns).max(1) as f32;
+        let by_width = (space.w - gap * (cols - 1.0)) / cols;
+        let by_height = (space.h - gap * (rows - 1.0)) / rows / aspect;
+        let w = by_width.min(by_height).min(max_w);
+        (w, rows)
+    };
+    // The column count that gives the largest notes; fewer columns win ties (easier to read).
+    let mut best = (1usize, f32::MIN);
+    for columns in 1..=count.max(1) {
+        let (w, _) = fits(columns);
+        if w > best.1 + 0.5 {
+            best = (columns, w);
+        }
+        let by_width = (space.w - gap * (columns as f32 - 1.0)) / columns as f32;
+        if by_width < min_w {
+            break;
+        }
+    }
+    let (mut columns, mut note_w) = best;
+    if note_w < min_w {
+        // Too many to fit: keep notes readable and let the area scroll.
+        columns = (((space.w + gap) / (min_w + gap)).floor() as usize).max(1);
+        note_w = ((space.w - gap * (columns as f32 - 1.0)) / columns as f32).max(1.0);
+        note_w = note_w.min(max_w);
+    }
+    let note_h = note_w * aspect;
+    let notes = (0..count)
+        .map(|i| {
+            let (col, row) = ((i % columns) as f32, (i / columns) as f32);
+            Rect::new(
+                space.x + col * (note_w + gap),
+                space.y + row * (note_h + gap),
+                note_w,
+                note_h,
+            )
+        })
+        .collect();
+    let rows = count.div_ceil(columns) as f32;
+    NoteGrid {
+        columns,
+        note_w,
+        note_h,
+        gap,
+        notes,
+        content_height: (rows * note_h + (rows - 1.0).max(0.0) * gap).max(0.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inside_circle(board: &Board, r: &Rect) -> bool {
+        let (cx, cy) = board.circle_center;
+        [
+            (r.x, r.y),
+            (r.right(), r.y),
+            (r.x, r.bottom()),
+            (r.right(), r.bottom()),
+        ]
+        .into_iter()
+        .all(|(x, y)| ((x - cx).powi(2) + (y - cy).powi(2)).sqrt() <= board.circle_radius + 0.01)
+    }
+
+    #[test]
+    fn areas_sit_inside_their_shape_and_never_overlap() {
+        for (w, h) in [
+            (1280.0, 720.0),
+            (1920.0, 1080.0),
+            (800.0, 900.0),
+            (3840.0, 1600.0),
+        ] {
+            let board = Board::new(w, h);
+            assert!(board.square.right() < board.circle_center.0 - board.circle_radius);
+            for section in Section::ALL {
+                let area = board.area(section);
+                assert!(area.w > 0.0 && area.h > 0.0);
+                if section.is_customer() {
+                    assert!(inside_circle(&board, &area), "{section:?} at {w}x{h}");
+                } else {
+                    assert!(board.square.contains_rect(&area), "{section:?} at {w}x{h}");
+                }
+                for other in Section::ALL {
+                    if other != section {
+                        assert!(
+                            !area.intersects(&board.area(other)),
+                            "{section:?}/{other:?}"
+                        );
+                    }
+                }
+            }
+            assert!(board.square.x >= 0.0 && board.square.y >= 0.0);
+            assert!(board.circle_center.0 + board.circle_radius <= w + 0.01);
+        }
+    }
+
+    #[test]
+    fn value_map_areas_face_the_customer_areas_they_serve() {
+        let b = Board::new(1920.0, 1080.0);
+        assert!(b.area(Section::GainCreators).y < b.area(Section::PainRelievers).y);
+        assert!(b.area(Section::Gains).y < b.area(Section::Pains).y);
+        assert!(b.area(Section::Products).x < b.area(Section::GainCreators).x);
+        assert!(b.area(Section::Jobs).x > b.area(Section::Gains).x);
+    }
+
+    #[test]
+    fn notes_fit_shrink_and_never_overlap() {
+        let space = Rect::new(10.0, 20.0, 300.0, 400.0);
+        let mut last_w = f32::MAX;
+        for count in [1, 3, 6, 12, 30] {
+            let grid = note_grid(space, count, 200.0, 60.0, 0.6);
+            assert_eq!(grid.notes.len(), count);
+            assert!(grid.note_w <= last_w + 0.01, "more notes never grow");
+            last_w = grid.note_w;
+            for (i, a) in grid.notes.iter().enumerate() {
+                assert!(a.x >= space.x - 0.01 && a.right() <= space.right() + 0.01);
+                for b in &grid.notes[i + 1..] {
+                    assert!(!a.intersects(b));
+                }
+            }
+            if grid.note_w > 60.0 + 0.01 {
+                assert!(
+                    grid.content_height <= space.h + 0.01,
+                    "fits without scrolling"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn too_many_notes_keep_their_minimum_size_and_scroll() {
+        let space = Rect::new(0.0, 0.0, 200.0, 100.0);
+        let grid = note_grid(space, 50, 150.0, 80.0, 0.5);
+        assert!(grid.note_w >= 80.0);
+        assert!(grid.content_height > space.h);
+        assert!(grid.notes.iter().all(|n| n.right() <= space.right() + 0.01));
+    }
+}

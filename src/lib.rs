@@ -1,0 +1,17 @@
+//! Fitcanvas: the Value Proposition Canvas as a library.
+//!
+//! The core — [`canvas`] (the model and its operations), [`format`] (the JSON file format) and
+//! [`fit`] (the fit score) — has no GUI dependency; the command line ([`cli`]) and the editor
+//! window sit on top of it and change a canvas only through the model's operations.
+
+pub mod canvas;
+pub mod cli;
+pub mod fit;
+pub mod format;
+pub mod layout;
+pub mod palette;
+pub mod section;
+
+pub use canvas::{Canvas, EditError, Item, ItemId};
+pub use fit::{FitReport, score};
+pub use section::{Kind, Section, Side};

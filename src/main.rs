@@ -1,0 +1,26 @@
+//! The `fitcanvas` program: subcommands run the core; no subcommand opens the editor.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use fitcanvas::cli::{self, Cli};
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    match &args.command {
+        Some(command) => {
+            let status = cli::run(command, &mut std::io::stdout(), &mut std::io::stderr());
+            ExitCode::from(status)
+        }
+        None => open_editor(args.file.as_deref()),
+    }
+}
+
+fn open_editor(_file: Option<&std::path::Path>) -> ExitCode {
+    let _ = writeln!(
+        std::io::stderr(),
+        "The editor window is not built yet; use `fitcanvas check`, `score` or `fmt` (see --help)."
+    );
+    ExitCode::from(2)
+}

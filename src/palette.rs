@@ -1,0 +1,121 @@
+//! The canvas's colours, as plain RGB, shared by the editor window and the exports so both look
+//! the same. Light is the default; dark is for dim rooms and late nights.
+
+use crate::section::Section;
+
+/// An sRGB colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// `#rrggbb`, for SVG and CSS.
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+}
+
+/// Every colour the canvas picture uses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Palette {
+    pub background: Rgb,
+    /// Fill of the value-map square and the customer circle.
+    pub shape_fill: Rgb,
+    pub shape_stroke: Rgb,
+    pub divider: Rgb,
+    pub area_label: Rgb,
+    pub note_text: Rgb,
+    pub note_stroke: Rgb,
+    /// Sticky-note fill per section, indexed by [`Section::index`].
+    pub note_fill: [Rgb; 6],
+    pub link: Rgb,
+    pub addressed_mark: Rgb,
+    pub selection: Rgb,
+    pub muted_text: Rgb,
+}
+
+impl Palette {
+    pub fn light() -> Palette {
+        Palette {
+            background: Rgb(0xf7, 0xf6, 0xf2),
+            shape_fill: Rgb(0xff, 0xff, 0xff),
+            shape_stroke: Rgb(0x3a, 0x3f, 0x4a),
+            divider: Rgb(0x9a, 0xa0, 0xab),
+            area_label: Rgb(0x2b, 0x30, 0x3a),
+            note_text: Rgb(0x1d, 0x1f, 0x24),
+            note_stroke: Rgb(0x8a, 0x80, 0x60),
+            note_fill: [
+                Rgb(0xd8, 0xe8, 0xff), // jobs: blue
+                Rgb(0xff, 0xd9, 0xd6), // pains: red
+                Rgb(0xd5, 0xf2, 0xd8), // gains: green
+                Rgb(0xff, 0xf1, 0xb8), // products: yellow
+                Rgb(0xff, 0xe2, 0xc4), // pain relievers: orange
+                Rgb(0xe3, 0xf5, 0xc8), // gain creators: lime
+            ],
+            link: Rgb(0x4a, 0x6f, 0xd8),
+            addressed_mark: Rgb(0x1f, 0x8a, 0x3b),
+            selection: Rgb(0x1a, 0x5f, 0xd0),
+            muted_text: Rgb(0x5c, 0x63, 0x70),
+        }
+    }
+
+    pub fn dark() -> Palette {
+        Palette {
+            background: Rgb(0x1b, 0x1d, 0x22),
+            shape_fill: Rgb(0x26, 0x29, 0x30),
+            shape_stroke: Rgb(0xc8, 0xcc, 0xd4),
+            divider: Rgb(0x6a, 0x70, 0x7c),
+            area_label: Rgb(0xe6, 0xe8, 0xec),
+            note_text: Rgb(0x14, 0x15, 0x18),
+            note_stroke: Rgb(0x10, 0x10, 0x10),
+            note_fill: [
+                Rgb(0xa9, 0xc8, 0xf5),
+                Rgb(0xf2, 0xb0, 0xaa),
+                Rgb(0xa8, 0xdc, 0xb0),
+                Rgb(0xf0, 0xd8, 0x80),
+                Rgb(0xf2, 0xc2, 0x96),
+                Rgb(0xc6, 0xe2, 0x9a),
+            ],
+            link: Rgb(0x8a, 0xaa, 0xff),
+            addressed_mark: Rgb(0x5f, 0xd0, 0x7a),
+            selection: Rgb(0x6f, 0xa8, 0xff),
+            muted_text: Rgb(0xa0, 0xa6, 0xb0),
+        }
+    }
+
+    pub fn note_fill(&self, section: Section) -> Rgb {
+        self.note_fill[section.index()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG relative luminance contrast between two colours.
+    fn contrast(a: Rgb, b: Rgb) -> f64 {
+        fn lum(c: Rgb) -> f64 {
+            let ch = |v: u8| {
+                let v = f64::from(v) / 255.0;
+                if v <= 0.039_28 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * ch(c.0) + 0.7152 * ch(c.1) + 0.0722 * ch(c.2)
+        }
+        let (x, y) = (lum(a), lum(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn note_text_is_readable_on_every_note_in_both_themes() {
+        for palette in [Palette::light(), Palette::dark()] {
+            for fill in palette.note_fill {
+                assert!(contrast(palette.note_text, fill) >= 7.0, "{fill:?}");
+            }
+            assert!(contrast(palette.area_label, palette.shape_fill) >= 7.0);
+            assert_eq!(Rgb(1, 2, 255).hex(), "#0102ff");
+        }
+    }
+}

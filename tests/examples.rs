@@ -1,0 +1,88 @@
+//! The bundled example canvases load, are in canonical form, and score what a hand count says.
+
+use std::path::PathBuf;
+
+use fitcanvas::{FitReport, ItemId, format, score};
+
+fn example(name: &str) -> (Vec<u8>, FitReport) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/examples")
+        .join(name);
+    let bytes = std::fs::read(&path).unwrap();
+    let canvas = format::load_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert!(canvas.len() >= 24, "{name} is a complete canvas");
+    (bytes, score(&canvas))
+}
+
+fn ids(list: &[ItemId]) -> Vec<&str> {
+    list.iter().map(ItemId::as_str).collect()
+}
+
+fn assert_close(actual: Option<f64>, expected: f64) {
+    let actual = actual.expect("defined");
+    assert!((actual - expected).abs() < 1e-9, "{actual} != {expected}");
+}
+
+#[test]
+fn every_example_is_valid_and_canonical() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/examples");
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let canvas = format::load_file(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            format::to_vec(&canvas),
+            std::fs::read(&path).unwrap(),
+            "{}",
+            path.display()
+        );
+        count += 1;
+    }
+    assert!(count >= 3);
+}
+
+#[test]
+fn freelance_invoicing_scores_81_percent() {
+    let (_, r) = example("freelance-invoicing.json");
+    // Jobs 5+4+3+4+3 = 19, all but job-5 (3) addressed: 16/19.
+    assert_close(r.jobs, 16.0 / 19.0);
+    // Pains 4+3+5+4+2 = 18, all but pain-5 (2): 16/18.
+    assert_close(r.pains, 16.0 / 18.0);
+    // Gains 4+5+3+1+4 = 17, gain-4 (1) and gain-5 (4) not addressed: 12/17.
+    assert_close(r.gains, 12.0 / 17.0);
+    assert_close(
+        r.fit,
+        100.0 * (16.0 / 19.0 + 16.0 / 18.0 + 12.0 / 17.0) / 3.0,
+    );
+    assert_eq!(ids(&r.unaddressed), ["gain-5", "job-5", "pain-5", "gain-4"]);
+    assert_eq!(ids(&r.unused), ["reliever-4", "creator-4"]);
+}
+
+#[test]
+fn night_shift_meals_scores_81_percent() {
+    let (_, r) = example("night-shift-meals.json");
+    // Jobs 5+4+2+3+3 = 17; job-3 (2) and job-5 (3) not addressed: 12/17.
+    assert_close(r.jobs, 12.0 / 17.0);
+    // Every pain is relieved.
+    assert_close(r.pains, 1.0);
+    // Gains 5+4+3+2 = 14; gain-2 (4) not addressed: 10/14.
+    assert_close(r.gains, 10.0 / 14.0);
+    assert_close(r.fit, 100.0 * (12.0 / 17.0 + 1.0 + 10.0 / 14.0) / 3.0);
+    assert_eq!(ids(&r.unaddressed), ["gain-2", "job-5", "job-3"]);
+    assert_eq!(ids(&r.unused), ["product-4", "creator-4"]);
+}
+
+#[test]
+fn farm_to_restaurant_scores_82_percent() {
+    let (_, r) = example("farm-to-restaurant.json");
+    // Jobs 5+4+3+4+2+2 = 20; job-4 (4) not addressed: 16/20.
+    assert_close(r.jobs, 0.8);
+    // Pains 4+4+5+3+2 = 18; pain-5 (2) not relieved: 16/18.
+    assert_close(r.pains, 16.0 / 18.0);
+    // Gains 5+4+4+2+3 = 18; gain-3 (4) not created: 14/18.
+    assert_close(r.gains, 14.0 / 18.0);
+    assert_close(r.fit, 100.0 * (0.8 + 16.0 / 18.0 + 14.0 / 18.0) / 3.0);
+    // job-4 and gain-3 both weigh 4: canvas order breaks the tie.
+    assert_eq!(ids(&r.unaddressed), ["job-4", "gain-3", "pain-5"]);
+    assert!(r.unused.is_empty());
+}

@@ -1,0 +1,212 @@
+//! Reading and writing canvas files on disk: canonical output, unknown fields kept, atomic
+//! saves, and paths that are not canvas files at all.
+
+use std::fs;
+use std::path::Path;
+
+use fitcanvas::format::{self, LoadError};
+use fitcanvas::{Canvas, Section};
+
+fn sample() -> Canvas {
+    let mut c = Canvas::new();
+    c.set_title("Café planner — 計画");
+    c.set_customer("Small café owners");
+    let job = c.add_item(Section::Jobs, "Plan next week's rota");
+    let product = c.add_item(Section::Products, "Rota app");
+    c.link(product.as_str(), job.as_str()).unwrap();
+    c.set_weight(job.as_str(), 5).unwrap();
+    c
+}
+
+fn load_error(path: &Path) -> LoadError {
+    match format::load_file(path) {
+        Ok(_) => panic!("{} should not load", path.display()),
+        Err(e) => {
+            assert_eq!(e.path, path, "the error names the file");
+            e.error
+        }
+    }
+}
+
+#[test]
+fn saving_writes_canonical_pretty_json_with_a_final_newline() {
+    let text = format::to_string(&sample());
+    let expected = r#"{
+  "format": "fitcanvas",
+  "version": 1,
+  "title": "Café planner — 計画",
+  "customer": "Small café owners",
+  "notes": "",
+  "jobs": [
+    {
+      "id": "job-1",
+      "text": "Plan next week's rota",
+      "weight": 5,
+      "kind": "functional"
+    }
+  ],
+  "pains": [],
+  "gains": [],
+  "products": [
+    {
+      "id": "product-1",
+      "text": "Rota app",
+      "addresses": [
+        "job-1"
+      ]
+    }
+  ],
+  "pain_relievers": [],
+  "gain_creators": []
+}
+"#;
+    assert_eq!(text, expected);
+}
+
+#[test]
+fn two_saves_of_the_same_canvas_are_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.json");
+    let b = dir.path().join("b.json");
+    format::save_file(&a, &sample()).unwrap();
+    let reloaded = format::load_file(&a).unwrap();
+    assert_eq!(reloaded, sample());
+    format::save_file(&b, &reloaded).unwrap();
+    assert_eq!(fs::read(&a).unwrap(), fs::read(&b).unwrap());
+}
+
+#[test]
+fn unknown_fields_survive_a_load_and_save() {
+    let json = r#"{"format": "fitcanvas", "version": 1, "zeta": {"nested": [1, 2.5, null]}, "alpha": true,
+        "jobs": [{"id": "j", "text": "x", "votes": 4, "status": "validated"}],
+        "products": [{"id": "p", "text": "y", "addresses": ["j"], "price": "9 EUR"}]}"#;
+    let canvas = format::from_slice(json.as_bytes()).unwrap();
+    let saved = format::to_string(&canvas);
+    let value: serde_json::Value = serde_json::from_str(&saved).unwrap();
+    assert_eq!(value["zeta"]["nested"][1], 2.5);
+    assert_eq!(value["alpha"], true);
+    assert_eq!(value["jobs"][0]["votes"], 4);
+    assert_eq!(value["jobs"][0]["status"], "validated");
+    assert_eq!(value["products"][0]["price"], "9 EUR");
+    // Unknown keys come after the known ones, sorted, so the order is stable.
+    let alpha = saved.find("\"alpha\"").unwrap();
+    let zeta = saved.find("\"zeta\"").unwrap();
+    assert!(saved.find("\"gain_creators\"").unwrap() < alpha && alpha < zeta);
+    assert_eq!(format::from_slice(saved.as_bytes()).unwrap(), canvas);
+}
+
+#[test]
+fn missing_arrays_weights_and_kinds_take_their_defaults() {
+    let json = r#"{"format": "fitcanvas", "version": 1, "pains": [{"id": "p", "text": "x"}]}"#;
+    let canvas = format::from_slice(json.as_bytes()).unwrap();
+    let pain = canvas.item("p").unwrap();
+    assert_eq!(pain.weight(), 3);
+    assert_eq!(pain.kind(), Some(fitcanvas::Kind::Obstacle));
+    assert!(canvas.items(Section::Jobs).is_empty());
+    assert_eq!(canvas.title(), "");
+}
+
+#[test]
+fn save_replaces_the_old_file_and_leaves_no_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("canvas.json");
+    fs::write(&path, "old contents").unwrap();
+    format::save_file(&path, &sample()).unwrap();
+    assert_eq!(format::load_file(&path).unwrap(), sample());
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["canvas.json"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn save_keeps_the_permissions_of_the_file_it_replaces() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.json");
+    fs::write(&path, "{}").unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+    format::save_file(&path, &sample()).unwrap();
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o644
+    );
+}
+
+#[test]
+fn save_into_a_missing_folder_fails_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no/such/folder/canvas.json");
+    let err = format::save_file(&path, &sample()).unwrap_err();
+    assert!(err.to_string().starts_with("could not save "), "{err}");
+    assert!(!path.exists());
+}
+
+#[test]
+fn save_over_a_folder_fails_and_keeps_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = format::save_file(dir.path(), &sample()).unwrap_err();
+    assert!(err.to_string().contains("folder"), "{err}");
+    assert!(dir.path().is_dir());
+}
+
+#[test]
+fn a_folder_is_not_a_canvas() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = load_error(dir.path());
+    assert!(matches!(err, LoadError::IsDirectory));
+    assert_eq!(err.to_string(), "this is a folder, not a canvas file");
+}
+
+#[test]
+fn a_missing_file_is_a_read_error_naming_the_file() {
+    let path = Path::new("/definitely/not/here.json");
+    let e = format::load_file(path).unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("/definitely/not/here.json: could not read the file:"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_file_over_64_mib_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.json");
+    // A sparse file: large on paper, nothing written, so the test stays fast.
+    fs::File::create(&path)
+        .unwrap()
+        .set_len(format::MAX_FILE_SIZE + 1)
+        .unwrap();
+    let err = load_error(&path);
+    assert_eq!(
+        err.to_string(),
+        "the file is 65 MiB; Fitcanvas opens canvas files of up to 64 MiB"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_refused_instead_of_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pipe.json");
+    let status = std::process::Command::new("mkfifo").arg(&path).status();
+    if !status.is_ok_and(|s| s.success()) {
+        return; // no mkfifo on this system; the metadata check is covered by the folder test
+    }
+    assert!(matches!(load_error(&path), LoadError::NotRegularFile));
+}
+
+#[test]
+fn a_rejected_file_is_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.json");
+    let bad = b"{\"format\": \"fitcanvas\", \"version\": 1, \"jobs\": [{\"id\": \"a\", \"text\": \"x\", \"weight\": 9}]}";
+    fs::write(&path, bad).unwrap();
+    let before = fs::metadata(&path).unwrap().modified().unwrap();
+    load_error(&path);
+    assert_eq!(fs::read(&path).unwrap(), bad);
+    assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), before);
+}
