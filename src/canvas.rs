@@ -7,6 +7,7 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
+use crate::evidence::{Evidence, Interview, IsoDate, Learning, Status, TestCard, TestState};
 use crate::section::{Kind, Section};
 
 /// Lowest and highest importance a customer note can carry.
@@ -56,6 +57,12 @@ pub struct Item {
     pub(crate) kind: Option<Kind>,
     /// Ids of the customer notes a value-map note serves. Always empty for customer notes.
     pub(crate) addresses: Vec<ItemId>,
+    /// How far the note has been checked against reality.
+    pub(crate) status: Status,
+    /// What customers said and did that bears on the note.
+    pub(crate) evidence: Vec<Evidence>,
+    /// Dots a workshop room put on the note.
+    pub(crate) votes: u32,
     /// Fields this build does not know, kept so they are written back unchanged.
     pub(crate) extra: Map<String, Value>,
 }
@@ -68,6 +75,9 @@ impl Item {
             weight: DEFAULT_WEIGHT,
             kind: section.default_kind(),
             addresses: Vec::new(),
+            status: Status::Assumption,
+            evidence: Vec::new(),
+            votes: 0,
             extra: Map::new(),
         }
     }
@@ -90,6 +100,23 @@ impl Item {
 
     pub fn addresses(&self) -> &[ItemId] {
         &self.addresses
+    }
+
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    pub fn evidence(&self) -> &[Evidence] {
+        &self.evidence
+    }
+
+    /// Backed by supporting evidence from at least two different kinds of source.
+    pub fn is_triangulated(&self) -> bool {
+        crate::evidence::is_triangulated(&self.evidence)
+    }
+
+    pub fn votes(&self) -> u32 {
+        self.votes
     }
 
     /// Fields of this note that this build does not know, as read from the file.
@@ -120,6 +147,12 @@ pub enum EditError {
         index: usize,
         len: usize,
     },
+    #[error("there is no interview with id \"{0}\"")]
+    NoSuchInterview(ItemId),
+    #[error("there is no test card with id \"{0}\"")]
+    NoSuchTest(ItemId),
+    #[error("note \"{id}\" has no evidence entry {index}")]
+    NoSuchEvidence { id: ItemId, index: usize },
 }
 
 /// A Value Proposition Canvas.
@@ -129,6 +162,10 @@ pub struct Canvas {
     pub(crate) customer: String,
     pub(crate) notes: String,
     pub(crate) sections: [Vec<Item>; 6],
+    /// The interview log. Interview ids share the canvas's one id space with notes.
+    pub(crate) interviews: Vec<Interview>,
+    /// Test and learning cards. Their ids share the canvas's id space too.
+    pub(crate) tests: Vec<TestCard>,
     /// Top-level fields this build does not know, written back unchanged.
     pub(crate) extra: Map<String, Value>,
 }
@@ -235,13 +272,25 @@ impl Canvas {
     /// number already used with that prefix, so ids read well and are never reused while the
     /// canvas holds a higher one.
     pub fn next_id(&self, section: Section) -> ItemId {
-        let prefix = format!("{}-", section.id_prefix());
+        self.next_id_with_prefix(section.id_prefix())
+    }
+
+    fn next_id_with_prefix(&self, prefix: &str) -> ItemId {
+        let prefix = format!("{prefix}-");
         let highest = self
-            .all_items()
-            .filter_map(|(_, item)| item.id.as_str().strip_prefix(&prefix)?.parse::<u64>().ok())
+            .all_ids()
+            .filter_map(|id| id.strip_prefix(&prefix)?.parse::<u64>().ok())
             .max()
             .unwrap_or(0);
         ItemId(format!("{prefix}{}", highest.saturating_add(1)))
+    }
+
+    /// Every id in the canvas's one id space: notes, interviews and test cards.
+    fn all_ids(&self) -> impl Iterator<Item = &str> {
+        self.all_items()
+            .map(|(_, item)| item.id.as_str())
+            .chain(self.interviews.iter().map(|i| i.id.as_str()))
+            .chain(self.tests.iter().map(|t| t.id.as_str()))
     }
 
     /// Adds a note at the end of `section` and returns its new id.
@@ -309,6 +358,9 @@ impl Canvas {
                 other.addresses.retain(|a| a.as_str() != id);
             }
         }
+        for test in &mut self.tests {
+            test.items.retain(|t| t.as_str() != id);
+        }
         Ok((section, index, item))
     }
 
@@ -375,6 +427,223 @@ impl Canvas {
         } else {
             self.unlink(from, to).map(|_| ())
         }
+    }
+
+    pub fn set_status(&mut self, id: &str, status: Status) -> Result<(), EditError> {
+        self.item_mut(id)?.1.status = status;
+        Ok(())
+    }
+
+    /// Sets the dot-vote count of a note.
+    pub fn set_votes(&mut self, id: &str, votes: u32) -> Result<(), EditError> {
+        self.item_mut(id)?.1.votes = votes;
+        Ok(())
+    }
+
+    /// Adds evidence to a note. A cited interview must exist.
+    pub fn add_evidence(&mut self, id: &str, evidence: Evidence) -> Result<usize, EditError> {
+        self.check_citation(&evidence)?;
+        let item = self.item_mut(id)?.1;
+        item.evidence.push(evidence);
+        Ok(item.evidence.len() - 1)
+    }
+
+    /// Replaces entry `index` of a note's evidence.
+    pub fn set_evidence(
+        &mut self,
+        id: &str,
+        index: usize,
+        evidence: Evidence,
+    ) -> Result<(), EditError> {
+        self.check_citation(&evidence)?;
+        let item = self.item_mut(id)?.1;
+        let slot = item
+            .evidence
+            .get_mut(index)
+            .ok_or_else(|| EditError::NoSuchEvidence {
+                id: ItemId(id.to_owned()),
+                index,
+            })?;
+        *slot = evidence;
+        Ok(())
+    }
+
+    pub fn remove_evidence(&mut self, id: &str, index: usize) -> Result<Evidence, EditError> {
+        let item = self.item_mut(id)?.1;
+        if index >= item.evidence.len() {
+            return Err(EditError::NoSuchEvidence {
+                id: ItemId(id.to_owned()),
+                index,
+            });
+        }
+        Ok(item.evidence.remove(index))
+    }
+
+    fn check_citation(&self, evidence: &Evidence) -> Result<(), EditError> {
+        match &evidence.interview {
+            Some(iv) if self.interview(iv.as_str()).is_none() => {
+                Err(EditError::NoSuchInterview(iv.clone()))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    pub fn interviews(&self) -> &[Interview] {
+        &self.interviews
+    }
+
+    pub fn interview(&self, id: &str) -> Option<&Interview> {
+        self.interviews.iter().find(|i| i.id.as_str() == id)
+    }
+
+    /// The interview's date, person, role and notes, to edit; its id stays fixed.
+    pub fn interview_mut(&mut self, id: &str) -> Result<&mut Interview, EditError> {
+        self.interviews
+            .iter_mut()
+            .find(|i| i.id.as_str() == id)
+            .ok_or_else(|| EditError::NoSuchInterview(ItemId(id.to_owned())))
+    }
+
+    /// Logs a new interview and returns its id.
+    pub fn add_interview(
+        &mut self,
+        date: Option<IsoDate>,
+        person: impl Into<String>,
+        role: impl Into<String>,
+    ) -> ItemId {
+        let id = self.next_id_with_prefix("interview");
+        self.interviews.push(Interview {
+            id: id.clone(),
+            date,
+            person: person.into(),
+            role: role.into(),
+            notes: String::new(),
+            extra: Map::new(),
+        });
+        id
+    }
+
+    /// Removes an interview; evidence that cited it stays, without the citation.
+    pub fn remove_interview(&mut self, id: &str) -> Result<Interview, EditError> {
+        let index = self
+            .interviews
+            .iter()
+            .position(|i| i.id.as_str() == id)
+            .ok_or_else(|| EditError::NoSuchInterview(ItemId(id.to_owned())))?;
+        for list in &mut self.sections {
+            for item in list {
+                for entry in &mut item.evidence {
+                    if entry.interview.as_ref().is_some_and(|i| i.as_str() == id) {
+                        entry.interview = None;
+                    }
+                }
+            }
+        }
+        Ok(self.interviews.remove(index))
+    }
+
+    /// The notes whose evidence cites interview `id`, with how many entries each.
+    pub fn informed_by(&self, interview: &str) -> Vec<(&Item, usize)> {
+        self.all_items()
+            .filter_map(|(_, item)| {
+                let n = item
+                    .evidence
+                    .iter()
+                    .filter(|e| {
+                        e.interview
+                            .as_ref()
+                            .is_some_and(|i| i.as_str() == interview)
+                    })
+                    .count();
+                (n > 0).then_some((item, n))
+            })
+            .collect()
+    }
+
+    pub fn tests(&self) -> &[TestCard] {
+        &self.tests
+    }
+
+    pub fn test(&self, id: &str) -> Option<&TestCard> {
+        self.tests.iter().find(|t| t.id.as_str() == id)
+    }
+
+    /// A test card's texts, state and learning, to edit; its id and tested notes stay fixed
+    /// (change those with [`Canvas::set_test_items`]).
+    pub fn test_mut(&mut self, id: &str) -> Result<&mut TestCard, EditError> {
+        self.tests
+            .iter_mut()
+            .find(|t| t.id.as_str() == id)
+            .ok_or_else(|| EditError::NoSuchTest(ItemId(id.to_owned())))
+    }
+
+    /// Adds a planned test card for the given notes and returns its id.
+    pub fn add_test(
+        &mut self,
+        hypothesis: impl Into<String>,
+        items: &[&str],
+    ) -> Result<ItemId, EditError> {
+        let items = self.note_ids(items)?;
+        let id = self.next_id_with_prefix("test");
+        self.tests.push(TestCard {
+            id: id.clone(),
+            hypothesis: hypothesis.into(),
+            test: String::new(),
+            metric: String::new(),
+            criteria: String::new(),
+            items,
+            state: TestState::Planned,
+            learning: None,
+            extra: Map::new(),
+        });
+        Ok(id)
+    }
+
+    pub fn set_test_items(&mut self, id: &str, items: &[&str]) -> Result<(), EditError> {
+        let items = self.note_ids(items)?;
+        self.test_mut(id)?.items = items;
+        Ok(())
+    }
+
+    pub fn remove_test(&mut self, id: &str) -> Result<TestCard, EditError> {
+        let index = self
+            .tests
+            .iter()
+            .position(|t| t.id.as_str() == id)
+            .ok_or_else(|| EditError::NoSuchTest(ItemId(id.to_owned())))?;
+        Ok(self.tests.remove(index))
+    }
+
+    /// Marks a test done with what it taught, and optionally sets the status of every note it
+    /// tested (validated when the criteria were met, invalidated when not).
+    pub fn finish_test(
+        &mut self,
+        id: &str,
+        learning: Learning,
+        set_status: Option<Status>,
+    ) -> Result<(), EditError> {
+        let test = self.test_mut(id)?;
+        test.state = TestState::Done;
+        test.learning = Some(learning);
+        if let Some(status) = set_status {
+            let tested = test.items.clone();
+            for note in tested {
+                self.set_status(note.as_str(), status)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The ids of existing notes, deduplicated, in the order given.
+    fn note_ids(&self, ids: &[&str]) -> Result<Vec<ItemId>, EditError> {
+        let mut out: Vec<ItemId> = Vec::with_capacity(ids.len());
+        for id in ids {
+            let item = self.item(id).ok_or_else(|| no_such(id))?;
+            if !out.contains(&item.id) {
+                out.push(item.id.clone());
+            }
+        }
+        Ok(out)
     }
 }
 

@@ -117,6 +117,12 @@ fn write_report(canvas: &Canvas, report: &FitReport, out: &mut dyn Write) -> std
             "Fit: undefined (the customer profile has no notes yet)"
         )?,
     }
+    if let Some(validated) = report.validated_fit {
+        writeln!(
+            out,
+            "Validated fit: {validated:.0}% (counting only validated customer notes)"
+        )?;
+    }
     for section in crate::section::Section::CUSTOMER {
         match report.coverage(section) {
             Some(c) => writeln!(

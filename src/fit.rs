@@ -3,12 +3,16 @@
 //! For each customer section with notes, coverage = (weight of its notes addressed by at least
 //! one value-map note) / (weight of all its notes). Fit = 100 × the mean coverage of those
 //! sections; with no customer notes at all it is undefined.
+//!
+//! The validated fit uses the same formula but counts a customer note as addressed only when it
+//! is addressed *and* its status is validated: the fit the evidence actually supports.
 
 use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::canvas::{Canvas, ItemId};
+use crate::canvas::{Canvas, Item, ItemId};
+use crate::evidence::Status;
 use crate::section::Section;
 
 /// The fit score and what it is made of.
@@ -24,6 +28,11 @@ pub struct FitReport {
     pub unaddressed: Vec<ItemId>,
     /// Value-map notes that address nothing, in canvas order.
     pub unused: Vec<ItemId>,
+    /// The fit counting only validated customer notes as addressed, 0–100, or `None`.
+    pub validated_fit: Option<f64>,
+    pub validated_jobs: Option<f64>,
+    pub validated_pains: Option<f64>,
+    pub validated_gains: Option<f64>,
 }
 
 impl FitReport {
@@ -36,40 +45,33 @@ impl FitReport {
             _ => None,
         }
     }
+
+    /// The validated coverage of one customer section; `None` for value-map sections.
+    pub fn validated_coverage(&self, section: Section) -> Option<f64> {
+        match section {
+            Section::Jobs => self.validated_jobs,
+            Section::Pains => self.validated_pains,
+            Section::Gains => self.validated_gains,
+            _ => None,
+        }
+    }
 }
 
 /// Scores a canvas.
 pub fn score(canvas: &Canvas) -> FitReport {
-    let addressed: HashSet<&str> = Section::VALUE_MAP
+    let addressed = addressed_ids(canvas);
+    let is_addressed = |item: &Item| addressed.contains(item.id().as_str());
+    let is_validated = |item: &Item| is_addressed(item) && item.status() == Status::Validated;
+    let coverages = Section::CUSTOMER.map(|s| coverage(canvas, s, is_addressed));
+    let validated = Section::CUSTOMER.map(|s| coverage(canvas, s, is_validated));
+
+    let mut unaddressed: Vec<&Item> = Section::CUSTOMER
         .into_iter()
         .flat_map(|s| canvas.items(s))
-        .flat_map(|item| item.addresses().iter().map(ItemId::as_str))
+        .filter(|item| !is_addressed(item))
         .collect();
-
-    let mut coverages = [None; 3];
-    let mut unaddressed = Vec::new();
-    for (slot, section) in coverages.iter_mut().zip(Section::CUSTOMER) {
-        let items = canvas.items(section);
-        let total: u32 = items.iter().map(|i| u32::from(i.weight())).sum();
-        if total == 0 {
-            continue;
-        }
-        let mut covered = 0u32;
-        for item in items {
-            if addressed.contains(item.id().as_str()) {
-                covered += u32::from(item.weight());
-            } else {
-                unaddressed.push(item);
-            }
-        }
-        *slot = Some(f64::from(covered) / f64::from(total));
-    }
     // Stable sort keeps canvas order among equal weights.
     unaddressed.sort_by_key(|item| std::cmp::Reverse(item.weight()));
-
-    let present: Vec<f64> = coverages.iter().flatten().copied().collect();
-    let fit =
-        (!present.is_empty()).then(|| 100.0 * present.iter().sum::<f64>() / present.len() as f64);
 
     let unused = Section::VALUE_MAP
         .into_iter()
@@ -79,13 +81,43 @@ pub fn score(canvas: &Canvas) -> FitReport {
         .collect();
 
     FitReport {
-        fit,
+        fit: mean_percent(&coverages),
         jobs: coverages[0],
         pains: coverages[1],
         gains: coverages[2],
         unaddressed: unaddressed.into_iter().map(|i| i.id().clone()).collect(),
         unused,
+        validated_fit: mean_percent(&validated),
+        validated_jobs: validated[0],
+        validated_pains: validated[1],
+        validated_gains: validated[2],
     }
+}
+
+/// Ids of the customer notes at least one value-map note addresses.
+pub(crate) fn addressed_ids(canvas: &Canvas) -> HashSet<&str> {
+    Section::VALUE_MAP
+        .into_iter()
+        .flat_map(|s| canvas.items(s))
+        .flat_map(|item| item.addresses().iter().map(ItemId::as_str))
+        .collect()
+}
+
+/// Weight of the section's notes that `counts` as covered, over the weight of all of them.
+fn coverage(canvas: &Canvas, section: Section, counts: impl Fn(&Item) -> bool) -> Option<f64> {
+    let items = canvas.items(section);
+    let total: u32 = items.iter().map(|i| u32::from(i.weight())).sum();
+    let covered: u32 = items
+        .iter()
+        .filter(|i| counts(i))
+        .map(|i| u32::from(i.weight()))
+        .sum();
+    (total > 0).then(|| f64::from(covered) / f64::from(total))
+}
+
+fn mean_percent(coverages: &[Option<f64>]) -> Option<f64> {
+    let present: Vec<f64> = coverages.iter().flatten().copied().collect();
+    (!present.is_empty()).then(|| 100.0 * present.iter().sum::<f64>() / present.len() as f64)
 }
 
 #[cfg(test)]
@@ -141,5 +173,30 @@ mod tests {
             [p.as_str(), j.as_str(), g.as_str()]
         );
         assert_eq!(report.fit, Some(0.0));
+    }
+
+    #[test]
+    fn validated_fit_counts_only_addressed_validated_notes() {
+        let mut c = Canvas::new();
+        let p1 = c.add_item(Section::Pains, "p1"); // 3, addressed, validated
+        let p2 = c.add_item(Section::Pains, "p2"); // 3, addressed, assumption
+        let j1 = c.add_item(Section::Jobs, "j1"); // 4, validated but not addressed
+        c.set_weight(j1.as_str(), 4).unwrap();
+        let r = c.add_item(Section::PainRelievers, "r");
+        c.link(r.as_str(), p1.as_str()).unwrap();
+        c.link(r.as_str(), p2.as_str()).unwrap();
+        c.set_status(p1.as_str(), Status::Validated).unwrap();
+        c.set_status(j1.as_str(), Status::Validated).unwrap();
+
+        let report = score(&c);
+        // Fit: pains 6/6 = 1, jobs 0/4 = 0 → 50. Validated: pains 3/6 = 0.5, jobs 0 → 25.
+        assert_eq!(report.fit, Some(50.0));
+        assert_eq!(report.validated_pains, Some(0.5));
+        assert_eq!(report.validated_jobs, Some(0.0));
+        assert_eq!(report.validated_gains, None);
+        assert_eq!(report.validated_fit, Some(25.0));
+        // Invalidating p1 takes it out of the validated fit too.
+        c.set_status(p1.as_str(), Status::Invalidated).unwrap();
+        assert_eq!(score(&c).validated_fit, Some(0.0));
     }
 }

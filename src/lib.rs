@@ -6,12 +6,17 @@
 
 pub mod canvas;
 pub mod cli;
+pub mod evidence;
 pub mod fit;
 pub mod format;
 pub mod layout;
 pub mod palette;
+pub mod risk;
 pub mod section;
 
 pub use canvas::{Canvas, EditError, Item, ItemId};
+pub use evidence::{
+    Evidence, Interview, IsoDate, Learning, Source, Stance, Status, TestCard, TestState,
+};
 pub use fit::{FitReport, score};
 pub use section::{Kind, Section, Side};

@@ -81,7 +81,18 @@ fn score_json_is_exactly_one_object_with_the_documented_keys() {
         .keys()
         .map(String::as_str)
         .collect();
-    let mut expected = ["fit", "jobs", "pains", "gains", "unaddressed", "unused"];
+    let mut expected = [
+        "fit",
+        "jobs",
+        "pains",
+        "gains",
+        "unaddressed",
+        "unused",
+        "validated_fit",
+        "validated_jobs",
+        "validated_pains",
+        "validated_gains",
+    ];
     expected.sort_unstable();
     assert_eq!(keys, expected);
     assert!((value["fit"].as_f64().unwrap() - 82.222_222_222).abs() < 1e-6);

@@ -73,7 +73,7 @@ fn night_shift_meals_scores_81_percent() {
 }
 
 #[test]
-fn farm_to_restaurant_scores_82_percent() {
+fn farm_to_restaurant_scores_82_percent_and_32_percent_validated() {
     let (_, r) = example("farm-to-restaurant.json");
     // Jobs 5+4+3+4+2+2 = 20; job-4 (4) not addressed: 16/20.
     assert_close(r.jobs, 0.8);
@@ -85,4 +85,31 @@ fn farm_to_restaurant_scores_82_percent() {
     // job-4 and gain-3 both weigh 4: canvas order breaks the tie.
     assert_eq!(ids(&r.unaddressed), ["job-4", "gain-3", "pain-5"]);
     assert!(r.unused.is_empty());
+    // Validated and addressed: job-1 (5 of 20); pain-1, pain-2 (8 of 18); gain-1 (5 of 18).
+    assert_close(r.validated_jobs, 5.0 / 20.0);
+    assert_close(r.validated_pains, 8.0 / 18.0);
+    assert_close(r.validated_gains, 5.0 / 18.0);
+    assert_close(
+        r.validated_fit,
+        100.0 * (0.25 + 8.0 / 18.0 + 5.0 / 18.0) / 3.0,
+    );
+}
+
+#[test]
+fn farm_to_restaurant_shows_the_evidence_method_at_work() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/examples/farm-to-restaurant.json");
+    let canvas = format::load_file(&path).unwrap();
+    assert_eq!(canvas.interviews().len(), 3);
+    assert_eq!(canvas.tests().len(), 3);
+    assert!(canvas.item("pain-1").unwrap().is_triangulated());
+    assert!(
+        !canvas.item("pain-3").unwrap().is_triangulated(),
+        "its analytics contradict"
+    );
+    assert_eq!(canvas.informed_by("interview-1").len(), 3);
+    let risks = fitcanvas::risk::riskiest_assumptions(&canvas);
+    // The product that carries job-1 and job-2 stakes the most: 100·(5+4)/20/3 = 15 points.
+    assert_eq!(risks[0].id.as_str(), "product-1");
+    assert!((risks[0].at_stake - 15.0).abs() < 1e-9);
 }

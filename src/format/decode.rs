@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
+use super::decode_evidence::{decode_interviews, decode_tests, take_note_evidence};
 use super::{FORMAT_NAME, FORMAT_VERSION, LoadError};
 use crate::canvas::{Canvas, Item, ItemId, MAX_WEIGHT, MIN_WEIGHT};
 use crate::section::{Kind, Section};
@@ -55,6 +56,12 @@ pub fn from_value(value: Value) -> Result<Canvas, LoadError> {
                 ));
             }
         };
+    }
+    if let Some(interviews) = top.remove("interviews") {
+        canvas.interviews = decode_interviews(interviews)?;
+    }
+    if let Some(tests) = top.remove("tests") {
+        canvas.tests = decode_tests(tests)?;
     }
     canvas.extra = top;
     check_references(&canvas)?;
@@ -159,6 +166,10 @@ fn decode_item(section: Section, index: usize, value: Value) -> Result<Item, Loa
             item.addresses = decode_addresses(&at, addresses)?;
         }
     }
+    let evidence = take_note_evidence(&mut fields, &at)?;
+    item.status = evidence.status;
+    item.votes = evidence.votes;
+    item.evidence = evidence.evidence;
     item.extra = fields;
     Ok(item)
 }
@@ -231,21 +242,62 @@ fn decode_addresses(at: &str, addresses: Value) -> Result<Vec<ItemId>, LoadError
         .collect()
 }
 
-/// Ids unique across the canvas; every link to an existing note of the right section, once.
+/// What an id in the canvas's one id space names.
+#[derive(Clone, Copy, PartialEq)]
+enum Named {
+    Note(Section, usize),
+    Interview(usize),
+    Test(usize),
+}
+
+impl Named {
+    /// Its JSON path, for messages.
+    fn path(self) -> String {
+        match self {
+            Named::Note(s, i) => format!("{}[{i}]", s.key()),
+            Named::Interview(i) => format!("interviews[{i}]"),
+            Named::Test(i) => format!("tests[{i}]"),
+        }
+    }
+}
+
+/// Ids unique across the canvas (notes, interviews and tests); every link to an existing note
+/// of the right section, once; every citation of an interview or a note to one that exists.
 fn check_references(canvas: &Canvas) -> Result<(), LoadError> {
-    let mut seen: HashMap<&str, (Section, usize)> = HashMap::with_capacity(canvas.len());
-    for section in Section::ALL {
-        for (i, item) in canvas.items(section).iter().enumerate() {
-            if let Some((s, j)) = seen.insert(item.id.as_str(), (section, i)) {
-                return Err(LoadError::invalid(
-                    format!("{}[{i}].id", section.key()),
-                    format!(
-                        "duplicate id \"{}\": {}[{j}] has it too; ids must be unique across the canvas",
-                        item.id,
-                        s.key()
-                    ),
-                ));
-            }
+    let mut seen: HashMap<&str, Named> =
+        HashMap::with_capacity(canvas.len() + canvas.interviews.len() + canvas.tests.len());
+    let ids = Section::ALL
+        .into_iter()
+        .flat_map(|s| {
+            canvas
+                .items(s)
+                .iter()
+                .enumerate()
+                .map(move |(i, item)| (item.id.as_str(), Named::Note(s, i)))
+        })
+        .chain(
+            canvas
+                .interviews
+                .iter()
+                .enumerate()
+                .map(|(i, iv)| (iv.id().as_str(), Named::Interview(i))),
+        )
+        .chain(
+            canvas
+                .tests
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.id().as_str(), Named::Test(i))),
+        );
+    for (id, named) in ids {
+        if let Some(first) = seen.insert(id, named) {
+            return Err(LoadError::invalid(
+                format!("{}.id", named.path()),
+                format!(
+                    "duplicate id \"{id}\": {} has it too; ids must be unique across the canvas",
+                    first.path()
+                ),
+            ));
         }
     }
     for section in Section::VALUE_MAP {
@@ -262,7 +314,8 @@ fn check_references(canvas: &Canvas) -> Result<(), LoadError> {
                             format!("links to \"{link}\", but no note has that id"),
                         ));
                     }
-                    Some((s, j)) if *s != target => {
+                    Some(Named::Note(s, _)) if *s == target => {}
+                    Some(Named::Note(s, j)) => {
                         return Err(LoadError::invalid(
                             at,
                             format!(
@@ -273,7 +326,12 @@ fn check_references(canvas: &Canvas) -> Result<(), LoadError> {
                             ),
                         ));
                     }
-                    Some(_) => {}
+                    Some(other) => {
+                        return Err(LoadError::invalid(
+                            at,
+                            format!("links to \"{link}\", which is {}, not a note", other.path()),
+                        ));
+                    }
                 }
                 if item.addresses[..k].contains(link) {
                     return Err(LoadError::invalid(
@@ -281,6 +339,49 @@ fn check_references(canvas: &Canvas) -> Result<(), LoadError> {
                         format!("\"{link}\" is listed twice"),
                     ));
                 }
+            }
+        }
+    }
+    for section in Section::ALL {
+        for (i, item) in canvas.items(section).iter().enumerate() {
+            for (k, entry) in item.evidence.iter().enumerate() {
+                let Some(cited) = &entry.interview else {
+                    continue;
+                };
+                if !matches!(seen.get(cited.as_str()), Some(Named::Interview(_))) {
+                    return Err(LoadError::invalid(
+                        format!("{}[{i}].evidence[{k}].interview", section.key()),
+                        format!(
+                            "cites interview \"{cited}\", but the interview log has no such id"
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    for (i, test) in canvas.tests.iter().enumerate() {
+        for (k, note) in test.items().iter().enumerate() {
+            let at = format!("tests[{i}].items[{k}]");
+            match seen.get(note.as_str()) {
+                Some(Named::Note(..)) => {}
+                None => {
+                    return Err(LoadError::invalid(
+                        at,
+                        format!("tests \"{note}\", but no note has that id"),
+                    ));
+                }
+                Some(other) => {
+                    return Err(LoadError::invalid(
+                        at,
+                        format!("tests \"{note}\", which is {}, not a note", other.path()),
+                    ));
+                }
+            }
+            if test.items()[..k].contains(note) {
+                return Err(LoadError::invalid(
+                    at,
+                    format!("\"{note}\" is listed twice"),
+                ));
             }
         }
     }
@@ -348,7 +449,7 @@ fn line_and_column(valid_prefix: &[u8]) -> (usize, usize) {
 }
 
 /// "a number", "a list", … for messages about a value of the wrong type.
-fn describe(value: &Value) -> &'static str {
+pub(super) fn describe(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "true/false",
@@ -360,7 +461,7 @@ fn describe(value: &Value) -> &'static str {
 }
 
 /// The value itself when short, else its type.
-fn show(value: &Value) -> String {
+pub(super) fn show(value: &Value) -> String {
     match value {
         Value::Number(_) | Value::Bool(_) | Value::Null => value.to_string(),
         Value::String(s) if s.chars().count() <= 20 => format!("\"{s}\""),

@@ -2,6 +2,7 @@
 //! canonical writing, and safe file handling (size limit before reading, atomic saves).
 
 mod decode;
+mod decode_evidence;
 mod encode;
 mod error;
 
