@@ -1,14 +1,15 @@
-//! Property tests of the core: valid canvases (unknown fields included) survive a save and a
-//! load unchanged, no input makes loading panic, and every sequence of model operations keeps
-//! the canvas valid with a fit score inside 0–100.
+//! Property tests of the core: valid canvases (unknown fields included, evidence, interviews and
+//! test cards too) survive a save and a load unchanged, no input makes loading panic, and every
+//! sequence of model operations keeps the canvas valid with a fit score inside 0–100.
 
+use fitcanvas::evidence::{Evidence, IsoDate, Learning, Source, Stance, Status, TestState};
 use fitcanvas::format;
 use fitcanvas::{Canvas, EditError, Kind, Section, score};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::{Map, Value, json};
 
-const TOP_KEYS: [&str; 11] = [
+const TOP_KEYS: [&str; 13] = [
     "format",
     "version",
     "title",
@@ -20,8 +21,32 @@ const TOP_KEYS: [&str; 11] = [
     "products",
     "pain_relievers",
     "gain_creators",
+    "interviews",
+    "tests",
 ];
-const ITEM_KEYS: [&str; 5] = ["id", "text", "weight", "kind", "addresses"];
+const ITEM_KEYS: [&str; 8] = [
+    "id",
+    "text",
+    "weight",
+    "kind",
+    "addresses",
+    "status",
+    "votes",
+    "evidence",
+];
+const EVIDENCE_KEYS: [&str; 6] = ["source", "date", "who", "quote", "stance", "interview"];
+const INTERVIEW_KEYS: [&str; 5] = ["id", "date", "person", "role", "notes"];
+const TEST_KEYS: [&str; 8] = [
+    "id",
+    "hypothesis",
+    "test",
+    "metric",
+    "criteria",
+    "items",
+    "state",
+    "learning",
+];
+const LEARNING_KEYS: [&str; 3] = ["observed", "learned", "decision"];
 
 /// Any Unicode text, control characters and astral planes included: `any::<String>()` keeps
 /// to printable characters, which would miss the escapes the encoder has to write.
@@ -61,6 +86,70 @@ fn extra_fields(known: &'static [&'static str]) -> impl Strategy<Value = Map<Str
     prop::collection::btree_map(name, json_value(), 0..3).prop_map(|m| m.into_iter().collect())
 }
 
+/// A real day, or one of the ways of writing "no date".
+fn date() -> impl Strategy<Value = Option<Value>> {
+    prop_oneof![
+        3 => (1000u32..=9999, 1u32..=12, 1u32..=28)
+            .prop_map(|(y, m, d)| Some(json!(format!("{y:04}-{m:02}-{d:02}")))),
+        1 => Just(Some(json!(""))),
+        1 => Just(Some(Value::Null)),
+        2 => Just(None),
+    ]
+}
+
+/// Optional text: absent, `null` or a string.
+fn opt_text() -> impl Strategy<Value = Option<Value>> {
+    prop_oneof![
+        Just(None),
+        Just(Some(Value::Null)),
+        text().prop_map(|t| Some(json!(t))),
+    ]
+}
+
+/// Puts each `Some` field into `fields`.
+fn put(fields: &mut Map<String, Value>, entries: &[(&str, &Option<Value>)]) {
+    for (key, value) in entries {
+        if let Some(v) = value {
+            fields.insert((*key).to_owned(), v.clone());
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct EvidencePlan {
+    source: Index,
+    supports: bool,
+    date: Option<Value>,
+    who: Option<Value>,
+    quote: Option<Value>,
+    /// Which interview to cite, if the canvas has any.
+    interview: Option<Index>,
+    extra: Map<String, Value>,
+}
+
+fn evidence_plan() -> impl Strategy<Value = EvidencePlan> {
+    (
+        any::<Index>(),
+        any::<bool>(),
+        date(),
+        opt_text(),
+        opt_text(),
+        prop::option::of(any::<Index>()),
+        extra_fields(&EVIDENCE_KEYS),
+    )
+        .prop_map(
+            |(source, supports, date, who, quote, interview, extra)| EvidencePlan {
+                source,
+                supports,
+                date,
+                who,
+                quote,
+                interview,
+                extra,
+            },
+        )
+}
+
 /// The random choices behind one note; [`build_canvas`] turns them into JSON.
 #[derive(Debug, Clone)]
 struct ItemPlan {
@@ -71,24 +160,93 @@ struct ItemPlan {
     kind: Option<Index>,
     /// Value-map notes only: which notes of the addressed section to link to.
     links: Option<Vec<Index>>,
+    status: Option<Index>,
+    votes: Option<u32>,
+    evidence: Option<Vec<EvidencePlan>>,
     extra: Map<String, Value>,
 }
 
 fn item_plan() -> impl Strategy<Value = ItemPlan> {
     (
-        text(),
-        text(),
+        (text(), text()),
         prop::option::of(1u8..=5),
         prop::option::of(any::<Index>()),
         prop::option::of(prop::collection::vec(any::<Index>(), 0..3)),
+        prop::option::of(any::<Index>()),
+        prop::option::of(any::<u32>()),
+        prop::option::weighted(0.3, prop::collection::vec(evidence_plan(), 0..3)),
         extra_fields(&ITEM_KEYS),
     )
-        .prop_map(|(id, text, weight, kind, links, extra)| ItemPlan {
+        .prop_map(
+            |((id, text), weight, kind, links, status, votes, evidence, extra)| ItemPlan {
+                id,
+                text,
+                weight,
+                kind,
+                links,
+                status,
+                votes,
+                evidence,
+                extra,
+            },
+        )
+}
+
+#[derive(Debug, Clone)]
+struct InterviewPlan {
+    id: String,
+    date: Option<Value>,
+    texts: [Option<Value>; 3],
+    extra: Map<String, Value>,
+}
+
+fn interview_plan() -> impl Strategy<Value = InterviewPlan> {
+    (
+        text(),
+        date(),
+        [opt_text(), opt_text(), opt_text()],
+        extra_fields(&INTERVIEW_KEYS),
+    )
+        .prop_map(|(id, date, texts, extra)| InterviewPlan {
             id,
-            text,
-            weight,
-            kind,
-            links,
+            date,
+            texts,
+            extra,
+        })
+}
+
+/// The learning card's three texts and its unknown fields.
+type LearningPlan = ([Option<Value>; 3], Map<String, Value>);
+
+#[derive(Debug, Clone)]
+struct TestPlan {
+    id: String,
+    texts: [Option<Value>; 4],
+    /// Which notes it tests; left out when `None`.
+    items: Option<Vec<Index>>,
+    state: Option<Index>,
+    learning: Option<LearningPlan>,
+    extra: Map<String, Value>,
+}
+
+fn test_plan() -> impl Strategy<Value = TestPlan> {
+    (
+        text(),
+        [opt_text(), opt_text(), opt_text(), opt_text()],
+        prop::option::of(prop::collection::vec(any::<Index>(), 0..3)),
+        prop::option::of(any::<Index>()),
+        prop::option::of((
+            [opt_text(), opt_text(), opt_text()],
+            extra_fields(&LEARNING_KEYS),
+        )),
+        extra_fields(&TEST_KEYS),
+    )
+        .prop_map(|(id, texts, items, state, learning, extra)| TestPlan {
+            id,
+            texts,
+            items,
+            state,
+            learning,
             extra,
         })
 }
@@ -100,6 +258,8 @@ struct CanvasPlan {
     notes: Option<String>,
     /// `None` leaves the section's array out of the file.
     sections: [Option<Vec<ItemPlan>>; 6],
+    interviews: Option<Vec<InterviewPlan>>,
+    tests: Option<Vec<TestPlan>>,
     extra: Map<String, Value>,
 }
 
@@ -117,28 +277,57 @@ fn canvas_plan() -> impl Strategy<Value = CanvasPlan> {
             section(),
             section(),
         ],
+        prop::option::weighted(0.3, prop::collection::vec(interview_plan(), 0..3)),
+        prop::option::weighted(0.3, prop::collection::vec(test_plan(), 0..3)),
         extra_fields(&TOP_KEYS),
     )
-        .prop_map(|(title, customer, notes, sections, extra)| CanvasPlan {
-            title,
-            customer,
-            notes,
-            sections,
-            extra,
-        })
+        .prop_map(
+            |(title, customer, notes, sections, interviews, tests, extra)| CanvasPlan {
+                title,
+                customer,
+                notes,
+                sections,
+                interviews,
+                tests,
+                extra,
+            },
+        )
+}
+
+/// Picks distinct entries of `from` in the order first drawn.
+fn distinct<'a>(picks: &[Index], from: &'a [String]) -> Vec<&'a String> {
+    let mut chosen: Vec<&String> = Vec::new();
+    if !from.is_empty() {
+        for pick in picks {
+            let id = pick.get(from);
+            if !chosen.contains(&id) {
+                chosen.push(id);
+            }
+        }
+    }
+    chosen
 }
 
 /// A valid format v1 document. Ids get a running number so they are unique however the random
 /// part collides (and non-empty).
 fn build_canvas(plan: &CanvasPlan) -> Value {
-    let mut ids: [Vec<String>; 6] = Default::default();
     let mut n = 0;
+    let mut unique = |id: &str| {
+        n += 1;
+        format!("{id}#{n}")
+    };
+    let mut ids: [Vec<String>; 6] = Default::default();
     for section in Section::ALL {
         for item in plan.sections[section.index()].iter().flatten() {
-            n += 1;
-            ids[section.index()].push(format!("{}#{n}", item.id));
+            ids[section.index()].push(unique(&item.id));
         }
     }
+    let interviews = plan.interviews.as_deref().unwrap_or_default();
+    let interview_ids: Vec<String> = interviews.iter().map(|i| unique(&i.id)).collect();
+    let tests = plan.tests.as_deref().unwrap_or_default();
+    let test_ids: Vec<String> = tests.iter().map(|t| unique(&t.id)).collect();
+    let note_ids: Vec<String> = ids.concat();
+
     let mut top = Map::new();
     top.insert("format".into(), json!("fitcanvas"));
     top.insert("version".into(), json!(1));
@@ -169,21 +358,110 @@ fn build_canvas(plan: &CanvasPlan) -> Value {
                 }
             } else if let Some(links) = &item.links {
                 let targets = &ids[section.addresses().unwrap().index()];
-                let mut chosen: Vec<&String> = Vec::new();
-                if !targets.is_empty() {
-                    for pick in links {
-                        let target = pick.get(targets);
-                        if !chosen.contains(&target) {
-                            chosen.push(target);
+                fields.insert("addresses".into(), json!(distinct(links, targets)));
+            }
+            if let Some(s) = &item.status {
+                fields.insert("status".into(), json!(s.get(&Status::ALL).key()));
+            }
+            if let Some(v) = item.votes {
+                fields.insert("votes".into(), json!(v));
+            }
+            if let Some(evidence) = &item.evidence {
+                let entries: Vec<Value> = evidence
+                    .iter()
+                    .map(|e| {
+                        let mut f = Map::new();
+                        f.insert("source".into(), json!(e.source.get(&Source::ALL).key()));
+                        let stance = if e.supports {
+                            Stance::Supports
+                        } else {
+                            Stance::Contradicts
+                        };
+                        f.insert("stance".into(), json!(stance.key()));
+                        put(
+                            &mut f,
+                            &[("date", &e.date), ("who", &e.who), ("quote", &e.quote)],
+                        );
+                        if let Some(pick) = &e.interview
+                            && !interview_ids.is_empty()
+                        {
+                            f.insert("interview".into(), json!(pick.get(&interview_ids)));
                         }
-                    }
-                }
-                fields.insert("addresses".into(), json!(chosen));
+                        f.extend(e.extra.clone());
+                        Value::Object(f)
+                    })
+                    .collect();
+                fields.insert("evidence".into(), Value::Array(entries));
             }
             fields.extend(item.extra.clone());
             list.push(Value::Object(fields));
         }
         top.insert(section.key().into(), Value::Array(list));
+    }
+    if plan.interviews.is_some() {
+        let list: Vec<Value> = interviews
+            .iter()
+            .zip(&interview_ids)
+            .map(|(i, id)| {
+                let mut f = Map::new();
+                f.insert("id".into(), json!(id));
+                let [person, role, notes] = &i.texts;
+                put(
+                    &mut f,
+                    &[
+                        ("date", &i.date),
+                        ("person", person),
+                        ("role", role),
+                        ("notes", notes),
+                    ],
+                );
+                f.extend(i.extra.clone());
+                Value::Object(f)
+            })
+            .collect();
+        top.insert("interviews".into(), Value::Array(list));
+    }
+    if plan.tests.is_some() {
+        let list: Vec<Value> = tests
+            .iter()
+            .zip(&test_ids)
+            .map(|(t, id)| {
+                let mut f = Map::new();
+                f.insert("id".into(), json!(id));
+                let [hypothesis, test, metric, criteria] = &t.texts;
+                put(
+                    &mut f,
+                    &[
+                        ("hypothesis", hypothesis),
+                        ("test", test),
+                        ("metric", metric),
+                        ("criteria", criteria),
+                    ],
+                );
+                if let Some(items) = &t.items {
+                    f.insert("items".into(), json!(distinct(items, &note_ids)));
+                }
+                if let Some(state) = &t.state {
+                    f.insert("state".into(), json!(state.get(&TestState::ALL).key()));
+                }
+                if let Some(([observed, learned, decision], extra)) = &t.learning {
+                    let mut l = Map::new();
+                    put(
+                        &mut l,
+                        &[
+                            ("observed", observed),
+                            ("learned", learned),
+                            ("decision", decision),
+                        ],
+                    );
+                    l.extend(extra.clone());
+                    f.insert("learning".into(), Value::Object(l));
+                }
+                f.extend(t.extra.clone());
+                Value::Object(f)
+            })
+            .collect();
+        top.insert("tests".into(), Value::Array(list));
     }
     top.extend(plan.extra.clone());
     Value::Object(top)
@@ -207,6 +485,47 @@ fn assert_round_trip(canvas: &Canvas) -> Result<(), TestCaseError> {
         bytes,
         "a reloaded canvas saves differently"
     );
+    Ok(())
+}
+
+/// Every field of `doc` is in `saved` where it was: unknown fields exactly, known fields as
+/// read (a `null` text as `""`, fields at their default possibly left out).
+fn assert_kept(doc: &Value, saved: &Value, at: &str) -> Result<(), TestCaseError> {
+    let known = |k: &str| {
+        [
+            &TOP_KEYS[..],
+            &ITEM_KEYS,
+            &EVIDENCE_KEYS,
+            &INTERVIEW_KEYS,
+            &TEST_KEYS,
+            &LEARNING_KEYS,
+        ]
+        .iter()
+        .any(|keys| keys.contains(&k))
+    };
+    let is_default = |v: &Value| {
+        matches!(v, Value::Null) || v == "" || v == "assumption" || v == 0 || v == &json!([])
+    };
+    match (doc, saved) {
+        (Value::Object(d), Value::Object(s)) => {
+            for (k, v) in d {
+                let here = format!("{at}.{k}");
+                match s.get(k) {
+                    Some(sv) if known(k) => assert_kept(v, sv, &here)?,
+                    Some(sv) => prop_assert_eq!(v, sv, "{} changed", here),
+                    None => prop_assert!(known(k) && is_default(v), "{} was dropped", here),
+                }
+            }
+        }
+        (Value::Array(d), Value::Array(s)) => {
+            prop_assert_eq!(d.len(), s.len(), "{} changed length", at);
+            for (i, (dv, sv)) in d.iter().zip(s).enumerate() {
+                assert_kept(dv, sv, &format!("{at}[{i}]"))?;
+            }
+        }
+        (Value::Null, Value::String(s)) => prop_assert_eq!(s, "", "{}", at),
+        (d, s) => prop_assert_eq!(d, s, "{} changed", at),
+    }
     Ok(())
 }
 
@@ -357,6 +676,17 @@ enum Op {
     Link(Pick, Pick, bool),
     Unlink(Pick, Pick),
     SetHeader(Index, String),
+    SetStatus(Pick, Index),
+    SetVotes(Pick, u32),
+    /// Evidence citing an interview picked among those logged, when the last field is set.
+    AddEvidence(Pick, Index, bool, String, Option<Pick>),
+    RemoveEvidence(Pick, usize),
+    AddInterview(Option<(u32, u32, u32)>, String),
+    RemoveInterview(Pick),
+    AddTest(String, Vec<Pick>),
+    SetTestItems(Pick, Vec<Pick>),
+    RemoveTest(Pick),
+    FinishTest(Pick, Option<Index>),
 }
 
 /// A note id: an existing one by position, or one no note has.
@@ -386,6 +716,18 @@ fn op() -> impl Strategy<Value = Op> {
         4 => (pick(), pick(), any::<bool>()).prop_map(|(a, b, smart)| Op::Link(a, b, smart)),
         1 => (pick(), pick()).prop_map(|(a, b)| Op::Unlink(a, b)),
         1 => (any::<Index>(), text()).prop_map(|(which, t)| Op::SetHeader(which, t)),
+        1 => (pick(), any::<Index>()).prop_map(|(p, s)| Op::SetStatus(p, s)),
+        1 => (pick(), any::<u32>()).prop_map(|(p, v)| Op::SetVotes(p, v)),
+        2 => (pick(), any::<Index>(), any::<bool>(), text(), prop::option::of(pick()))
+            .prop_map(|(p, s, supports, q, iv)| Op::AddEvidence(p, s, supports, q, iv)),
+        1 => (pick(), 0usize..3).prop_map(|(p, i)| Op::RemoveEvidence(p, i)),
+        1 => (prop::option::of((1000u32..=9999, 1u32..=12, 1u32..=31)), text())
+            .prop_map(|(d, person)| Op::AddInterview(d, person)),
+        1 => pick().prop_map(Op::RemoveInterview),
+        1 => (text(), prop::collection::vec(pick(), 0..3)).prop_map(|(h, ps)| Op::AddTest(h, ps)),
+        1 => (pick(), prop::collection::vec(pick(), 0..3)).prop_map(|(t, ps)| Op::SetTestItems(t, ps)),
+        1 => pick().prop_map(Op::RemoveTest),
+        1 => (pick(), prop::option::of(any::<Index>())).prop_map(|(t, s)| Op::FinishTest(t, s)),
     ]
 }
 
@@ -402,12 +744,34 @@ fn resolve(canvas: &Canvas, pick: &Pick, among: Option<Section>) -> String {
         .filter(|(s, _)| among.is_none_or(|a| a == *s))
         .map(|(_, item)| item.id().to_string())
         .collect();
+    resolve_in(&ids, pick)
+}
+
+fn resolve_in(ids: &[String], pick: &Pick) -> String {
     match pick {
-        Pick::Existing(i) if !ids.is_empty() => i.get(&ids).clone(),
-        Pick::Existing(_) => "no-such-note".to_owned(),
-        // An id no note has: the model never makes one with a space in it.
+        Pick::Existing(i) if !ids.is_empty() => i.get(ids).clone(),
+        Pick::Existing(_) => "no-such-id".to_owned(),
+        // An id nothing has: the model never makes one with a space in it.
         Pick::Missing(t) => format!("missing {t}"),
     }
+}
+
+fn interview_id(canvas: &Canvas, pick: &Pick) -> String {
+    let ids: Vec<String> = canvas
+        .interviews()
+        .iter()
+        .map(|i| i.id().to_string())
+        .collect();
+    resolve_in(&ids, pick)
+}
+
+fn test_id(canvas: &Canvas, pick: &Pick) -> String {
+    let ids: Vec<String> = canvas.tests().iter().map(|t| t.id().to_string()).collect();
+    resolve_in(&ids, pick)
+}
+
+fn note_ids(canvas: &Canvas, picks: &[Pick]) -> Vec<String> {
+    picks.iter().map(|p| resolve(canvas, p, None)).collect()
 }
 
 /// Runs one operation; `Err` carries the model's refusal.
@@ -447,6 +811,51 @@ fn apply(canvas: &mut Canvas, op: &Op) -> Result<(), EditError> {
             1 => canvas.set_customer(t.clone()),
             _ => canvas.set_notes(t.clone()),
         },
+        Op::SetStatus(p, st) => {
+            canvas.set_status(&resolve(canvas, p, None), *st.get(&Status::ALL))?
+        }
+        Op::SetVotes(p, v) => canvas.set_votes(&resolve(canvas, p, None), *v)?,
+        Op::AddEvidence(p, source, supports, quote, interview) => {
+            let stance = if *supports {
+                Stance::Supports
+            } else {
+                Stance::Contradicts
+            };
+            let mut evidence = Evidence::new(*source.get(&Source::ALL), stance, quote.clone());
+            evidence.interview = interview
+                .as_ref()
+                .and_then(|iv| fitcanvas::ItemId::new(interview_id(canvas, iv)));
+            canvas.add_evidence(&resolve(canvas, p, None), evidence)?;
+        }
+        Op::RemoveEvidence(p, i) => {
+            canvas.remove_evidence(&resolve(canvas, p, None), *i)?;
+        }
+        Op::AddInterview(date, person) => {
+            // Days past the month's end are not dates: those interviews get none.
+            let date = date.and_then(|(y, m, d)| IsoDate::parse(&format!("{y:04}-{m:02}-{d:02}")));
+            canvas.add_interview(date, person.clone(), "role");
+        }
+        Op::RemoveInterview(p) => {
+            canvas.remove_interview(&interview_id(canvas, p))?;
+        }
+        Op::AddTest(hypothesis, picks) => {
+            let ids = note_ids(canvas, picks);
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            canvas.add_test(hypothesis.clone(), &ids)?;
+        }
+        Op::SetTestItems(t, picks) => {
+            let ids = note_ids(canvas, picks);
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            canvas.set_test_items(&test_id(canvas, t), &ids)?;
+        }
+        Op::RemoveTest(t) => {
+            canvas.remove_test(&test_id(canvas, t))?;
+        }
+        Op::FinishTest(t, status) => {
+            let learning = Learning::new("observed", "learned", "decided");
+            let status = status.as_ref().map(|s| *s.get(&Status::ALL));
+            canvas.finish_test(&test_id(canvas, t), learning, status)?;
+        }
     }
     Ok(())
 }
@@ -475,8 +884,12 @@ proptest! {
                 }
             }
         }
-        // ...and survive the save.
+        prop_assert_eq!(canvas.interviews().len(), plan.interviews.as_ref().map_or(0, Vec::len));
+        prop_assert_eq!(canvas.tests().len(), plan.tests.as_ref().map_or(0, Vec::len));
+        // ...survive the save, and are written where they were.
         assert_round_trip(&canvas)?;
+        let saved: Value = serde_json::from_slice(&format::to_vec(&canvas)).unwrap();
+        assert_kept(&doc, &saved, "")?;
     }
 
     #[test]
@@ -495,8 +908,15 @@ proptest! {
     }
 
     #[test]
-    fn model_operations_keep_the_canvas_valid(ops in prop::collection::vec(op(), 0..40)) {
-        let mut canvas = Canvas::new();
+    fn model_operations_keep_the_canvas_valid(
+        start in prop::option::weighted(0.5, canvas_plan()),
+        ops in prop::collection::vec(op(), 0..60),
+    ) {
+        // From an empty canvas, or from one read from a file, with ids the model did not make.
+        let mut canvas = match &start {
+            None => Canvas::new(),
+            Some(plan) => format::from_value(build_canvas(plan)).unwrap(),
+        };
         for op in &ops {
             let before = canvas.clone();
             if let Err(e) = apply(&mut canvas, op) {
