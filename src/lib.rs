@@ -13,6 +13,7 @@ pub mod layout;
 pub mod palette;
 pub mod risk;
 pub mod section;
+pub mod workshop;
 
 pub use canvas::{Canvas, EditError, Item, ItemId};
 pub use evidence::{
