@@ -2,6 +2,7 @@
 //! JSON path. Fields this build does not know are moved into the model's `extra` maps untouched.
 
 use std::collections::HashMap;
+use std::fmt;
 
 use serde_json::{Map, Value};
 
@@ -103,18 +104,49 @@ fn check_header(top: &mut Map<String, Value>) -> Result<(), LoadError> {
     }
 }
 
+/// Where a note sits, such as `pains[2]`. Formatted only for an error message: building the
+/// path eagerly for every note was a large share of the time a big canvas takes to load.
+#[derive(Clone, Copy)]
+struct NotePath {
+    section: Section,
+    index: usize,
+}
+
+impl fmt::Display for NotePath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]", self.section.key(), self.index)
+    }
+}
+
 fn decode_item(section: Section, index: usize, value: Value) -> Result<Item, LoadError> {
-    let at = format!("{}[{index}]", section.key());
-    let Value::Object(mut fields) = value else {
+    let at = NotePath { section, index };
+    let Value::Object(fields) = value else {
         return Err(LoadError::invalid(
-            at,
+            at.to_string(),
             format!("must be a note (a JSON object), found {}", describe(&value)),
         ));
     };
-    let id = match fields.remove("id") {
+    // One pass sorts out the known fields; removing them from the map one by one cost more.
+    let (mut id, mut text, mut weight, mut kind, mut addresses) = (None, None, None, None, None);
+    let mut rest = Map::new();
+    for (key, value) in fields {
+        let slot = match key.as_str() {
+            "id" => &mut id,
+            "text" => &mut text,
+            "weight" => &mut weight,
+            "kind" => &mut kind,
+            "addresses" => &mut addresses,
+            _ => {
+                rest.insert(key, value);
+                continue;
+            }
+        };
+        *slot = Some(value);
+    }
+    let id = match id {
         Some(Value::String(id)) => ItemId::new(id)
             .ok_or_else(|| LoadError::invalid(format!("{at}.id"), "must not be empty"))?,
-        None => return Err(LoadError::invalid(&at, "has no \"id\"")),
+        None => return Err(LoadError::invalid(at.to_string(), "has no \"id\"")),
         Some(other) => {
             return Err(LoadError::invalid(
                 format!("{at}.id"),
@@ -122,9 +154,9 @@ fn decode_item(section: Section, index: usize, value: Value) -> Result<Item, Loa
             ));
         }
     };
-    let text = match fields.remove("text") {
+    let text = match text {
         Some(Value::String(text)) => text,
-        None => return Err(LoadError::invalid(&at, "has no \"text\"")),
+        None => return Err(LoadError::invalid(at.to_string(), "has no \"text\"")),
         Some(other) => {
             return Err(LoadError::invalid(
                 format!("{at}.text"),
@@ -135,13 +167,13 @@ fn decode_item(section: Section, index: usize, value: Value) -> Result<Item, Loa
     let mut item = Item::new(section, id, text);
 
     if section.is_customer() {
-        if let Some(weight) = fields.remove("weight") {
-            item.weight = decode_weight(&at, &weight)?;
+        if let Some(weight) = weight {
+            item.weight = decode_weight(at, &weight)?;
         }
-        if let Some(kind) = fields.remove("kind") {
-            item.kind = Some(decode_kind(section, &at, &kind)?);
+        if let Some(kind) = kind {
+            item.kind = Some(decode_kind(section, at, &kind)?);
         }
-        if fields.contains_key("addresses") {
+        if addresses.is_some() {
             return Err(LoadError::invalid(
                 format!("{at}.addresses"),
                 format!(
@@ -151,8 +183,8 @@ fn decode_item(section: Section, index: usize, value: Value) -> Result<Item, Loa
             ));
         }
     } else {
-        for customer_only in ["weight", "kind"] {
-            if fields.contains_key(customer_only) {
+        for (customer_only, present) in [("weight", weight.is_some()), ("kind", kind.is_some())] {
+            if present {
                 return Err(LoadError::invalid(
                     format!("{at}.{customer_only}"),
                     format!(
@@ -162,19 +194,25 @@ fn decode_item(section: Section, index: usize, value: Value) -> Result<Item, Loa
                 ));
             }
         }
-        if let Some(addresses) = fields.remove("addresses") {
-            item.addresses = decode_addresses(&at, addresses)?;
+        if let Some(addresses) = addresses {
+            item.addresses = decode_addresses(at, addresses)?;
         }
     }
-    let evidence = take_note_evidence(&mut fields, &at)?;
-    item.status = evidence.status;
-    item.votes = evidence.votes;
-    item.evidence = evidence.evidence;
-    item.extra = fields;
+    // Most notes have none of these; skipping the call then saves formatting the path.
+    if ["status", "votes", "evidence"]
+        .iter()
+        .any(|key| rest.contains_key(*key))
+    {
+        let evidence = take_note_evidence(&mut rest, &at.to_string())?;
+        item.status = evidence.status;
+        item.votes = evidence.votes;
+        item.evidence = evidence.evidence;
+    }
+    item.extra = rest;
     Ok(item)
 }
 
-fn decode_weight(at: &str, weight: &Value) -> Result<u8, LoadError> {
+fn decode_weight(at: NotePath, weight: &Value) -> Result<u8, LoadError> {
     let in_range = weight
         .as_u64()
         .filter(|w| (u64::from(MIN_WEIGHT)..=u64::from(MAX_WEIGHT)).contains(w));
@@ -190,7 +228,7 @@ fn decode_weight(at: &str, weight: &Value) -> Result<u8, LoadError> {
     }
 }
 
-fn decode_kind(section: Section, at: &str, kind: &Value) -> Result<Kind, LoadError> {
+fn decode_kind(section: Section, at: NotePath, kind: &Value) -> Result<Kind, LoadError> {
     let allowed = || {
         section
             .kinds()
@@ -221,7 +259,7 @@ fn decode_kind(section: Section, at: &str, kind: &Value) -> Result<Kind, LoadErr
     })
 }
 
-fn decode_addresses(at: &str, addresses: Value) -> Result<Vec<ItemId>, LoadError> {
+fn decode_addresses(at: NotePath, addresses: Value) -> Result<Vec<ItemId>, LoadError> {
     let Value::Array(list) = addresses else {
         return Err(LoadError::invalid(
             format!("{at}.addresses"),
@@ -306,18 +344,18 @@ fn check_references(canvas: &Canvas) -> Result<(), LoadError> {
         };
         for (i, item) in canvas.items(section).iter().enumerate() {
             for (k, link) in item.addresses.iter().enumerate() {
-                let at = format!("{}[{i}].addresses[{k}]", section.key());
+                let at = || format!("{}[{i}].addresses[{k}]", section.key());
                 match seen.get(link.as_str()) {
                     None => {
                         return Err(LoadError::invalid(
-                            at,
+                            at(),
                             format!("links to \"{link}\", but no note has that id"),
                         ));
                     }
                     Some(Named::Note(s, _)) if *s == target => {}
                     Some(Named::Note(s, j)) => {
                         return Err(LoadError::invalid(
-                            at,
+                            at(),
                             format!(
                                 "links to \"{link}\", which is {}[{j}]; a {} can only address {}",
                                 s.key(),
@@ -328,14 +366,14 @@ fn check_references(canvas: &Canvas) -> Result<(), LoadError> {
                     }
                     Some(other) => {
                         return Err(LoadError::invalid(
-                            at,
+                            at(),
                             format!("links to \"{link}\", which is {}, not a note", other.path()),
                         ));
                     }
                 }
                 if item.addresses[..k].contains(link) {
                     return Err(LoadError::invalid(
-                        at,
+                        at(),
                         format!("\"{link}\" is listed twice"),
                     ));
                 }
@@ -361,25 +399,25 @@ fn check_references(canvas: &Canvas) -> Result<(), LoadError> {
     }
     for (i, test) in canvas.tests.iter().enumerate() {
         for (k, note) in test.items().iter().enumerate() {
-            let at = format!("tests[{i}].items[{k}]");
+            let at = || format!("tests[{i}].items[{k}]");
             match seen.get(note.as_str()) {
                 Some(Named::Note(..)) => {}
                 None => {
                     return Err(LoadError::invalid(
-                        at,
+                        at(),
                         format!("tests \"{note}\", but no note has that id"),
                     ));
                 }
                 Some(other) => {
                     return Err(LoadError::invalid(
-                        at,
+                        at(),
                         format!("tests \"{note}\", which is {}, not a note", other.path()),
                     ));
                 }
             }
             if test.items()[..k].contains(note) {
                 return Err(LoadError::invalid(
-                    at,
+                    at(),
                     format!("\"{note}\" is listed twice"),
                 ));
             }
