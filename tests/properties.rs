@@ -562,18 +562,23 @@ enum Mutation {
 }
 
 fn mutation() -> impl Strategy<Value = Mutation> {
+    // Mostly changes that keep the text UTF-8 and often JSON, so that more cases get past the
+    // parser into validation; random bytes alone are covered by `any_bytes_load_or_fail_cleanly`.
+    let json_bytes = prop::collection::vec(
+        prop_oneof![
+            3 => prop::sample::select(b"{}[]\",:0123456789-truenulfas \n\\".to_vec()),
+            1 => any::<u8>(),
+        ],
+        0..8,
+    );
     prop_oneof![
-        any::<Index>().prop_map(Mutation::Truncate),
-        (any::<Index>(), 1u8..).prop_map(|(at, mask)| Mutation::Flip(at, mask)),
-        (
-            any::<Index>(),
-            any::<Index>(),
-            prop::collection::vec(any::<u8>(), 0..8)
-        )
+        1 => any::<Index>().prop_map(Mutation::Truncate),
+        2 => (any::<Index>(), 1u8..128).prop_map(|(at, mask)| Mutation::Flip(at, mask)),
+        2 => (any::<Index>(), any::<Index>(), json_bytes)
             .prop_map(|(a, b, bytes)| Mutation::Splice(a, b, bytes)),
-        (any::<Index>(), any::<Index>(), any::<Index>())
+        1 => (any::<Index>(), any::<Index>(), any::<Index>())
             .prop_map(|(a, b, to)| Mutation::Duplicate(a, b, to)),
-        (
+        4 => (
             any::<Index>(),
             any::<Index>(),
             prop::option::of(prop_oneof![
