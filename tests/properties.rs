@@ -4,7 +4,7 @@
 
 use fitcanvas::evidence::{Evidence, IsoDate, Learning, Source, Stance, Status, TestState};
 use fitcanvas::format;
-use fitcanvas::{Canvas, EditError, Kind, Section, score};
+use fitcanvas::{Canvas, EditError, Item, Kind, Section, score};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::{Map, Value, json};
@@ -672,7 +672,8 @@ enum Op {
     Insert(Index, usize, String),
     SetText(Pick, String),
     SetWeight(Pick, u8),
-    SetKind(Pick, Index),
+    /// With `true`, a customer note and a kind of its section.
+    SetKind(Pick, Index, bool),
     Remove(Pick),
     Move(Pick, usize),
     Shift(Pick, isize),
@@ -711,12 +712,12 @@ fn pick() -> impl Strategy<Value = Pick> {
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         4 => (any::<Index>(), text()).prop_map(|(s, t)| Op::Add(s, t)),
-        2 => (any::<Index>(), 0usize..8, text()).prop_map(|(s, i, t)| Op::Insert(s, i, t)),
+        2 => (any::<Index>(), 0usize..5, text()).prop_map(|(s, i, t)| Op::Insert(s, i, t)),
         1 => (pick(), text()).prop_map(|(p, t)| Op::SetText(p, t)),
-        2 => (pick(), 0u8..8).prop_map(|(p, w)| Op::SetWeight(p, w)),
-        2 => (pick(), any::<Index>()).prop_map(|(p, k)| Op::SetKind(p, k)),
+        2 => (pick(), 0u8..7).prop_map(|(p, w)| Op::SetWeight(p, w)),
+        2 => (pick(), any::<Index>(), any::<bool>()).prop_map(|(p, k, smart)| Op::SetKind(p, k, smart)),
         1 => pick().prop_map(Op::Remove),
-        1 => (pick(), 0usize..8).prop_map(|(p, to)| Op::Move(p, to)),
+        1 => (pick(), 0usize..5).prop_map(|(p, to)| Op::Move(p, to)),
         1 => (pick(), -4isize..=4).prop_map(|(p, by)| Op::Shift(p, by)),
         4 => (pick(), pick(), any::<bool>()).prop_map(|(a, b, smart)| Op::Link(a, b, smart)),
         1 => (pick(), pick()).prop_map(|(a, b)| Op::Unlink(a, b)),
@@ -725,7 +726,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (pick(), any::<u32>()).prop_map(|(p, v)| Op::SetVotes(p, v)),
         2 => (pick(), any::<Index>(), any::<bool>(), text(), prop::option::of(pick()))
             .prop_map(|(p, s, supports, q, iv)| Op::AddEvidence(p, s, supports, q, iv)),
-        1 => (pick(), 0usize..3).prop_map(|(p, i)| Op::RemoveEvidence(p, i)),
+        1 => (pick(), 0usize..2).prop_map(|(p, i)| Op::RemoveEvidence(p, i)),
         1 => (prop::option::of((1000u32..=9999, 1u32..=12, 1u32..=31)), text())
             .prop_map(|(d, person)| Op::AddInterview(d, person)),
         1 => pick().prop_map(Op::RemoveInterview),
@@ -744,9 +745,14 @@ fn all_kinds() -> Vec<Kind> {
 }
 
 fn resolve(canvas: &Canvas, pick: &Pick, among: Option<Section>) -> String {
+    resolve_where(canvas, pick, |s, _| among.is_none_or(|a| a == s))
+}
+
+/// Picks among the notes that `fits`, so that more operations succeed.
+fn resolve_where(canvas: &Canvas, pick: &Pick, fits: impl Fn(Section, &Item) -> bool) -> String {
     let ids: Vec<String> = canvas
         .all_items()
-        .filter(|(s, _)| among.is_none_or(|a| a == *s))
+        .filter(|(s, item)| fits(*s, item))
         .map(|(_, item)| item.id().to_string())
         .collect();
     resolve_in(&ids, pick)
@@ -790,7 +796,18 @@ fn apply(canvas: &mut Canvas, op: &Op) -> Result<(), EditError> {
         }
         Op::SetText(p, t) => canvas.set_text(&resolve(canvas, p, None), t.clone())?,
         Op::SetWeight(p, w) => canvas.set_weight(&resolve(canvas, p, None), *w)?,
-        Op::SetKind(p, k) => canvas.set_kind(&resolve(canvas, p, None), *k.get(&all_kinds()))?,
+        Op::SetKind(p, k, smart) => {
+            let id = if *smart {
+                resolve_where(canvas, p, |s, _| s.is_customer())
+            } else {
+                resolve(canvas, p, None)
+            };
+            let kinds = match canvas.section_of(&id) {
+                Some(s) if *smart && s.is_customer() => s.kinds().to_vec(),
+                _ => all_kinds(),
+            };
+            canvas.set_kind(&id, *k.get(&kinds))?;
+        }
         Op::Remove(p) => {
             canvas.remove_item(&resolve(canvas, p, None))?;
         }
@@ -799,7 +816,11 @@ fn apply(canvas: &mut Canvas, op: &Op) -> Result<(), EditError> {
             canvas.shift_item(&resolve(canvas, p, None), *by)?;
         }
         Op::Link(from, to, smart) => {
-            let from = resolve(canvas, from, None);
+            let from = if *smart {
+                resolve_where(canvas, from, |s, _| !s.is_customer())
+            } else {
+                resolve(canvas, from, None)
+            };
             let target = smart
                 .then(|| canvas.section_of(&from).and_then(Section::addresses))
                 .flatten();
@@ -833,7 +854,8 @@ fn apply(canvas: &mut Canvas, op: &Op) -> Result<(), EditError> {
             canvas.add_evidence(&resolve(canvas, p, None), evidence)?;
         }
         Op::RemoveEvidence(p, i) => {
-            canvas.remove_evidence(&resolve(canvas, p, None), *i)?;
+            let id = resolve_where(canvas, p, |_, item| !item.evidence().is_empty());
+            canvas.remove_evidence(&id, *i)?;
         }
         Op::AddInterview(date, person) => {
             // Days past the month's end are not dates: those interviews get none.
