@@ -282,7 +282,16 @@ impl Canvas {
             .filter_map(|id| id.strip_prefix(&prefix)?.parse::<u64>().ok())
             .max()
             .unwrap_or(0);
-        ItemId(format!("{prefix}{}", highest.saturating_add(1)))
+        if let Some(next) = highest.checked_add(1) {
+            return ItemId(format!("{prefix}{next}"));
+        }
+        // A file used the largest number there is: take the first free one instead.
+        let taken: std::collections::HashSet<&str> = self.all_ids().collect();
+        (1..)
+            .map(|n: u64| format!("{prefix}{n}"))
+            .find(|id| !taken.contains(id.as_str()))
+            .map(ItemId)
+            .unwrap_or_else(|| ItemId(format!("{prefix}{highest}-1")))
     }
 
     /// Every id in the canvas's one id space: notes, interviews and test cards.
@@ -680,6 +689,19 @@ mod tests {
         // A removed id's number is not handed out again while a higher one exists.
         c.remove_item("pain-1").unwrap();
         assert_eq!(c.add_item(Section::Pains, "c").as_str(), "pain-3");
+    }
+
+    #[test]
+    fn new_ids_stay_unique_when_a_file_used_the_largest_number() {
+        let json = format!(
+            r#"{{"format": "fitcanvas", "version": 1, "jobs": [{{"id": "job-{}", "text": "x"}}]}}"#,
+            u64::MAX
+        );
+        let mut c = crate::format::from_slice(json.as_bytes()).unwrap();
+        let a = c.add_item(Section::Jobs, "a");
+        let b = c.add_item(Section::Jobs, "b");
+        assert_eq!((a.as_str(), b.as_str()), ("job-1", "job-2"));
+        assert!(crate::format::from_slice(&crate::format::to_vec(&c)).is_ok());
     }
 
     #[test]
