@@ -5,9 +5,11 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::canvas::Canvas;
+use crate::diff::{self, CanvasDiff};
+use crate::export::{self, Paper, Theme};
 use crate::fit::{self, FitReport};
 use crate::format;
 
@@ -49,12 +51,57 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Export a canvas as SVG, PNG, PDF or Markdown, the format taken from OUT's extension.
+    Export {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The file to write: .svg, .png, .pdf or .md. An existing file is replaced.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// PNG width in pixels.
+        #[arg(long, value_name = "PX", default_value_t = export::DEFAULT_PNG_WIDTH)]
+        width: u32,
+        /// PDF paper size (landscape).
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+        #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+        theme: ThemeArg,
+    },
+    /// Show what changed between two versions of a canvas. Exits 0 if they are the same, 1 if
+    /// they differ, 2 if either file could not be read.
+    Diff {
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        /// Print one JSON object instead of a report for people.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `--paper` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    A4,
+    A3,
+}
+
+/// `--theme` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Light,
+    Dark,
 }
 
 /// Exit status: everything went well.
 pub const EXIT_OK: u8 = 0;
 /// Exit status: a file was invalid, would change, or could not be written.
 pub const EXIT_FAILURE: u8 = 1;
+/// Exit status of `diff` when the canvases differ (like diff(1)).
+pub const EXIT_DIFFERENT: u8 = 1;
+/// Exit status of `diff` when a file could not be read (like diff(1)).
+pub const EXIT_TROUBLE: u8 = 2;
 
 /// Runs one subcommand, writing results to `out` and problems to `err`. Returns the exit status.
 pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
@@ -63,6 +110,29 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Command::Check { files } => check(files, out, err),
         Command::Score { json, file } => score(file, *json, out, err),
         Command::Fmt { check, files } => fmt(files, *check, out, err),
+        Command::Export {
+            file,
+            output,
+            width,
+            paper,
+            theme,
+        } => {
+            let options = export::Options {
+                width: *width,
+                paper: match paper {
+                    PaperArg::A4 => Paper::A4,
+                    PaperArg::A3 => Paper::A3,
+                },
+                theme: match theme {
+                    ThemeArg::Light => Theme::Light,
+                    ThemeArg::Dark => Theme::Dark,
+                },
+            };
+            export_one(file, output, &options, out, err)
+        }
+        Command::Diff { old, new, json } => {
+            return compare(old, new, *json, out, err).unwrap_or(EXIT_TROUBLE);
+        }
     };
     result.unwrap_or(EXIT_FAILURE)
 }
@@ -205,4 +275,165 @@ fn fmt(
         }
     }
     Ok(status)
+}
+
+fn export_one(
+    file: &Path,
+    output: &Path,
+    options: &export::Options,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    match export::export_file(file, output, options) {
+        Ok(_) => {
+            writeln!(out, "exported {}", output.display())?;
+            Ok(EXIT_OK)
+        }
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            Ok(EXIT_FAILURE)
+        }
+    }
+}
+
+fn compare(
+    old_path: &Path,
+    new_path: &Path,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let (old, new) = match (format::load_file(old_path), format::load_file(new_path)) {
+        (Ok(old), Ok(new)) => (old, new),
+        (old, new) => {
+            for e in [old.err(), new.err()].into_iter().flatten() {
+                writeln!(err, "{e}")?;
+            }
+            return Ok(EXIT_TROUBLE);
+        }
+    };
+    let d = diff::diff(&old, &new);
+    if json {
+        let line = serde_json::to_string(&d.to_json()).map_err(std::io::Error::other)?;
+        writeln!(out, "{line}")?;
+    } else {
+        write_diff(&d, &old, &new, out)?;
+    }
+    Ok(if d.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_DIFFERENT
+    })
+}
+
+/// The diff for people: one block per kind of change, each line naming the section and id.
+fn write_diff(
+    d: &CanvasDiff,
+    old: &Canvas,
+    new: &Canvas,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    if d.is_empty() {
+        writeln!(out, "No differences.")?;
+    }
+    if let Some(c) = &d.title {
+        writeln!(out, "Title: {:?} -> {:?}", c.before, c.after)?;
+    }
+    if let Some(c) = &d.customer {
+        writeln!(out, "Customer: {:?} -> {:?}", c.before, c.after)?;
+    }
+    let describe = |n: &diff::NoteSnapshot| {
+        let mut extra = Vec::new();
+        if let Some(w) = n.weight {
+            extra.push(format!("weight {w}"));
+        }
+        if let Some(k) = n.kind {
+            extra.push(k.label().to_lowercase());
+        }
+        let extra = if extra.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", extra.join(", "))
+        };
+        format!("[{}] {:?}{extra}  {}", n.section.title(), n.text, n.id)
+    };
+    if !d.added.is_empty() {
+        writeln!(out, "Added notes ({}):", d.added.len())?;
+        for n in &d.added {
+            writeln!(out, "  + {}", describe(n))?;
+        }
+    }
+    if !d.removed.is_empty() {
+        writeln!(out, "Removed notes ({}):", d.removed.len())?;
+        for n in &d.removed {
+            writeln!(out, "  - {}", describe(n))?;
+        }
+    }
+    if !d.changed.is_empty() {
+        writeln!(out, "Changed notes ({}):", d.changed.len())?;
+        for e in &d.changed {
+            writeln!(out, "  ~ [{}] {}", e.section.title(), e.id)?;
+            if let Some(c) = &e.section_change {
+                writeln!(
+                    out,
+                    "      moved: {} -> {}",
+                    c.before.title(),
+                    c.after.title()
+                )?;
+            }
+            if let Some(c) = &e.text {
+                writeln!(out, "      text: {:?} -> {:?}", c.before, c.after)?;
+            }
+            if let Some(c) = &e.weight {
+                let w = |w: Option<u8>| w.map_or("none".to_owned(), |w| w.to_string());
+                writeln!(out, "      weight: {} -> {}", w(c.before), w(c.after))?;
+            }
+            if let Some(c) = &e.kind {
+                let k = |k: Option<crate::section::Kind>| k.map_or("none", |k| k.key());
+                writeln!(out, "      kind: {} -> {}", k(c.before), k(c.after))?;
+            }
+            if let Some(c) = &e.status {
+                writeln!(out, "      status: {} -> {}", c.before.key(), c.after.key())?;
+            }
+        }
+    }
+    // A link's ends are described from whichever canvas still has the note.
+    let text_of = |id: &str| {
+        new.item(id)
+            .or_else(|| old.item(id))
+            .map(|i| format!("{:?}", i.text()))
+            .unwrap_or_default()
+    };
+    for (label, sign, list) in [
+        ("Links added", '+', &d.links_added),
+        ("Links removed", '-', &d.links_removed),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        writeln!(out, "{label} ({}):", list.len())?;
+        for l in list {
+            writeln!(
+                out,
+                "  {sign} {} -> {}  ({} -> {})",
+                text_of(l.from.as_str()),
+                text_of(l.to.as_str()),
+                l.from,
+                l.to
+            )?;
+        }
+    }
+    let pct = |f: Option<f64>| f.map_or("undefined".to_owned(), |f| format!("{f:.0}%"));
+    match (d.fit_before, d.fit_after) {
+        (Some(a), Some(b)) if (a - b).abs() >= 0.5 => writeln!(
+            out,
+            "Fit: {} -> {} ({:+.0})",
+            pct(d.fit_before),
+            pct(d.fit_after),
+            b - a
+        )?,
+        (a, b) if a == b => writeln!(out, "Fit: {} (unchanged)", pct(a))?,
+        _ => writeln!(out, "Fit: {} -> {}", pct(d.fit_before), pct(d.fit_after))?,
+    }
+    Ok(())
 }

@@ -6,8 +6,11 @@
 
 pub mod canvas;
 pub mod cli;
+pub mod diff;
 pub mod evidence;
+pub mod export;
 pub mod fit;
+pub mod fonts;
 pub mod format;
 pub mod layout;
 pub mod palette;

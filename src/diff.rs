@@ -1,0 +1,240 @@
+//! What changed between two versions of a canvas: notes added, removed and edited (matched by
+//! id), links added and removed, and the fit before and after. Every change names the note's id
+//! and section, so the command line can print it and an editor "Compare with…" view can point at
+//! the note.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde_json::{Value, json};
+
+use crate::canvas::{Canvas, Item, ItemId};
+use crate::evidence::Status;
+use crate::fit;
+use crate::section::{Kind, Section};
+
+/// A value before and after.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change<T> {
+    pub before: T,
+    pub after: T,
+}
+
+impl<T: PartialEq> Change<T> {
+    fn of(before: T, after: T) -> Option<Change<T>> {
+        (before != after).then_some(Change { before, after })
+    }
+}
+
+/// A note as it is in one of the two canvases.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteSnapshot {
+    pub id: ItemId,
+    pub section: Section,
+    pub text: String,
+    /// `None` for value-map notes, which have no weight.
+    pub weight: Option<u8>,
+    pub kind: Option<Kind>,
+}
+
+impl NoteSnapshot {
+    fn of(section: Section, item: &Item) -> NoteSnapshot {
+        NoteSnapshot {
+            id: item.id().clone(),
+            section,
+            text: item.text().to_owned(),
+            weight: section.is_customer().then_some(item.weight()),
+            kind: item.kind(),
+        }
+    }
+}
+
+/// A note present in both canvases whose content differs. Fields that did not change are `None`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteEdit {
+    pub id: ItemId,
+    /// The section it is in now.
+    pub section: Section,
+    /// Set when the note moved to another section.
+    pub section_change: Option<Change<Section>>,
+    pub text: Option<Change<String>>,
+    pub weight: Option<Change<Option<u8>>>,
+    pub kind: Option<Change<Option<Kind>>>,
+    pub status: Option<Change<Status>>,
+}
+
+/// A link from a value-map note to the customer note it addresses.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Link {
+    pub from: ItemId,
+    pub to: ItemId,
+}
+
+/// Everything that differs between two canvases.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CanvasDiff {
+    pub title: Option<Change<String>>,
+    pub customer: Option<Change<String>>,
+    /// In the order of the new canvas.
+    pub added: Vec<NoteSnapshot>,
+    /// In the order of the old canvas.
+    pub removed: Vec<NoteSnapshot>,
+    /// In the order of the new canvas.
+    pub changed: Vec<NoteEdit>,
+    /// Sorted by (from, to). Links of removed notes count as removed.
+    pub links_added: Vec<Link>,
+    pub links_removed: Vec<Link>,
+    /// The fit score (0–100) of each canvas, `None` when it has no customer notes.
+    pub fit_before: Option<f64>,
+    pub fit_after: Option<f64>,
+}
+
+/// Compares `old` with `new`.
+pub fn diff(old: &Canvas, new: &Canvas) -> CanvasDiff {
+    let old_notes: HashMap<&str, (Section, &Item)> = old
+        .all_items()
+        .map(|(s, i)| (i.id().as_str(), (s, i)))
+        .collect();
+    let new_ids: BTreeSet<&str> = new.all_items().map(|(_, i)| i.id().as_str()).collect();
+
+    let mut added = Vec::new();
+    let mut changed = Vec::new();
+    for (section, item) in new.all_items() {
+        match old_notes.get(item.id().as_str()) {
+            None => added.push(NoteSnapshot::of(section, item)),
+            Some(&(old_section, old_item)) => {
+                let before = NoteSnapshot::of(old_section, old_item);
+                let after = NoteSnapshot::of(section, item);
+                let edit = NoteEdit {
+                    id: item.id().clone(),
+                    section,
+                    section_change: Change::of(old_section, section),
+                    text: Change::of(before.text, after.text),
+                    weight: Change::of(before.weight, after.weight),
+                    kind: Change::of(before.kind, after.kind),
+                    status: Change::of(old_item.status(), item.status()),
+                };
+                if edit.section_change.is_some()
+                    || edit.text.is_some()
+                    || edit.weight.is_some()
+                    || edit.kind.is_some()
+                    || edit.status.is_some()
+                {
+                    changed.push(edit);
+                }
+            }
+        }
+    }
+    let removed = old
+        .all_items()
+        .filter(|(_, i)| !new_ids.contains(i.id().as_str()))
+        .map(|(s, i)| NoteSnapshot::of(s, i))
+        .collect();
+
+    let (old_links, new_links) = (links(old), links(new));
+    CanvasDiff {
+        title: Change::of(old.title().to_owned(), new.title().to_owned()),
+        customer: Change::of(old.customer().to_owned(), new.customer().to_owned()),
+        added,
+        removed,
+        changed,
+        links_added: new_links.difference(&old_links).cloned().collect(),
+        links_removed: old_links.difference(&new_links).cloned().collect(),
+        fit_before: fit::score(old).fit,
+        fit_after: fit::score(new).fit,
+    }
+}
+
+fn links(canvas: &Canvas) -> BTreeSet<Link> {
+    Section::VALUE_MAP
+        .into_iter()
+        .flat_map(|s| canvas.items(s))
+        .flat_map(|item| {
+            item.addresses().iter().map(|to| Link {
+                from: item.id().clone(),
+                to: to.clone(),
+            })
+        })
+        .collect()
+}
+
+impl CanvasDiff {
+    /// Whether the canvases differ in anything this diff looks at. The fit follows from the
+    /// notes and links, so it is not checked separately.
+    pub fn is_empty(&self) -> bool {
+        self.title.is_none()
+            && self.customer.is_none()
+            && self.added.is_empty()
+            && self.removed.is_empty()
+            && self.changed.is_empty()
+            && self.links_added.is_empty()
+            && self.links_removed.is_empty()
+    }
+
+    /// The diff as one JSON object (shape documented in README.md, "Export and compare").
+    pub fn to_json(&self) -> Value {
+        fn change<T, F: Fn(&T) -> Value>(c: &Option<Change<T>>, f: F) -> Value {
+            match c {
+                Some(c) => json!({ "before": f(&c.before), "after": f(&c.after) }),
+                None => Value::Null,
+            }
+        }
+        let kind = |k: &Option<Kind>| json!(k.map(Kind::key));
+        let note = |n: &NoteSnapshot| {
+            json!({
+                "id": n.id.as_str(),
+                "section": n.section.key(),
+                "text": n.text,
+                "weight": n.weight,
+                "kind": n.kind.map(Kind::key),
+            })
+        };
+        let link = |l: &Link| json!({ "from": l.from.as_str(), "to": l.to.as_str() });
+        let edits: Vec<Value> = self
+            .changed
+            .iter()
+            .map(|e| {
+                json!({
+                    "id": e.id.as_str(),
+                    "section": e.section.key(),
+                    "moved": change(&e.section_change, |s: &Section| json!(s.key())),
+                    "text": change(&e.text, |t: &String| json!(t)),
+                    "weight": change(&e.weight, |w: &Option<u8>| json!(w)),
+                    "kind": change(&e.kind, kind),
+                    "status": change(&e.status, |s: &Status| json!(s.key())),
+                })
+            })
+            .collect();
+        json!({
+            "identical": self.is_empty(),
+            "title": change(&self.title, |t: &String| json!(t)),
+            "customer": change(&self.customer, |t: &String| json!(t)),
+            "notes": {
+                "added": self.added.iter().map(note).collect::<Vec<_>>(),
+                "removed": self.removed.iter().map(note).collect::<Vec<_>>(),
+                "changed": edits,
+            },
+            "links": {
+                "added": self.links_added.iter().map(link).collect::<Vec<_>>(),
+                "removed": self.links_removed.iter().map(link).collect::<Vec<_>>(),
+            },
+            "fit": { "before": self.fit_before, "after": self.fit_after },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_canvas_equals_itself() {
+        let mut c = Canvas::new();
+        let p = c.add_item(Section::Pains, "p");
+        let r = c.add_item(Section::PainRelievers, "r");
+        c.link(r.as_str(), p.as_str()).unwrap();
+        let d = diff(&c, &c);
+        assert!(d.is_empty());
+        assert_eq!(d.fit_before, d.fit_after);
+        assert_eq!(d.to_json()["identical"], json!(true));
+    }
+}

@@ -1,0 +1,443 @@
+//! One drawing of a canvas, as a display list of shapes and already-wrapped text lines, that the
+//! SVG, PNG and PDF exports all render: built once from the canvas, the shared
+//! [`layout::Board`](crate::layout::Board) and a [`Palette`], so every format shows the same
+//! picture the editor shows.
+
+use crate::canvas::{Canvas, Item, ItemId};
+use crate::fit::{self, FitReport};
+use crate::layout::{Board, Rect, note_grid};
+use crate::palette::{Palette, Rgb};
+use crate::section::Section;
+
+use super::text::{Measurer, SHAPING_SLACK, is_rtl};
+
+/// Width of the drawing in its own units; formats scale it to pixels or paper.
+pub const DRAWING_WIDTH: f32 = 1600.0;
+/// Height of the band above the board that holds the title, customer segment and fit.
+const HEADER: f32 = 120.0;
+/// Height of the band below the board that holds the legend.
+const FOOTER: f32 = 40.0;
+const MARGIN: f32 = 48.0;
+
+/// A line's colour and thickness.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stroke {
+    pub color: Rgb,
+    pub width: f32,
+}
+
+/// Where a text line's `x` is: its left end, middle or right end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+/// One line of text, already wrapped to fit where it is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextLine {
+    pub x: f32,
+    /// The baseline.
+    pub y: f32,
+    pub text: String,
+    /// Pixels per em.
+    pub size: f32,
+    pub color: Rgb,
+    pub bold: bool,
+    pub anchor: Anchor,
+}
+
+/// Something to draw, in drawing units (y down).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    Rect {
+        rect: Rect,
+        radius: f32,
+        fill: Option<Rgb>,
+        stroke: Option<Stroke>,
+    },
+    Circle {
+        center: (f32, f32),
+        radius: f32,
+        fill: Option<Rgb>,
+        stroke: Option<Stroke>,
+    },
+    /// An open polyline (dividers, check marks).
+    Path {
+        points: Vec<(f32, f32)>,
+        stroke: Stroke,
+    },
+    Text(TextLine),
+}
+
+/// Where one note went and the text drawn in it, so tests (and a future hit-test) can check it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteBox {
+    pub id: ItemId,
+    pub section: Section,
+    pub rect: Rect,
+    /// The space its text must stay inside.
+    pub text_area: Rect,
+    pub lines: Vec<TextLine>,
+    /// Whether the text was too long and its last line ends in "…".
+    pub truncated: bool,
+}
+
+/// The whole picture.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drawing {
+    pub width: f32,
+    pub height: f32,
+    pub background: Rgb,
+    pub shapes: Vec<Shape>,
+    pub notes: Vec<NoteBox>,
+}
+
+impl Drawing {
+    /// Draws `canvas` in a [`DRAWING_WIDTH`]-wide picture of the given width : height `aspect`.
+    pub fn build(canvas: &Canvas, palette: &Palette, measurer: &Measurer, aspect: f32) -> Drawing {
+        let width = DRAWING_WIDTH;
+        let height = (width / aspect.clamp(0.5, 4.0)).round();
+        let report = fit::score(canvas);
+        let mut d = Drawing {
+            width,
+            height,
+            background: palette.background,
+            shapes: Vec::new(),
+            notes: Vec::new(),
+        };
+        d.header(canvas, &report, palette, measurer);
+        let board = offset(Board::new(width, height - HEADER - FOOTER), HEADER);
+        d.shapes_of(&board, palette);
+        let addressed = fit_addressed(canvas);
+        let scale = board.size() / 700.0;
+        for section in Section::ALL {
+            d.area(
+                canvas,
+                section,
+                board.area(section),
+                scale,
+                &addressed,
+                palette,
+                measurer,
+            );
+        }
+        d.legend(palette, measurer);
+        d
+    }
+
+    fn text(&mut self, line: TextLine) {
+        self.shapes.push(Shape::Text(line));
+    }
+
+    /// Title and customer segment on the left, the fit score on the right.
+    fn header(&mut self, canvas: &Canvas, report: &FitReport, palette: &Palette, m: &Measurer) {
+        let (fit_text, breakdown) = match report.fit {
+            Some(fit) => {
+                let part = |s: Section| {
+                    report
+                        .coverage(s)
+                        .map(|c| format!("{} {:.0}%", s.title(), c * 100.0))
+                };
+                let parts: Vec<String> = Section::CUSTOMER.into_iter().filter_map(part).collect();
+                (format!("Fit {fit:.0}%"), parts.join("  ·  "))
+            }
+            None => ("Fit —".to_owned(), "no customer notes yet".to_owned()),
+        };
+        let right = self.width - MARGIN;
+        let fit_w = m
+            .width(&fit_text, 34.0, true)
+            .max(m.width(&breakdown, 16.0, false));
+        let room = (right - fit_w - 40.0 - MARGIN).max(40.0);
+        let title = if canvas.title().trim().is_empty() {
+            "Untitled canvas"
+        } else {
+            canvas.title()
+        };
+        let title = one_line(m, title, 34.0, room, true);
+        self.text(TextLine {
+            x: MARGIN,
+            y: 58.0,
+            text: title,
+            size: 34.0,
+            color: palette.area_label,
+            bold: true,
+            anchor: Anchor::Start,
+        });
+        if !canvas.customer().trim().is_empty() {
+            let segment = one_line(
+                m,
+                &format!("Customer: {}", canvas.customer()),
+                18.0,
+                room,
+                false,
+            );
+            self.text(TextLine {
+                x: MARGIN,
+                y: 92.0,
+                text: segment,
+                size: 18.0,
+                color: palette.muted_text,
+                bold: false,
+                anchor: Anchor::Start,
+            });
+        }
+        self.text(TextLine {
+            x: right,
+            y: 58.0,
+            text: fit_text,
+            size: 34.0,
+            color: palette.area_label,
+            bold: true,
+            anchor: Anchor::End,
+        });
+        self.text(TextLine {
+            x: right,
+            y: 92.0,
+            text: breakdown,
+            size: 16.0,
+            color: palette.muted_text,
+            bold: false,
+            anchor: Anchor::End,
+        });
+    }
+
+    /// The square, the circle and their dividers.
+    fn shapes_of(&mut self, board: &Board, palette: &Palette) {
+        let outline = Some(Stroke {
+            color: palette.shape_stroke,
+            width: 2.5,
+        });
+        self.shapes.push(Shape::Rect {
+            rect: board.square,
+            radius: 0.0,
+            fill: Some(palette.shape_fill),
+            stroke: outline,
+        });
+        self.shapes.push(Shape::Circle {
+            center: board.circle_center,
+            radius: board.circle_radius,
+            fill: Some(palette.shape_fill),
+            stroke: outline,
+        });
+        for &(from, to) in &board.dividers {
+            self.shapes.push(Shape::Path {
+                points: vec![from, to],
+                stroke: Stroke {
+                    color: palette.divider,
+                    width: 1.5,
+                },
+            });
+        }
+    }
+
+    /// One area: its label, then its notes in a grid that always fits (an export cannot scroll,
+    /// so many notes get small rather than cut off).
+    #[allow(clippy::too_many_arguments)]
+    fn area(
+        &mut self,
+        canvas: &Canvas,
+        section: Section,
+        area: Rect,
+        scale: f32,
+        addressed: &std::collections::HashSet<String>,
+        palette: &Palette,
+        m: &Measurer,
+    ) {
+        let label_size = 16.0 * scale;
+        let label = one_line(m, section.title(), label_size, area.w, true);
+        self.text(TextLine {
+            x: area.x,
+            y: area.y + label_size,
+            text: label,
+            size: label_size,
+            color: palette.area_label,
+            bold: true,
+            anchor: Anchor::Start,
+        });
+        let top = label_size * 1.7;
+        let space = Rect::new(area.x, area.y + top, area.w, (area.h - top).max(1.0));
+        let items = canvas.items(section);
+        let grid = note_grid(space, items.len(), 160.0 * scale, 1.0, 0.64);
+        for (item, rect) in items.iter().zip(grid.notes) {
+            let is_addressed = addressed.contains(item.id().as_str());
+            self.note(section, item, rect, is_addressed, palette, m);
+        }
+    }
+
+    /// A sticky note: its box, weight dots and check mark for customer notes, and its text
+    /// wrapped inside, shrunk and then cut with "…" if it would not fit.
+    fn note(
+        &mut self,
+        section: Section,
+        item: &Item,
+        rect: Rect,
+        addressed: bool,
+        palette: &Palette,
+        m: &Measurer,
+    ) {
+        let w = rect.w;
+        self.shapes.push(Shape::Rect {
+            rect,
+            radius: (w * 0.05).min(8.0),
+            fill: Some(palette.note_fill(section)),
+            stroke: Some(Stroke {
+                color: palette.note_stroke,
+                width: (w * 0.006).clamp(0.3, 1.2),
+            }),
+        });
+        let inner = rect.shrink(w * 0.07);
+        let mut text_area = inner;
+        if section.is_customer() {
+            let d = (inner.h * 0.12).min(inner.w / 9.0);
+            let cy = inner.y + d / 2.0;
+            for i in 0..5u8 {
+                let center = (inner.x + d / 2.0 + f32::from(i) * d * 1.35, cy);
+                let filled = i < item.weight();
+                self.shapes.push(Shape::Circle {
+                    center,
+                    radius: d * 0.42,
+                    fill: filled.then_some(palette.note_text),
+                    stroke: Some(Stroke {
+                        color: palette.note_text,
+                        width: d * 0.12,
+                    }),
+                });
+            }
+            if addressed {
+                let (x, y, s) = (inner.right() - d * 1.3, inner.y, d * 1.2);
+                self.shapes.push(Shape::Path {
+                    points: vec![
+                        (x + s * 0.08, y + s * 0.5),
+                        (x + s * 0.4, y + s * 0.82),
+                        (x + s * 0.95, y + s * 0.1),
+                    ],
+                    stroke: Stroke {
+                        color: palette.addressed_mark,
+                        width: d * 0.28,
+                    },
+                });
+            }
+            let header = d * 1.7;
+            text_area = Rect::new(
+                inner.x,
+                inner.y + header,
+                inner.w,
+                (inner.h - header).max(0.0),
+            );
+        }
+        let (lines, truncated) = fit_text(m, item.text(), text_area, palette.note_text);
+        for line in &lines {
+            self.text(line.clone());
+        }
+        self.notes.push(NoteBox {
+            id: item.id().clone(),
+            section,
+            rect,
+            text_area,
+            lines,
+            truncated,
+        });
+    }
+
+    /// What the weight dots and the check mark mean.
+    fn legend(&mut self, palette: &Palette, m: &Measurer) {
+        let text = "Dots: importance of a job, severity of a pain, relevance of a gain (1–5).   \
+                    Check mark: addressed by the value map.";
+        let size = 14.0;
+        let text = one_line(m, text, size, self.width - 2.0 * MARGIN, false);
+        self.text(TextLine {
+            x: MARGIN,
+            y: self.height - FOOTER / 2.0 + size * 0.35,
+            text,
+            size,
+            color: palette.muted_text,
+            bold: false,
+            anchor: Anchor::Start,
+        });
+    }
+}
+
+/// Line height as a multiple of the font size.
+const LINE_HEIGHT: f32 = 1.25;
+/// Ascent plus descent below the last baseline, as a multiple of the font size.
+const LINE_EXTENT: f32 = 1.32;
+
+/// Wraps `text` into `area`, starting at a size that suits the note and shrinking to 55% of it
+/// before cutting the last line short with "…". Returns the lines and whether text was cut.
+pub fn fit_text(m: &Measurer, text: &str, area: Rect, color: Rgb) -> (Vec<TextLine>, bool) {
+    let max_width = area.w * SHAPING_SLACK;
+    let base = (area.w * 0.1).clamp(1.0, 15.0);
+    let min_size = base * 0.55;
+    let fits = |size: f32| ((area.h - LINE_EXTENT * size) / (LINE_HEIGHT * size)).floor() + 1.0;
+    let mut size = base;
+    let (mut lines, mut truncated);
+    loop {
+        lines = m.wrap(text, size, max_width, false);
+        let room = fits(size).max(0.0) as usize;
+        truncated = lines.len() > room;
+        if !truncated || size <= min_size {
+            if truncated {
+                lines.truncate(room);
+                if let Some(last) = lines.last_mut() {
+                    *last = m.ellipsize(last, size, max_width, false);
+                }
+            }
+            break;
+        }
+        size = (size * 0.9).max(min_size);
+    }
+    let lines = lines
+        .into_iter()
+        .enumerate()
+        .filter(|(_, line)| !line.is_empty())
+        .map(|(i, text)| {
+            let rtl = is_rtl(&text);
+            TextLine {
+                x: if rtl { area.x + max_width } else { area.x },
+                y: area.y + size + i as f32 * LINE_HEIGHT * size,
+                text,
+                size,
+                color,
+                bold: false,
+                anchor: if rtl { Anchor::End } else { Anchor::Start },
+            }
+        })
+        .collect();
+    (lines, truncated)
+}
+
+/// `text` on one line, cut with "…" if it is wider than `max_width`.
+fn one_line(m: &Measurer, text: &str, size: f32, max_width: f32, bold: bool) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if m.width(&flat, size, bold) <= max_width * SHAPING_SLACK {
+        flat
+    } else {
+        m.ellipsize(&flat, size, max_width * SHAPING_SLACK, bold)
+    }
+}
+
+/// The ids of customer notes some value-map note addresses.
+fn fit_addressed(canvas: &Canvas) -> std::collections::HashSet<String> {
+    Section::VALUE_MAP
+        .into_iter()
+        .flat_map(|s| canvas.items(s))
+        .flat_map(|item| item.addresses().iter().map(|id| id.as_str().to_owned()))
+        .collect()
+}
+
+/// The board moved down by `dy`, to make room for the header.
+fn offset(mut board: Board, dy: f32) -> Board {
+    let shift = |r: Rect| Rect::new(r.x, r.y + dy, r.w, r.h);
+    board.square = shift(board.square);
+    board.circle_center.1 += dy;
+    for area in &mut board.areas {
+        *area = shift(*area);
+    }
+    for (from, to) in &mut board.dividers {
+        from.1 += dy;
+        to.1 += dy;
+    }
+    board
+}

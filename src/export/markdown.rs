@@ -1,0 +1,208 @@
+//! The canvas as Markdown that also reads well as plain text in an email: title, customer
+//! segment, each area as a list (weights and kinds for customer notes, what each value-map note
+//! addresses), then the fit and what it is made of.
+
+use std::fmt::Write;
+
+use crate::canvas::{Canvas, Item};
+use crate::fit::{self, FitReport};
+use crate::section::Section;
+
+/// The Markdown text for `canvas`.
+pub fn to_markdown(canvas: &Canvas) -> String {
+    let report = fit::score(canvas);
+    let addressed = crate::fit::addressed_ids(canvas);
+    let mut s = String::new();
+    let title = one_line(canvas.title());
+    let _ = writeln!(
+        s,
+        "# {}\n",
+        if title.is_empty() {
+            "Untitled canvas"
+        } else {
+            &title
+        }
+    );
+    if !canvas.customer().trim().is_empty() {
+        let _ = writeln!(s, "**Customer segment:** {}\n", one_line(canvas.customer()));
+    }
+    if !canvas.notes().trim().is_empty() {
+        for line in canvas.notes().lines() {
+            let _ = writeln!(s, "> {}", line.trim_end());
+        }
+        s.push('\n');
+    }
+    let _ = writeln!(s, "{}\n", fit_line(&report));
+
+    let _ = writeln!(s, "## Customer profile\n");
+    for section in Section::CUSTOMER {
+        let _ = writeln!(s, "### {}\n", section.title());
+        let items = canvas.items(section);
+        if items.is_empty() {
+            let _ = writeln!(s, "(none)\n");
+            continue;
+        }
+        for item in items {
+            let kind = item
+                .kind()
+                .map(|k| k.label().to_lowercase())
+                .unwrap_or_default();
+            let mark = if addressed.contains(item.id().as_str()) {
+                "addressed"
+            } else {
+                "not addressed"
+            };
+            let _ = writeln!(
+                s,
+                "- {} — {} {}/5, {kind}, {mark} (`{}`)",
+                one_line(item.text()),
+                weight_word(section),
+                item.weight(),
+                item.id()
+            );
+        }
+        s.push('\n');
+    }
+
+    let _ = writeln!(s, "## Value map\n");
+    for section in Section::VALUE_MAP {
+        let _ = writeln!(s, "### {}\n", section.title());
+        let items = canvas.items(section);
+        if items.is_empty() {
+            let _ = writeln!(s, "(none)\n");
+            continue;
+        }
+        for item in items {
+            let _ = writeln!(s, "- {} (`{}`)", one_line(item.text()), item.id());
+            write_addresses(&mut s, canvas, item);
+        }
+        s.push('\n');
+    }
+
+    write_fit(&mut s, canvas, &report);
+    s
+}
+
+fn write_addresses(s: &mut String, canvas: &Canvas, item: &Item) {
+    if item.addresses().is_empty() {
+        let _ = writeln!(s, "  - addresses nothing yet");
+    }
+    for id in item.addresses() {
+        match canvas.item(id.as_str()) {
+            Some(target) => {
+                let section = canvas
+                    .section_of(id.as_str())
+                    .map(Section::singular)
+                    .unwrap_or("note");
+                let _ = writeln!(
+                    s,
+                    "  - addresses {section}: {} (`{id}`)",
+                    one_line(target.text())
+                );
+            }
+            None => {
+                let _ = writeln!(s, "  - addresses `{id}`");
+            }
+        }
+    }
+}
+
+fn fit_line(report: &FitReport) -> String {
+    match report.fit {
+        Some(fit) => {
+            let parts: Vec<String> = Section::CUSTOMER
+                .into_iter()
+                .filter_map(|s| {
+                    report
+                        .coverage(s)
+                        .map(|c| format!("{} {:.0}%", s.title().to_lowercase(), c * 100.0))
+                })
+                .collect();
+            format!("**Fit: {fit:.0}%** ({})", parts.join(", "))
+        }
+        None => "**Fit:** not scored yet (the customer profile has no notes)".to_owned(),
+    }
+}
+
+/// The fit section: coverage per customer area by weight, then the gaps.
+fn write_fit(s: &mut String, canvas: &Canvas, report: &FitReport) {
+    let _ = writeln!(s, "## Fit\n");
+    let _ = writeln!(s, "{}\n", fit_line(report));
+    if let Some(validated) = report.validated_fit {
+        let _ = writeln!(
+            s,
+            "Validated fit: {validated:.0}% (counting only validated customer notes)\n"
+        );
+    }
+    let addressed = crate::fit::addressed_ids(canvas);
+    for section in Section::CUSTOMER {
+        let items = canvas.items(section);
+        let total: u32 = items.iter().map(|i| u32::from(i.weight())).sum();
+        let covered: u32 = items
+            .iter()
+            .filter(|i| addressed.contains(i.id().as_str()))
+            .map(|i| u32::from(i.weight()))
+            .sum();
+        match report.coverage(section) {
+            Some(c) => {
+                let _ = writeln!(
+                    s,
+                    "- {}: {:.0}% addressed (weight {covered} of {total})",
+                    section.title(),
+                    c * 100.0
+                );
+            }
+            None => {
+                let _ = writeln!(s, "- {}: no notes", section.title());
+            }
+        }
+    }
+    s.push('\n');
+    if !report.unaddressed.is_empty() {
+        let _ = writeln!(s, "Not addressed yet (heaviest first):\n");
+        for id in &report.unaddressed {
+            if let (Some(item), Some(section)) =
+                (canvas.item(id.as_str()), canvas.section_of(id.as_str()))
+            {
+                let _ = writeln!(
+                    s,
+                    "- {} {}/5: {} (`{id}`)",
+                    section.singular(),
+                    item.weight(),
+                    one_line(item.text())
+                );
+            }
+        }
+        s.push('\n');
+    }
+    if !report.unused.is_empty() {
+        let _ = writeln!(s, "Addressing nothing:\n");
+        for id in &report.unused {
+            if let (Some(item), Some(section)) =
+                (canvas.item(id.as_str()), canvas.section_of(id.as_str()))
+            {
+                let _ = writeln!(
+                    s,
+                    "- {}: {} (`{id}`)",
+                    section.singular(),
+                    one_line(item.text())
+                );
+            }
+        }
+        s.push('\n');
+    }
+}
+
+/// What a customer note's weight means in its section.
+fn weight_word(section: Section) -> &'static str {
+    match section {
+        Section::Jobs => "importance",
+        Section::Pains => "severity",
+        _ => "relevance",
+    }
+}
+
+/// Text on one line, so a note with line breaks stays one list entry.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

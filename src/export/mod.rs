@@ -1,0 +1,168 @@
+//! Handing a canvas over to someone without Fitcanvas: SVG, PNG, PDF and Markdown. The three
+//! pictures come from one [`drawing::Drawing`]; Markdown is written from the model directly.
+
+pub mod drawing;
+pub mod markdown;
+pub mod render;
+pub mod svg;
+pub mod text;
+
+use std::path::Path;
+
+use crate::canvas::Canvas;
+use crate::format;
+use crate::palette::Palette;
+
+pub use drawing::Drawing;
+pub use text::Measurer;
+
+/// An export format, chosen by the output file's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Svg,
+    Png,
+    Pdf,
+    Markdown,
+}
+
+impl Format {
+    /// Every format, with the extensions that select it (the first is the usual one).
+    pub const ALL: [(Format, &'static [&'static str]); 4] = [
+        (Format::Svg, &["svg"]),
+        (Format::Png, &["png"]),
+        (Format::Pdf, &["pdf"]),
+        (Format::Markdown, &["md", "markdown"]),
+    ];
+
+    /// The format an output path asks for, by its extension (any letter case).
+    pub fn from_path(path: &Path) -> Result<Format, ExportError> {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        Format::ALL
+            .iter()
+            .find(|(_, exts)| exts.contains(&ext.as_str()))
+            .map(|(f, _)| *f)
+            .ok_or_else(|| ExportError::UnknownFormat {
+                path: path.display().to_string(),
+            })
+    }
+}
+
+/// Paper for PDF export, always landscape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    #[default]
+    A4,
+    A3,
+}
+
+impl Paper {
+    /// Landscape width and height in PDF points.
+    pub fn size_pt(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (841.89, 595.28),
+            Paper::A3 => (1190.55, 841.89),
+        }
+    }
+}
+
+/// Light or dark colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn palette(self) -> Palette {
+        match self {
+            Theme::Light => Palette::light(),
+            Theme::Dark => Palette::dark(),
+        }
+    }
+}
+
+/// How to export.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Options {
+    /// PNG width in pixels.
+    pub width: u32,
+    pub paper: Paper,
+    pub theme: Theme,
+}
+
+/// The default PNG width: sharp on a 4K screen and in print.
+pub const DEFAULT_PNG_WIDTH: u32 = 3840;
+/// PNG width limits: large enough for a poster, small enough not to exhaust memory.
+pub const MIN_PNG_WIDTH: u32 = 200;
+pub const MAX_PNG_WIDTH: u32 = 16000;
+/// Width : height of SVG and PNG pictures.
+pub const PICTURE_ASPECT: f32 = 1.6;
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            width: DEFAULT_PNG_WIDTH,
+            paper: Paper::A4,
+            theme: Theme::Light,
+        }
+    }
+}
+
+/// Why an export failed. Nothing is written when one of these is returned.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Load(#[from] format::FileError),
+    #[error(
+        "{path}: unknown export format; the output file name must end in .svg, .png, .pdf or .md"
+    )]
+    UnknownFormat { path: String },
+    #[error("PNG width must be from {MIN_PNG_WIDTH} to {MAX_PNG_WIDTH} pixels, not {0}")]
+    BadWidth(u32),
+    #[error("could not render the canvas: {0}")]
+    Render(String),
+    #[error(transparent)]
+    Save(#[from] format::SaveError),
+}
+
+/// The bytes of `canvas` exported as `format`.
+pub fn render(canvas: &Canvas, format: Format, options: &Options) -> Result<Vec<u8>, ExportError> {
+    let palette = options.theme.palette();
+    match format {
+        Format::Markdown => Ok(markdown::to_markdown(canvas).into_bytes()),
+        Format::Svg => {
+            let d = Drawing::build(canvas, &palette, &Measurer::new(), PICTURE_ASPECT);
+            Ok(svg::to_svg(&d, d.width, d.height).into_bytes())
+        }
+        Format::Png => {
+            if !(MIN_PNG_WIDTH..=MAX_PNG_WIDTH).contains(&options.width) {
+                return Err(ExportError::BadWidth(options.width));
+            }
+            let d = Drawing::build(canvas, &palette, &Measurer::new(), PICTURE_ASPECT);
+            let height = ((options.width as f32) * d.height / d.width)
+                .round()
+                .max(1.0) as u32;
+            render::png(&svg::to_svg(&d, d.width, d.height), options.width, height)
+        }
+        Format::Pdf => {
+            let (w, h) = options.paper.size_pt();
+            let d = Drawing::build(canvas, &palette, &Measurer::new(), w / h);
+            render::pdf(&svg::to_svg(&d, w, h))
+        }
+    }
+}
+
+/// Loads `input`, exports it in the format `output`'s extension names, and replaces `output`
+/// atomically. On any error nothing is written.
+pub fn export_file(input: &Path, output: &Path, options: &Options) -> Result<Format, ExportError> {
+    let format = Format::from_path(output)?;
+    let canvas = format::load_file(input)?;
+    let bytes = render(&canvas, format, options)?;
+    format::write_atomically(output, &bytes)?;
+    Ok(format)
+}

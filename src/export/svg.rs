@@ -1,0 +1,169 @@
+//! The drawing as SVG text. Text stays text (selectable in a browser, and turned into real PDF
+//! text by the PDF export), naming the bundled font families.
+
+use std::fmt::Write;
+
+use super::drawing::{Anchor, Drawing, Shape, Stroke};
+use crate::palette::Rgb;
+
+/// SVG for `drawing`, `out_w` × `out_h` in the output's units, the drawing scaled to fill it.
+pub fn to_svg(drawing: &Drawing, out_w: f32, out_h: f32) -> String {
+    let families = xml_escape(&crate::fonts::css_family_list());
+    let mut s = String::with_capacity(256 + drawing.shapes.len() * 160);
+    // Writing to a String cannot fail.
+    let _ = write!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" viewBox="0 0 {} {}" font-family="{families}, sans-serif">"#,
+        num(out_w),
+        num(out_h),
+        num(drawing.width),
+        num(drawing.height),
+    );
+    s.push('\n');
+    let _ = writeln!(
+        s,
+        r#"<rect width="{}" height="{}" fill="{}"/>"#,
+        num(drawing.width),
+        num(drawing.height),
+        drawing.background.hex()
+    );
+    for shape in &drawing.shapes {
+        shape_svg(&mut s, shape);
+    }
+    s.push_str("</svg>\n");
+    s
+}
+
+fn shape_svg(s: &mut String, shape: &Shape) {
+    let _ = match shape {
+        Shape::Rect {
+            rect,
+            radius,
+            fill,
+            stroke,
+        } => writeln!(
+            s,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}"{}{}/>"#,
+            num(rect.x),
+            num(rect.y),
+            num(rect.w),
+            num(rect.h),
+            num(*radius),
+            fill_attr(*fill),
+            stroke_attr(*stroke),
+        ),
+        Shape::Circle {
+            center,
+            radius,
+            fill,
+            stroke,
+        } => writeln!(
+            s,
+            r#"<circle cx="{}" cy="{}" r="{}"{}{}/>"#,
+            num(center.0),
+            num(center.1),
+            num(*radius),
+            fill_attr(*fill),
+            stroke_attr(*stroke),
+        ),
+        Shape::Path { points, stroke } => {
+            let d: Vec<String> = points
+                .iter()
+                .enumerate()
+                .map(|(i, (x, y))| {
+                    format!("{}{} {}", if i == 0 { 'M' } else { 'L' }, num(*x), num(*y))
+                })
+                .collect();
+            writeln!(
+                s,
+                r#"<path d="{}" fill="none" stroke-linecap="round" stroke-linejoin="round"{}/>"#,
+                d.join(" "),
+                stroke_attr(Some(*stroke)),
+            )
+        }
+        Shape::Text(line) => {
+            let anchor = match line.anchor {
+                Anchor::Start => "",
+                Anchor::Middle => r#" text-anchor="middle""#,
+                Anchor::End => r#" text-anchor="end""#,
+            };
+            writeln!(
+                s,
+                r#"<text x="{}" y="{}" font-size="{}"{}{} fill="{}">{}</text>"#,
+                num(line.x),
+                num(line.y),
+                num(line.size),
+                if line.bold {
+                    r#" font-weight="bold""#
+                } else {
+                    ""
+                },
+                anchor,
+                line.color.hex(),
+                xml_escape(&line.text),
+            )
+        }
+    };
+}
+
+fn fill_attr(fill: Option<Rgb>) -> String {
+    match fill {
+        Some(c) => format!(r#" fill="{}""#, c.hex()),
+        None => r#" fill="none""#.to_owned(),
+    }
+}
+
+fn stroke_attr(stroke: Option<Stroke>) -> String {
+    match stroke {
+        Some(st) => format!(
+            r#" stroke="{}" stroke-width="{}""#,
+            st.color.hex(),
+            num(st.width)
+        ),
+        None => String::new(),
+    }
+}
+
+/// A coordinate with two decimals, trailing zeros dropped, never NaN (which would break parsing).
+fn num(v: f32) -> String {
+    let v = if v.is_finite() { v } else { 0.0 };
+    let s = format!("{v:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_owned()
+    } else {
+        s.to_owned()
+    }
+}
+
+/// Text made safe for XML: markup characters escaped, and characters XML 1.0 forbids (control
+/// characters a JSON string may hold) dropped rather than breaking the file.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' => out.push(' '),
+            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_and_forbidden_characters_are_made_safe() {
+        assert_eq!(xml_escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
+        assert_eq!(num(1.5), "1.5");
+        assert_eq!(num(2.0), "2");
+        assert_eq!(num(f32::NAN), "0");
+    }
+}

@@ -1,0 +1,409 @@
+//! Exports of every bundled example in every format, non-Latin text, text that must never
+//! overflow its note, and the `export` command run as a user runs it.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use fitcanvas::export::drawing::{Drawing, Shape};
+use fitcanvas::export::{self, Format, Measurer, Options, render};
+use fitcanvas::palette::Palette;
+use fitcanvas::{Canvas, format};
+use resvg::usvg;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn examples() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(root().join("assets/examples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 3);
+    files
+}
+
+fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures").join(name)
+}
+
+fn load(path: &Path) -> Canvas {
+    format::load_file(path).unwrap()
+}
+
+fn fitcanvas(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fitcanvas"))
+        .args(args)
+        .output()
+        .expect("run the fitcanvas binary")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn all_texts(group: &usvg::Group, out: &mut Vec<usvg::Text>) {
+    for node in group.children() {
+        match node {
+            usvg::Node::Group(g) => all_texts(g, out),
+            usvg::Node::Text(t) => out.push((**t).clone()),
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn svg_of_every_example_parses_and_holds_every_note() {
+    for path in examples() {
+        let canvas = load(&path);
+        let svg = export::render(&canvas, Format::Svg, &Options::default()).unwrap();
+        let svg = String::from_utf8(svg).unwrap();
+        let tree = usvg::Tree::from_str(&svg, &usvg::Options::default())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(tree.size().width() > 0.0);
+        for (_, item) in canvas.all_items() {
+            let first = item.text().split_whitespace().next().unwrap();
+            assert!(svg.contains(first), "{}: {first}", path.display());
+        }
+    }
+}
+
+#[test]
+fn png_of_every_example_has_the_requested_size_and_real_content() {
+    for path in examples() {
+        let canvas = load(&path);
+        for theme in [export::Theme::Light, export::Theme::Dark] {
+            let options = Options {
+                width: 1200,
+                theme,
+                ..Options::default()
+            };
+            let png = export::render(&canvas, Format::Png, &options).unwrap();
+            let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+            assert_eq!(pixmap.width(), 1200);
+            assert_eq!(pixmap.height(), 750);
+            let mut colours = std::collections::HashSet::new();
+            for p in pixmap.pixels() {
+                colours.insert((p.red(), p.green(), p.blue()));
+            }
+            assert!(
+                colours.len() > 50,
+                "{}: {} colours",
+                path.display(),
+                colours.len()
+            );
+        }
+    }
+}
+
+/// The text `pdftotext` extracts, with all whitespace removed (line breaks in the PDF fall
+/// wherever the note wrapped).
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("out.pdf");
+    fs::write(&file, pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils, see scripts/install-system-deps.sh)");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    text(&out.stdout).split_whitespace().collect()
+}
+
+#[test]
+fn pdf_of_every_example_holds_every_note_as_searchable_text() {
+    for path in examples() {
+        let canvas = load(&path);
+        for paper in [export::Paper::A4, export::Paper::A3] {
+            let options = Options {
+                paper,
+                ..Options::default()
+            };
+            let pdf = export::render(&canvas, Format::Pdf, &options).unwrap();
+            assert!(pdf.starts_with(b"%PDF-"));
+            let extracted = pdf_text(&pdf);
+            for (_, item) in canvas.all_items() {
+                let wanted: String = item.text().split_whitespace().collect();
+                assert!(
+                    extracted.contains(&wanted),
+                    "{} ({paper:?}): {:?} not in the PDF text",
+                    path.display(),
+                    item.text()
+                );
+            }
+            if let Some(title) = canvas.title().split_whitespace().next() {
+                assert!(extracted.contains(title));
+            }
+        }
+    }
+}
+
+#[test]
+fn markdown_of_every_example_matches_the_expected_file() {
+    for path in examples() {
+        let canvas = load(&path);
+        let md = String::from_utf8(
+            export::render(&canvas, Format::Markdown, &Options::default()).unwrap(),
+        )
+        .unwrap();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let expected_path = root().join("tests/expected").join(format!("{name}.md"));
+        if std::env::var_os("UPDATE_EXPECTED").is_some() {
+            fs::write(&expected_path, &md).unwrap();
+        }
+        let expected = fs::read_to_string(&expected_path).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (run with UPDATE_EXPECTED=1)",
+                expected_path.display()
+            )
+        });
+        assert_eq!(md, expected, "{name}: run with UPDATE_EXPECTED=1 to accept");
+        for (_, item) in canvas.all_items() {
+            assert!(md.contains(item.id().as_str()));
+        }
+    }
+}
+
+/// Every glyph usvg shaped for the non-Latin fixture comes from a bundled font that has it:
+/// glyph 0 is the missing-glyph box.
+#[test]
+fn japanese_arabic_and_emoji_render_with_real_glyphs_not_boxes() {
+    let canvas = load(&fixture("non-latin.json"));
+    let m = Measurer::new();
+    for (_, item) in canvas.all_items() {
+        assert!(
+            m.covers(item.text()),
+            "no bundled font covers {:?}",
+            item.text()
+        );
+    }
+    assert!(m.covers(canvas.title()) && m.covers(canvas.customer()));
+    assert!(
+        !m.covers("\u{10FFFD}"),
+        "a private-use character is not covered"
+    );
+
+    let d = Drawing::build(&canvas, &Palette::light(), &m, export::PICTURE_ASPECT);
+    let svg = export::svg::to_svg(&d, d.width, d.height);
+    let tree = render::parse(&svg).unwrap();
+    let mut texts = Vec::new();
+    all_texts(tree.root(), &mut texts);
+    let mut checked = 0;
+    for t in &texts {
+        for span in t.layouted() {
+            for glyph in &span.positioned_glyphs {
+                if glyph.text.trim().is_empty() {
+                    continue;
+                }
+                assert_ne!(glyph.id.0, 0, "{:?} drew as a box", glyph.text);
+                checked += 1;
+            }
+        }
+    }
+    // Japanese, Arabic and emoji are all among them.
+    for sample in ["請", "ف", "😩", "🚀"] {
+        assert!(svg.contains(sample), "{sample}");
+    }
+    assert!(checked > 100, "{checked} glyphs");
+
+    // And the picture has ink where those notes are.
+    let png = export::render(
+        &canvas,
+        Format::Png,
+        &Options {
+            width: 1600,
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+    let note = d.notes.iter().find(|n| n.id.as_str() == "pain-1").unwrap();
+    let dark = (note.text_area.y as u32..note.text_area.bottom() as u32)
+        .flat_map(|y| (note.text_area.x as u32..note.text_area.right() as u32).map(move |x| (x, y)))
+        .filter(|&(x, y)| pixmap.pixel(x, y).is_some_and(|p| p.red() < 100))
+        .count();
+    assert!(dark > 50, "{dark} dark pixels in the Japanese note");
+}
+
+/// Every drawn line of note text, measured and as laid out by the renderer, stays inside its note.
+#[test]
+fn text_never_overflows_its_note() {
+    let m = Measurer::new();
+    let mut canvases: Vec<Canvas> = examples().iter().map(|p| load(p)).collect();
+    canvases.push(load(&fixture("long-text.json")));
+    canvases.push(load(&fixture("non-latin.json")));
+    let long = load(&fixture("long-text.json"));
+    assert_eq!(long.item("pain-1").unwrap().text().chars().count(), 500);
+    for canvas in &canvases {
+        for aspect in [export::PICTURE_ASPECT, 841.89 / 595.28] {
+            let d = Drawing::build(canvas, &Palette::light(), &m, aspect);
+            let svg = export::svg::to_svg(&d, d.width, d.height);
+            let tree = render::parse(&svg).unwrap();
+            let mut texts = Vec::new();
+            all_texts(tree.root(), &mut texts);
+            let shapes: Vec<_> = d
+                .shapes
+                .iter()
+                .filter_map(|s| match s {
+                    Shape::Text(t) => Some(t),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(texts.len(), shapes.len());
+            for note in &d.notes {
+                for line in &note.lines {
+                    let w = m.width(&line.text, line.size, false);
+                    assert!(
+                        w <= note.text_area.w,
+                        "{}: {:?} is {w} wide in {}",
+                        note.id,
+                        line.text,
+                        note.text_area.w
+                    );
+                    assert!(
+                        line.y <= note.text_area.bottom(),
+                        "{}: line below the note",
+                        note.id
+                    );
+                    let index = shapes.iter().position(|s| *s == line).unwrap();
+                    let bbox = texts[index].bounding_box();
+                    let r = note.rect;
+                    assert!(
+                        bbox.left() >= r.x - 0.5
+                            && bbox.right() <= r.right() + 0.5
+                            && bbox.top() >= r.y - 0.5
+                            && bbox.bottom() <= r.bottom() + 0.5,
+                        "{}: rendered {:?} at {bbox:?} leaves its note {r:?}",
+                        note.id,
+                        line.text
+                    );
+                }
+            }
+        }
+    }
+    let d = Drawing::build(&long, &Palette::light(), &m, export::PICTURE_ASPECT);
+    let word = d.notes.iter().find(|n| n.id.as_str() == "job-1").unwrap();
+    assert!(word.lines.len() >= 2, "the long word is broken over lines");
+    let essay = d.notes.iter().find(|n| n.id.as_str() == "pain-1").unwrap();
+    assert!(essay.truncated);
+    assert!(essay.lines.last().unwrap().text.ends_with('…'));
+}
+
+#[test]
+fn a_300_note_canvas_exports_with_every_note_inside_its_area() {
+    let mut canvas = Canvas::new();
+    for i in 0..300 {
+        let section = fitcanvas::Section::ALL[i % 6];
+        canvas.add_item(section, format!("Note number {i} with a few words of text"));
+    }
+    let m = Measurer::new();
+    let d = Drawing::build(&canvas, &Palette::light(), &m, export::PICTURE_ASPECT);
+    assert_eq!(d.notes.len(), 300);
+    for note in &d.notes {
+        assert!(note.rect.bottom() <= d.height && note.rect.right() <= d.width);
+    }
+}
+
+#[test]
+fn export_command_writes_each_format_and_replaces_existing_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = examples()[0].to_string_lossy().into_owned();
+    for (ext, magic) in [
+        ("svg", &b"<svg"[..]),
+        ("png", &b"\x89PNG"[..]),
+        ("pdf", &b"%PDF"[..]),
+        ("md", &b"# "[..]),
+    ] {
+        let out_path = dir.path().join(format!("canvas.{ext}"));
+        fs::write(&out_path, "old contents").unwrap();
+        let out = out_path.to_string_lossy().into_owned();
+        let result = fitcanvas(&[
+            "export", &input, "-o", &out, "--width", "800", "--theme", "dark",
+        ]);
+        assert_eq!(
+            result.status.code(),
+            Some(0),
+            "{ext}: {}",
+            text(&result.stderr)
+        );
+        assert!(fs::read(&out_path).unwrap().starts_with(magic), "{ext}");
+    }
+    let png = fs::read(dir.path().join("canvas.png")).unwrap();
+    assert_eq!(
+        resvg::tiny_skia::Pixmap::decode_png(&png).unwrap().width(),
+        800
+    );
+    // Only the four outputs; no temporary files left behind.
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 4);
+}
+
+#[test]
+fn export_refuses_an_unknown_extension_naming_the_supported_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir
+        .path()
+        .join("canvas.docx")
+        .to_string_lossy()
+        .into_owned();
+    let input = examples()[0].to_string_lossy().into_owned();
+    let result = fitcanvas(&["export", &input, "-o", &out]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = text(&result.stderr);
+    for ext in [".svg", ".png", ".pdf", ".md", "canvas.docx"] {
+        assert!(stderr.contains(ext), "{stderr}");
+    }
+    assert!(fs::read_dir(dir.path()).unwrap().next().is_none());
+}
+
+#[test]
+fn export_of_an_invalid_file_fails_with_the_core_message_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    fs::write(
+        &bad,
+        r#"{"format":"fitcanvas","version":1,"pains":[{"id":"p","text":"x","weight":0}]}"#,
+    )
+    .unwrap();
+    let core_message = format::load_file(&bad).unwrap_err().to_string();
+    for ext in ["svg", "png", "pdf", "md"] {
+        let out = dir.path().join(format!("out.{ext}"));
+        let result = fitcanvas(&[
+            "export",
+            &bad.to_string_lossy(),
+            "-o",
+            &out.to_string_lossy(),
+        ]);
+        assert_eq!(result.status.code(), Some(1));
+        assert_eq!(text(&result.stderr).trim(), core_message);
+        assert!(!out.exists(), "{ext} written");
+    }
+}
+
+#[test]
+fn export_to_an_unwritable_place_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("no-such-folder/canvas.svg");
+    let input = examples()[0].to_string_lossy().into_owned();
+    let result = fitcanvas(&["export", &input, "-o", &out.to_string_lossy()]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(
+        text(&result.stderr).contains(&*out.to_string_lossy()),
+        "{}",
+        text(&result.stderr)
+    );
+}
+
+#[test]
+fn export_rejects_a_silly_png_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("c.png").to_string_lossy().into_owned();
+    let input = examples()[0].to_string_lossy().into_owned();
+    let result = fitcanvas(&["export", &input, "-o", &out, "--width", "0"]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(text(&result.stderr).contains("width"));
+    assert!(!Path::new(&out).exists());
+}
