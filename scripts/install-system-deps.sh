@@ -9,6 +9,8 @@ packages=(
   pkg-config
   libxkbcommon-dev libxkbcommon-x11-0 libx11-dev libxcursor1 libxrandr2 libxi6
   libwayland-dev libgl1-mesa-dri mesa-vulkan-drivers libvulkan1
+  # pdftotext: tests/export.rs checks that exported PDFs hold every note as searchable text.
+  poppler-utils
 )
 
 missing=()

@@ -407,3 +407,22 @@ fn export_rejects_a_silly_png_width() {
     assert!(text(&result.stderr).contains("width"));
     assert!(!Path::new(&out).exists());
 }
+
+#[test]
+fn huge_texts_are_cut_short_not_choked_on() {
+    let mut canvas = Canvas::new();
+    canvas.set_title("T".repeat(200_000));
+    let id = canvas.add_item(fitcanvas::Section::Pains, "x".repeat(1_000_000));
+    canvas.add_item(fitcanvas::Section::Gains, "word ".repeat(100_000));
+    let d = Drawing::build(
+        &canvas,
+        &Palette::light(),
+        &Measurer::new(),
+        export::PICTURE_ASPECT,
+    );
+    let note = d.notes.iter().find(|n| n.id == id).unwrap();
+    assert!(note.truncated);
+    assert!(note.lines.last().unwrap().text.ends_with('…'));
+    let svg = export::render(&canvas, Format::Svg, &Options::default()).unwrap();
+    assert!(svg.len() < 200_000, "{} bytes", svg.len());
+}

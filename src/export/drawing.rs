@@ -259,8 +259,25 @@ impl Drawing {
         let top = label_size * 1.7;
         let space = Rect::new(area.x, area.y + top, area.w, (area.h - top).max(1.0));
         let items = canvas.items(section);
-        let grid = note_grid(space, items.len(), 160.0 * scale, 1.0, 0.64);
+        if items.is_empty() {
+            self.text(TextLine {
+                x: space.x,
+                y: space.y + label_size,
+                text: one_line(m, "No notes yet", label_size * 0.85, space.w, false),
+                size: label_size * 0.85,
+                color: palette.muted_text,
+                bold: false,
+                anchor: Anchor::Start,
+            });
+            return;
+        }
+        let grid = note_grid(space, items.len(), 190.0 * scale, 1.0, 0.64);
+        // Centre the columns in the area so a lone column does not hug the left edge.
+        let cols = grid.columns.min(items.len()) as f32;
+        let used = cols * grid.note_w + (cols - 1.0).max(0.0) * grid.gap;
+        let dx = ((space.w - used) / 2.0).max(0.0);
         for (item, rect) in items.iter().zip(grid.notes) {
+            let rect = Rect::new(rect.x + dx, rect.y, rect.w, rect.h);
             let is_addressed = addressed.contains(item.id().as_str());
             self.note(section, item, rect, is_addressed, palette, m);
         }
@@ -306,6 +323,14 @@ impl Drawing {
                 });
             }
             if addressed {
+                // The mark sits on the note, not the board: in the dark theme the board's green
+                // is too light for the pale note fills, so fall back to the note's text colour.
+                let fill = palette.note_fill(section);
+                let mark = if contrast(palette.addressed_mark, fill) >= 3.0 {
+                    palette.addressed_mark
+                } else {
+                    palette.note_text
+                };
                 let (x, y, s) = (inner.right() - d * 1.3, inner.y, d * 1.2);
                 self.shapes.push(Shape::Path {
                     points: vec![
@@ -314,7 +339,7 @@ impl Drawing {
                         (x + s * 0.95, y + s * 0.1),
                     ],
                     stroke: Stroke {
-                        color: palette.addressed_mark,
+                        color: mark,
                         width: d * 0.28,
                     },
                 });
@@ -359,6 +384,8 @@ impl Drawing {
     }
 }
 
+/// The most characters of a note's text that are laid out.
+const MAX_NOTE_CHARS: usize = 2000;
 /// Line height as a multiple of the font size.
 const LINE_HEIGHT: f32 = 1.25;
 /// Ascent plus descent below the last baseline, as a multiple of the font size.
@@ -367,8 +394,14 @@ const LINE_EXTENT: f32 = 1.32;
 /// Wraps `text` into `area`, starting at a size that suits the note and shrinking to 55% of it
 /// before cutting the last line short with "…". Returns the lines and whether text was cut.
 pub fn fit_text(m: &Measurer, text: &str, area: Rect, color: Rgb) -> (Vec<TextLine>, bool) {
+    // No note shows more than a few hundred characters; wrapping a huge text in full would only
+    // cost time (a file may hold megabytes in one note).
+    let (text, capped) = match text.char_indices().nth(MAX_NOTE_CHARS) {
+        Some((cut, _)) => (&text[..cut], true),
+        None => (text, false),
+    };
     let max_width = area.w * SHAPING_SLACK;
-    let base = (area.w * 0.1).clamp(1.0, 15.0);
+    let base = (area.w * 0.1).clamp(1.0, 16.0);
     let min_size = base * 0.55;
     let fits = |size: f32| ((area.h - LINE_EXTENT * size) / (LINE_HEIGHT * size)).floor() + 1.0;
     let mut size = base;
@@ -376,8 +409,8 @@ pub fn fit_text(m: &Measurer, text: &str, area: Rect, color: Rgb) -> (Vec<TextLi
     loop {
         lines = m.wrap(text, size, max_width, false);
         let room = fits(size).max(0.0) as usize;
-        truncated = lines.len() > room;
-        if !truncated || size <= min_size {
+        truncated = lines.len() > room || capped;
+        if lines.len() <= room || size <= min_size {
             if truncated {
                 lines.truncate(room);
                 if let Some(last) = lines.last_mut() {
@@ -427,6 +460,23 @@ fn fit_addressed(canvas: &Canvas) -> std::collections::HashSet<String> {
         .collect()
 }
 
+/// WCAG contrast ratio between two colours.
+fn contrast(a: Rgb, b: Rgb) -> f32 {
+    fn luminance(c: Rgb) -> f32 {
+        let channel = |v: u8| {
+            let v = f32::from(v) / 255.0;
+            if v <= 0.039_28 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+    }
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
 /// The board moved down by `dy`, to make room for the header.
 fn offset(mut board: Board, dy: f32) -> Board {
     let shift = |r: Rect| Rect::new(r.x, r.y + dy, r.w, r.h);
@@ -440,4 +490,52 @@ fn offset(mut board: Board, dy: f32) -> Board {
         to.1 += dy;
     }
     board
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_marks_stand_out_on_every_customer_note_in_both_themes() {
+        let mut canvas = Canvas::new();
+        for section in Section::CUSTOMER {
+            let target = canvas.add_item(section, "addressed");
+            if let Some(vm) = section.addressed_by() {
+                let from = canvas.add_item(vm, "helps");
+                canvas.link(from.as_str(), target.as_str()).unwrap();
+            }
+        }
+        for palette in [Palette::light(), Palette::dark()] {
+            let d = Drawing::build(&canvas, &palette, &Measurer::new(), 1.6);
+            let marks: Vec<Rgb> = d
+                .shapes
+                .iter()
+                .filter_map(|s| match s {
+                    Shape::Path { points, stroke } if points.len() == 3 => Some(stroke.color),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(marks.len(), 3);
+            for (mark, section) in marks.into_iter().zip(Section::CUSTOMER) {
+                assert!(contrast(mark, palette.note_fill(section)) >= 3.0);
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_canvas_still_draws_a_titled_board() {
+        let d = Drawing::build(&Canvas::new(), &Palette::light(), &Measurer::new(), 1.6);
+        assert!(d.notes.is_empty());
+        let texts: Vec<&str> = d
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text(t) => Some(t.text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(texts.contains(&"Untitled canvas"));
+        assert!(texts.contains(&"Fit —"));
+    }
 }

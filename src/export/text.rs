@@ -108,21 +108,26 @@ impl Measurer {
         lines
     }
 
-    /// `line` shortened, with "…", so that it fits in `max_width`.
+    /// `line` shortened, with "…", so that it fits in `max_width` (empty if not even "…" fits).
     pub fn ellipsize(&self, line: &str, size: f32, max_width: f32, bold: bool) -> String {
-        let mut kept: String = line.trim_end().to_owned();
-        loop {
-            let candidate = format!("{kept}…");
-            if self.width(&candidate, size, bold) <= max_width || kept.is_empty() {
-                return if self.width(&candidate, size, bold) <= max_width {
-                    candidate
-                } else {
-                    String::new()
-                };
-            }
-            kept.pop();
-            kept = kept.trim_end().to_owned();
+        let room = max_width - self.width("…", size, bold);
+        if room < 0.0 {
+            return String::new();
         }
+        // One pass over the characters: a title can be very long.
+        let mut kept = String::new();
+        let mut used = 0.0;
+        for c in line.chars() {
+            let w = self.advance(c, bold).0 * size;
+            if used + w > room {
+                break;
+            }
+            used += w;
+            kept.push(c);
+        }
+        let mut out = kept.trim_end().to_owned();
+        out.push('…');
+        out
     }
 }
 
