@@ -4,6 +4,8 @@
 //! [`fit`] (the fit score) — has no GUI dependency; the command line ([`cli`]) and the editor
 //! window sit on top of it and change a canvas only through the model's operations.
 
+#[cfg(feature = "gui")]
+pub mod app;
 pub mod canvas;
 pub mod cli;
 pub mod diff;

@@ -1,6 +1,5 @@
 //! The `fitcanvas` program: subcommands run the core; no subcommand opens the editor.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -17,10 +16,17 @@ fn main() -> ExitCode {
     }
 }
 
+#[cfg(feature = "gui")]
+fn open_editor(file: Option<&std::path::Path>) -> ExitCode {
+    fitcanvas::app::run(file)
+}
+
+#[cfg(not(feature = "gui"))]
 fn open_editor(_file: Option<&std::path::Path>) -> ExitCode {
+    use std::io::Write;
     let _ = writeln!(
         std::io::stderr(),
-        "The editor window is not built yet; use `fitcanvas check`, `score` or `fmt` (see --help)."
+        "This build has no editor window (built without the `gui` feature); use `fitcanvas check`, `score` or `fmt` (see --help)."
     );
     ExitCode::from(2)
 }

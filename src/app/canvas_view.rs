@@ -1,0 +1,533 @@
+//! The canvas picture: the value map square and customer circle from [`crate::layout::Board`],
+//! each area's notes as sticky notes placed by [`crate::layout::note_grid`], in the shared
+//! [`Palette`] colours. Notes are clicked to select, double-clicked to edit, dragged within an
+//! area to reorder and dragged onto a customer note to link.
+
+use std::collections::HashMap;
+
+use egui::{
+    Align2, Color32, FontId, Pos2, Rect, Role, Sense, Stroke, StrokeKind, TextEdit, Ui, UiBuilder,
+    Vec2, WidgetInfo, pos2, text::LayoutJob, vec2,
+};
+
+use crate::canvas::{Canvas, Item};
+use crate::layout::{self, Board, note_grid};
+use crate::palette::Palette;
+use crate::section::Section;
+
+use super::theme::color;
+use super::{Command, Entry, ViewState};
+
+/// Largest and smallest note width, in points at scale 1 (a 600-point square).
+const MAX_NOTE_W: f32 = 170.0;
+const MIN_NOTE_W: f32 = 80.0;
+const NOTE_ASPECT: f32 = 0.6;
+
+/// Where each visible note was drawn this frame, for drops and link lines.
+type NoteRects = HashMap<String, (Section, usize, Rect)>;
+
+pub fn show(
+    ui: &mut Ui,
+    canvas: &Canvas,
+    view: &mut ViewState,
+    palette: &Palette,
+    show_links: bool,
+    out: &mut Vec<Command>,
+) {
+    let full = ui.available_rect_before_wrap();
+    let board = Board::new(full.width(), full.height());
+    let origin = full.min.to_vec2();
+    let to_rect = |r: layout::Rect| Rect::from_min_size(pos2(r.x, r.y) + origin, vec2(r.w, r.h));
+    let scale = (board.size() / 600.0).clamp(0.7, 2.0);
+
+    // Clicking empty canvas clears the selection.
+    let background = ui.interact(full, ui.scope_id().with("canvas_bg"), Sense::click());
+    if background.clicked() {
+        out.push(Command::Select(None));
+    }
+    let painter = ui.painter_at(full);
+    painter.rect_filled(full, 0.0, color(palette.background));
+    let shape_stroke = Stroke::new(2.0 * scale, color(palette.shape_stroke));
+    painter.rect(
+        to_rect(board.square),
+        4.0,
+        color(palette.shape_fill),
+        shape_stroke,
+        StrokeKind::Inside,
+    );
+    let center = pos2(board.circle_center.0, board.circle_center.1) + origin;
+    painter.circle(
+        center,
+        board.circle_radius,
+        color(palette.shape_fill),
+        shape_stroke,
+    );
+    for ((x1, y1), (x2, y2)) in &board.dividers {
+        painter.line_segment(
+            [pos2(*x1, *y1) + origin, pos2(*x2, *y2) + origin],
+            Stroke::new(1.0 * scale, color(palette.divider)),
+        );
+    }
+    let heading = FontId::proportional((15.0 * scale).max(13.0));
+    let sq = to_rect(board.square);
+    let heading_y = sq.top() - 6.0 * scale;
+    painter.text(
+        pos2(sq.center().x, heading_y),
+        Align2::CENTER_BOTTOM,
+        "Value map",
+        heading.clone(),
+        color(palette.area_label),
+    );
+    painter.text(
+        pos2(center.x, heading_y),
+        Align2::CENTER_BOTTOM,
+        "Customer profile",
+        heading,
+        color(palette.area_label),
+    );
+
+    let mut rects = NoteRects::new();
+    for section in Section::ALL {
+        let area = to_rect(board.area(section));
+        area_ui(
+            ui, canvas, view, palette, section, area, scale, &mut rects, out,
+        );
+    }
+
+    if show_links {
+        draw_links(ui, canvas, view, palette, &rects, scale);
+    }
+    handle_drag(ui, canvas, view, palette, &rects, out);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn area_ui(
+    ui: &mut Ui,
+    canvas: &Canvas,
+    view: &mut ViewState,
+    palette: &Palette,
+    section: Section,
+    area: Rect,
+    scale: f32,
+    rects: &mut NoteRects,
+    out: &mut Vec<Command>,
+) {
+    let label_h = (18.0 * scale).max(17.0).round();
+    let label_rect = Rect::from_min_size(area.min, vec2(area.width(), label_h));
+    let plus_size = label_h;
+    let title_rect =
+        Rect::from_min_max(label_rect.min, label_rect.max - vec2(plus_size + 4.0, 0.0));
+    let items = canvas.items(section);
+    ui.put(
+        title_rect,
+        egui::Label::new(
+            egui::RichText::new(section.title())
+                .size((13.0 * scale).max(12.0))
+                .strong()
+                .color(color(palette.area_label)),
+        )
+        .truncate(),
+    );
+    let plus_rect = Rect::from_min_size(
+        pos2(label_rect.right() - plus_size, label_rect.top()),
+        Vec2::splat(plus_size),
+    );
+    let add_label = format!("Add {}", section.singular());
+    let plus = ui
+        .put(
+            plus_rect,
+            egui::Button::new(egui::RichText::new("+").size(13.0 * scale)),
+        )
+        .on_hover_text(&add_label);
+    plus.widget_info(|| WidgetInfo::labeled(Role::Button, true, &add_label));
+    if plus.clicked() {
+        out.push(Command::StartEntry(section));
+    }
+
+    let space = Rect::from_min_max(pos2(area.left(), area.top() + label_h + 4.0), area.max);
+    let drafting = view
+        .entry
+        .as_ref()
+        .is_some_and(|e| e.section == section && e.editing.is_none());
+    let count = items.len() + usize::from(drafting);
+    let grid = note_grid(
+        layout::Rect::new(0.0, 0.0, space.width(), space.height()),
+        count,
+        MAX_NOTE_W * scale,
+        (MIN_NOTE_W * scale).min(space.width()),
+        NOTE_ASPECT,
+    );
+    view.columns[section.index()] = grid.columns;
+
+    let mut draw = |ui: &mut Ui, top_left: Pos2, clip: Rect| {
+        for (index, item) in items.iter().enumerate() {
+            let r = grid.notes[index];
+            let rect = Rect::from_min_size(top_left + vec2(r.x, r.y), vec2(r.w, r.h));
+            note_ui(
+                ui, canvas, view, palette, section, index, item, rect, clip, rects, out,
+            );
+        }
+        if drafting && let Some(r) = grid.notes.last() {
+            let rect = Rect::from_min_size(top_left + vec2(r.x, r.y), vec2(r.w, r.h));
+            ui.painter().rect(
+                rect,
+                3.0,
+                color(palette.note_fill(section)),
+                Stroke::new(2.0, color(palette.selection)),
+                StrokeKind::Inside,
+            );
+            if let Some(entry) = view.entry.as_mut() {
+                entry_ui(ui, entry, rect, out);
+            }
+        }
+    };
+
+    if grid.content_height <= space.height() + 0.5 {
+        draw(ui, space.min, space);
+    } else {
+        let mut child = ui.new_child(UiBuilder::new().max_rect(space).id_salt(section.key()));
+        egui::ScrollArea::vertical()
+            .id_salt(section.key())
+            .max_height(space.height())
+            .auto_shrink([false, false])
+            .show(&mut child, |ui| {
+                let (content, _) = ui.allocate_exact_size(
+                    vec2(ui.available_width(), grid.content_height),
+                    Sense::hover(),
+                );
+                let clip = ui.clip_rect();
+                draw(ui, content.min, clip);
+            });
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn note_ui(
+    ui: &mut Ui,
+    canvas: &Canvas,
+    view: &mut ViewState,
+    palette: &Palette,
+    section: Section,
+    index: usize,
+    item: &Item,
+    rect: Rect,
+    clip: Rect,
+    rects: &mut NoteRects,
+    out: &mut Vec<Command>,
+) {
+    let id_str = item.id().as_str();
+    if let Some(visible) = rect.intersect(clip).is_positive().then_some(rect) {
+        rects.insert(id_str.to_owned(), (section, index, visible));
+    }
+    let editing = view
+        .entry
+        .as_ref()
+        .is_some_and(|e| e.editing.as_deref() == Some(id_str));
+    let selected = view.selected.as_deref() == Some(id_str);
+    if selected && view.scroll_to_selected {
+        ui.scroll_to_rect(rect, None);
+        view.scroll_to_selected = false;
+    }
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
+    let painter = ui.painter();
+    let fill = color(palette.note_fill(section));
+    let stroke = if selected {
+        Stroke::new(3.0, color(palette.selection))
+    } else {
+        Stroke::new(1.0, color(palette.note_stroke))
+    };
+    painter.rect(rect, 3.0, fill, stroke, StrokeKind::Inside);
+
+    if editing {
+        if let Some(entry) = view.entry.as_mut() {
+            entry_ui(ui, entry, rect, out);
+        }
+        return;
+    }
+
+    let response = ui.interact(
+        rect,
+        ui.scope_id().with(("note", id_str)),
+        Sense::CLICK | Sense::DRAG,
+    );
+    let label = format!("{}: {}", section.singular(), item.text());
+    response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, item.text()));
+    if response.clicked() {
+        out.push(Command::Select(Some(id_str.to_owned())));
+    }
+    if response.double_clicked() {
+        out.push(Command::EditNote(id_str.to_owned()));
+    }
+    if response.drag_started() {
+        view.drag = Some(id_str.to_owned());
+        out.push(Command::Select(Some(id_str.to_owned())));
+    }
+    let response = response.on_hover_text(label);
+    let _ = response;
+
+    let pad = (rect.height() * 0.08).clamp(2.0, 8.0);
+    let font = (rect.height() / 5.2).clamp(10.0, 16.0);
+    let footer = font * 0.9;
+    let row_h = font * 1.2;
+    let text_h = rect.height() - 2.0 * pad - footer;
+    let max_rows = ((text_h / row_h).floor() as usize).max(1);
+    let mut job = LayoutJob::single_section(
+        item.text().to_owned(),
+        egui::TextFormat::simple(FontId::proportional(font), color(palette.note_text)),
+    );
+    job.wrap.max_width = rect.width() - 2.0 * pad;
+    job.wrap.max_rows = max_rows;
+    job.wrap.break_anywhere = false;
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    painter.galley(rect.min + vec2(pad, pad), galley, color(palette.note_text));
+
+    // Footer: weight as dots for customer notes, link count for value-map notes; a check mark
+    // on addressed customer notes.
+    let foot_y = rect.bottom() - pad - footer / 2.0;
+    let dot_r = (footer * 0.22).max(1.5);
+    if section.is_customer() {
+        for i in 0..5u8 {
+            let c = pos2(
+                rect.left() + pad + dot_r + f32::from(i) * dot_r * 2.8,
+                foot_y,
+            );
+            if i < item.weight() {
+                painter.circle_filled(c, dot_r, color(palette.note_text));
+            } else {
+                painter.circle_stroke(c, dot_r, Stroke::new(1.0, color(palette.note_stroke)));
+            }
+        }
+        if canvas.is_addressed(id_str) {
+            let s = footer * 0.45;
+            let c = pos2(rect.right() - pad - s, foot_y);
+            let mark = color(palette.addressed_mark);
+            let w = Stroke::new((s * 0.35).max(1.5), mark);
+            painter.line_segment([c + vec2(-s, 0.0), c + vec2(-s * 0.35, s * 0.6)], w);
+            painter.line_segment([c + vec2(-s * 0.35, s * 0.6), c + vec2(s, -s * 0.7)], w);
+        }
+    } else {
+        let n = item.addresses().len();
+        let text = match n {
+            0 => "addresses nothing".to_owned(),
+            1 => "1 link".to_owned(),
+            n => format!("{n} links"),
+        };
+        painter.text(
+            pos2(rect.left() + pad, foot_y),
+            Align2::LEFT_CENTER,
+            text,
+            FontId::proportional(footer * 0.85),
+            color(palette.muted_text_on_note()),
+        );
+    }
+}
+
+/// The text field for a note being typed: Enter commits (and, for a new note, starts the next),
+/// Esc ends, and pasting several lines makes one note per line.
+fn entry_ui(ui: &mut Ui, entry: &mut Entry, rect: Rect, out: &mut Vec<Command>) {
+    let id = ui
+        .scope_id()
+        .with(("entry", entry.section.key(), entry.editing.clone()));
+    if entry.editing.is_none() && ui.memory(|m| m.has_focus(id)) {
+        let pasted: Option<String> = ui.input_mut(|i| {
+            let at = i
+                .events
+                .iter()
+                .position(|e| matches!(e, egui::Event::Paste(t) if t.trim().contains('\n')))?;
+            match i.events.remove(at) {
+                egui::Event::Paste(t) => Some(t),
+                _ => None,
+            }
+        });
+        if let Some(text) = pasted {
+            out.push(Command::Paste {
+                section: entry.section,
+                lines: text.lines().map(str::to_owned).collect(),
+            });
+        }
+    }
+    let hint = match &entry.editing {
+        None => format!("New {}", entry.section.singular()),
+        Some(_) => "Note text".to_owned(),
+    };
+    let edit_rect = rect.shrink(3.0);
+    let response = ui.put(
+        edit_rect,
+        TextEdit::singleline(&mut entry.text)
+            .id(id)
+            .hint_text(hint.clone())
+            .frame(egui::Frame::NONE)
+            .text_color(Color32::from_rgb(0x14, 0x15, 0x18))
+            .desired_width(edit_rect.width()),
+    );
+    response.widget_info(|| WidgetInfo::text_edit(true, "", &entry.text, &hint));
+    if entry.focus {
+        response.request_focus();
+        entry.focus = false;
+    }
+    if response.lost_focus() {
+        let (enter, escape) = ui.input(|i| {
+            (
+                i.key_pressed(egui::Key::Enter),
+                i.key_pressed(egui::Key::Escape),
+            )
+        });
+        let text = entry.text.trim().to_owned();
+        match (&entry.editing, escape) {
+            (_, true) => out.push(Command::EndEntry),
+            (None, false) => {
+                if !text.is_empty() {
+                    out.push(Command::AddNote {
+                        section: entry.section,
+                        text,
+                    });
+                }
+                if enter && !entry.text.trim().is_empty() {
+                    entry.text.clear();
+                    entry.focus = true;
+                } else {
+                    out.push(Command::EndEntry);
+                }
+            }
+            (Some(id), false) => {
+                if !text.is_empty() {
+                    out.push(Command::SetText {
+                        id: id.clone(),
+                        text,
+                    });
+                }
+                out.push(Command::EndEntry);
+            }
+        }
+    }
+}
+
+fn draw_links(
+    ui: &Ui,
+    canvas: &Canvas,
+    view: &ViewState,
+    palette: &Palette,
+    rects: &NoteRects,
+    scale: f32,
+) {
+    let painter = ui.painter();
+    for section in Section::VALUE_MAP {
+        for item in canvas.items(section) {
+            let Some((_, _, from)) = rects.get(item.id().as_str()) else {
+                continue;
+            };
+            let highlighted = view.selected.as_deref() == Some(item.id().as_str());
+            for to in item.addresses() {
+                let Some((_, _, to_rect)) = rects.get(to.as_str()) else {
+                    continue;
+                };
+                let emphasis = highlighted || view.selected.as_deref() == Some(to.as_str());
+                let mut c = color(palette.link);
+                if !emphasis {
+                    c = c.gamma_multiply(0.35);
+                }
+                let a = pos2(from.right(), from.center().y);
+                let b = pos2(to_rect.left(), to_rect.center().y);
+                let width = if emphasis { 2.5 } else { 1.2 } * scale.min(1.5);
+                painter.line_segment([a, b], Stroke::new(width, c));
+                painter.circle_filled(b, width * 1.5, c);
+            }
+        }
+    }
+}
+
+/// While a note is dragged: a line to the pointer; on release over a note of the same area the
+/// note moves there, over a customer note it serves the two are linked (or unlinked if they
+/// already were).
+fn handle_drag(
+    ui: &Ui,
+    canvas: &Canvas,
+    view: &mut ViewState,
+    palette: &Palette,
+    rects: &NoteRects,
+    out: &mut Vec<Command>,
+) {
+    let Some(dragged) = view.drag.clone() else {
+        return;
+    };
+    let pointer = ui.input(|i| i.pointer.latest_pos());
+    let released = ui.input(|i| !i.pointer.any_down());
+    // The pointer can leave (or the window lose it) in the frame the button is released.
+    let Some(pos) = pointer.or(view.drag_pos) else {
+        if released {
+            view.drag = None;
+        }
+        return;
+    };
+    view.drag_pos = Some(pos);
+    let target = rects
+        .iter()
+        .find(|(id, (_, _, r))| *id != &dragged && r.contains(pos))
+        .map(|(id, (s, i, r))| (id.clone(), *s, *i, *r));
+    if let Some((_, _, from)) = rects.get(&dragged)
+        && !from.contains(pos)
+    {
+        ui.painter().line_segment(
+            [from.center(), pos],
+            Stroke::new(2.0, color(palette.selection)),
+        );
+    }
+    if let Some((_, _, _, r)) = &target {
+        ui.painter().rect_stroke(
+            *r,
+            3.0,
+            Stroke::new(2.0, color(palette.selection)),
+            StrokeKind::Outside,
+        );
+    }
+    if !released {
+        return;
+    }
+    view.drag = None;
+    view.drag_pos = None;
+    let Some((target_id, target_section, target_index, _)) = target else {
+        return;
+    };
+    let Some(from_section) = canvas.section_of(&dragged) else {
+        return;
+    };
+    if from_section == target_section {
+        out.push(Command::Move {
+            id: dragged,
+            to: target_index,
+        });
+    } else if from_section.addresses() == Some(target_section) {
+        let linked = canvas
+            .item(&dragged)
+            .is_some_and(|i| i.addresses().iter().any(|a| a.as_str() == target_id));
+        out.push(if linked {
+            Command::Unlink {
+                from: dragged,
+                to: target_id,
+            }
+        } else {
+            Command::Link {
+                from: dragged,
+                to: target_id,
+            }
+        });
+    } else if target_section.addresses() == Some(from_section) {
+        out.push(Command::Link {
+            from: target_id,
+            to: dragged,
+        });
+    }
+}
+
+trait NoteMuted {
+    fn muted_text_on_note(&self) -> crate::palette::Rgb;
+}
+
+impl NoteMuted for Palette {
+    /// Secondary text on a note: the note text colour is dark in both themes, so this is too.
+    fn muted_text_on_note(&self) -> crate::palette::Rgb {
+        crate::palette::Rgb(0x3c, 0x40, 0x48)
+    }
+}

@@ -1,0 +1,97 @@
+//! Everything the user can ask for, as data. Panels push [`Command`]s while drawing; the app
+//! applies them after the frame in one place ([`crate::app::App::apply`]), so every change to
+//! the canvas goes through the model's operations and the undo history.
+
+use std::path::PathBuf;
+
+use crate::section::{Kind, Section};
+
+use super::theme::ThemeChoice;
+
+/// One thing the user asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    // Canvas edits (undoable).
+    AddNote {
+        section: Section,
+        text: String,
+    },
+    Paste {
+        section: Section,
+        lines: Vec<String>,
+    },
+    SetText {
+        id: String,
+        text: String,
+    },
+    SetWeight {
+        id: String,
+        weight: u8,
+    },
+    SetKind {
+        id: String,
+        kind: Kind,
+    },
+    Remove {
+        id: String,
+    },
+    Move {
+        id: String,
+        to: usize,
+    },
+    Shift {
+        id: String,
+        by: isize,
+    },
+    Link {
+        from: String,
+        to: String,
+    },
+    Unlink {
+        from: String,
+        to: String,
+    },
+    SetTitle(String),
+    SetCustomer(String),
+    Undo,
+    Redo,
+    // Selection and in-place entry (not canvas changes).
+    Select(Option<String>),
+    StartEntry(Section),
+    EditNote(String),
+    EndEntry,
+    // Files and the app.
+    New,
+    Open,
+    OpenPath(PathBuf),
+    OpenExample(usize),
+    TypePath(PathPurpose),
+    Save,
+    SaveAs,
+    SaveTo(PathBuf),
+    ShowStart,
+    Close,
+    SetTheme(ThemeChoice),
+    ToggleLinks,
+    ShowShortcuts,
+    ClearRecent,
+}
+
+/// What a typed path is for, when no file dialog can be shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    SaveAs,
+}
+
+/// An action that would replace or close the open canvas, and so must ask first when there
+/// are unsaved changes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    New,
+    OpenDialog,
+    OpenPath(PathBuf),
+    OpenExample(usize),
+    StartScreen,
+    Close,
+}

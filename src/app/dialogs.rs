@@ -1,0 +1,139 @@
+//! Modal windows: save changes?, type a path, messages, crash recovery, keyboard shortcuts.
+
+use std::path::PathBuf;
+
+use super::keyboard::SHORTCUTS;
+use super::{App, Command, Modal, PathPurpose, UnsavedAnswer};
+
+pub fn show(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
+    let Some(modal) = app.modal.clone() else {
+        return;
+    };
+    let id = egui::Id::unique("fitcanvas_modal");
+    match modal {
+        Modal::Unsaved(pending) => {
+            let mut answer = None;
+            let r = egui::Modal::new(id).show(ctx, |ui| {
+                ui.heading("Save changes?");
+                ui.label(format!(
+                    "“{}” has changes that are not saved. Save them first?",
+                    app.doc.display_name()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        answer = Some(UnsavedAnswer::Save);
+                    }
+                    if ui.button("Don't save").clicked() {
+                        answer = Some(UnsavedAnswer::DontSave);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        answer = Some(UnsavedAnswer::Cancel);
+                    }
+                });
+            });
+            if r.should_close() && answer.is_none() {
+                answer = Some(UnsavedAnswer::Cancel);
+            }
+            if let Some(a) = answer {
+                app.answer_unsaved(pending, a);
+            }
+        }
+        Modal::TypePath {
+            purpose,
+            mut text,
+            why,
+        } => {
+            let mut done = None;
+            let mut close = false;
+            let r = egui::Modal::new(id).show(ctx, |ui| {
+                ui.heading(match purpose {
+                    PathPurpose::Open => "Open a file by path",
+                    PathPurpose::SaveAs => "Save to a path",
+                });
+                if !why.is_empty() {
+                    ui.label(&why);
+                }
+                let label = ui.label("File path");
+                let edit = ui
+                    .add(egui::TextEdit::singleline(&mut text).desired_width(420.0))
+                    .labelled_by(label.id);
+                if !edit.has_focus() && text.is_empty() {
+                    edit.request_focus();
+                }
+                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    let ok = match purpose {
+                        PathPurpose::Open => "Open",
+                        PathPurpose::SaveAs => "Save",
+                    };
+                    if (ui.button(ok).clicked() || enter) && !text.trim().is_empty() {
+                        done = Some(PathBuf::from(text.trim()));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+            });
+            if let Some(Modal::TypePath { text: t, .. }) = app.modal.as_mut() {
+                *t = text;
+            }
+            if close || r.should_close() {
+                app.modal = None;
+            } else if let Some(path) = done {
+                app.modal = None;
+                out.push(match purpose {
+                    PathPurpose::Open => Command::OpenPath(path),
+                    PathPurpose::SaveAs => Command::SaveTo(path),
+                });
+            }
+        }
+        Modal::Message { title, text } => {
+            let r = egui::Modal::new(id).show(ctx, |ui| {
+                ui.heading(&title);
+                ui.label(&text);
+                ui.label("The canvas that was open is unchanged.");
+                ui.button("OK").clicked()
+            });
+            if r.inner || r.should_close() {
+                app.modal = None;
+            }
+        }
+        Modal::Recover => {
+            let r = egui::Modal::new(id).show(ctx, |ui| {
+                ui.heading("Restore unsaved work?");
+                ui.label("Fitcanvas did not close cleanly last time, and a canvas had changes that were not saved.");
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").clicked() {
+                        return Some(true);
+                    }
+                    if ui.button("Discard").clicked() {
+                        return Some(false);
+                    }
+                    None
+                })
+                .inner
+            });
+            match r.inner {
+                Some(true) => app.restore_recovery(),
+                Some(false) => app.discard_recovery(),
+                None => {}
+            }
+        }
+        Modal::Shortcuts => {
+            let r = egui::Modal::new(id).show(ctx, |ui| {
+                ui.heading("Keyboard shortcuts");
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    for (keys, what) in SHORTCUTS {
+                        ui.label(egui::RichText::new(*keys).monospace());
+                        ui.label(*what);
+                        ui.end_row();
+                    }
+                });
+                ui.button("Close").clicked()
+            });
+            if r.inner || r.should_close() {
+                app.modal = None;
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! The fit panel: the score, the three coverages as bars, the heaviest unaddressed customer
+//! notes and the value-map notes that address nothing. Each entry selects its note.
+
+use egui::Ui;
+
+use crate::fit;
+use crate::section::Section;
+
+use super::{App, Command};
+
+/// How many unaddressed notes per area the panel lists.
+const LIST: usize = 5;
+
+pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
+    let canvas = app.doc.canvas();
+    let report = fit::score(canvas);
+    ui.heading("Fit");
+    let score = match report.fit {
+        Some(f) => format!("Fit score: {f:.0}%"),
+        None => "Fit score: — (no customer notes yet)".to_owned(),
+    };
+    ui.label(egui::RichText::new(score).size(18.0).strong());
+    for section in Section::CUSTOMER {
+        let (value, text) = match report.coverage(section) {
+            Some(c) => (
+                c as f32,
+                format!("{} covered: {:.0}%", section.title(), c * 100.0),
+            ),
+            None => (0.0, format!("{}: none yet", section.title())),
+        };
+        ui.add(egui::ProgressBar::new(value).text(text));
+    }
+    for section in Section::CUSTOMER {
+        let heaviest: Vec<_> = report
+            .unaddressed
+            .iter()
+            .filter(|id| canvas.section_of(id.as_str()) == Some(section))
+            .take(LIST)
+            .collect();
+        if heaviest.is_empty() {
+            continue;
+        }
+        ui.label(
+            egui::RichText::new(format!("Unaddressed {}", section.title().to_lowercase())).strong(),
+        );
+        for id in heaviest {
+            if let Some(item) = canvas.item(id.as_str()) {
+                let text = format!("{} · weight {}", item.text(), item.weight());
+                if ui.link(text).clicked() {
+                    out.push(Command::Select(Some(id.as_str().to_owned())));
+                }
+            }
+        }
+    }
+    if !report.unused.is_empty() {
+        ui.label(egui::RichText::new("Addressing nothing").strong());
+        for id in &report.unused {
+            if let Some(item) = canvas.item(id.as_str()) {
+                let text = format!("{} · addresses nothing", item.text());
+                if ui.link(text).clicked() {
+                    out.push(Command::Select(Some(id.as_str().to_owned())));
+                }
+            }
+        }
+    }
+}

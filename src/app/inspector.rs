@@ -1,0 +1,170 @@
+//! The inspector for the selected note: its text, weight and kind, its place in its area, and
+//! a checkbox per note it could be linked with.
+
+use egui::Ui;
+
+use crate::section::Section;
+
+use super::{App, Command};
+
+pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
+    ui.heading("Note");
+    let canvas = app.doc.canvas();
+    let Some((id, section)) = app
+        .view
+        .selected
+        .as_deref()
+        .and_then(|id| canvas.section_of(id).map(|s| (id.to_owned(), s)))
+    else {
+        app.view.inspector_text = None;
+        ui.label("Select a note to edit it, or press + in an area to add one.");
+        return;
+    };
+    let Some(item) = canvas.item(&id) else { return };
+    ui.label(egui::RichText::new(section.title()).strong());
+
+    let text_id = ui.scope_id().with("inspector_text");
+    let focused = ui.memory(|m| m.has_focus(text_id));
+    match &app.view.inspector_text {
+        Some((for_id, _)) if *for_id == id && focused => {}
+        _ => app.view.inspector_text = Some((id.clone(), item.text().to_owned())),
+    }
+    let label = ui.label("Text");
+    if let Some((_, text)) = app.view.inspector_text.as_mut() {
+        let response = ui
+            .add(
+                egui::TextEdit::multiline(text)
+                    .id(text_id)
+                    .desired_rows(3)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if response.changed() {
+            out.push(Command::SetText {
+                id: id.clone(),
+                text: text.clone(),
+            });
+        }
+    }
+
+    if section.is_customer() {
+        ui.horizontal(|ui| {
+            ui.label("Weight");
+            for w in 1..=5u8 {
+                let r = ui.selectable_label(item.weight() == w, w.to_string());
+                let name = format!("Weight {w}");
+                r.widget_info(|| {
+                    egui::WidgetInfo::selected(egui::Role::Button, true, item.weight() == w, &name)
+                });
+                if r.clicked() {
+                    out.push(Command::SetWeight {
+                        id: id.clone(),
+                        weight: w,
+                    });
+                }
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Kind");
+            for kind in section.kinds() {
+                if ui.radio(item.kind() == Some(*kind), kind.label()).clicked() {
+                    out.push(Command::SetKind {
+                        id: id.clone(),
+                        kind: *kind,
+                    });
+                }
+            }
+        });
+    }
+
+    ui.horizontal(|ui| {
+        if ui.button("Move earlier").clicked() {
+            out.push(Command::Shift {
+                id: id.clone(),
+                by: -1,
+            });
+        }
+        if ui.button("Move later").clicked() {
+            out.push(Command::Shift {
+                id: id.clone(),
+                by: 1,
+            });
+        }
+        if ui.button("Delete note").clicked() {
+            out.push(Command::Remove { id: id.clone() });
+        }
+    });
+
+    // Links: a value-map note lists the customer notes it may address; a customer note lists
+    // the value-map notes that may address it.
+    if let Some(target) = section.addresses() {
+        ui.label(egui::RichText::new(format!("Addresses ({})", target.title())).strong());
+        for other in canvas.items(target) {
+            let linked = item.addresses().iter().any(|a| a == other.id());
+            link_box(
+                ui,
+                linked,
+                other.text(),
+                || link_command(&id, other.id().as_str(), linked),
+                out,
+            );
+        }
+        if canvas.items(target).is_empty() {
+            ui.label(format!(
+                "Add {} to link this note to them.",
+                target.title().to_lowercase()
+            ));
+        }
+    } else if let Some(source) = section.addressed_by() {
+        ui.label(egui::RichText::new(format!("Addressed by ({})", source.title())).strong());
+        for other in canvas.items(source) {
+            let linked = other.addresses().iter().any(|a| a.as_str() == id);
+            link_box(
+                ui,
+                linked,
+                other.text(),
+                || link_command(other.id().as_str(), &id, linked),
+                out,
+            );
+        }
+        if canvas.items(source).is_empty() {
+            ui.label(format!(
+                "Add {} to address this note.",
+                source.title().to_lowercase()
+            ));
+        }
+    }
+    let _ = Section::ALL;
+}
+
+fn link_box(
+    ui: &mut Ui,
+    linked: bool,
+    text: &str,
+    command: impl FnOnce() -> Command,
+    out: &mut Vec<Command>,
+) {
+    let mut checked = linked;
+    let name = if text.trim().is_empty() {
+        "(empty note)"
+    } else {
+        text
+    };
+    if ui.checkbox(&mut checked, name).changed() {
+        out.push(command());
+    }
+}
+
+fn link_command(from: &str, to: &str, linked: bool) -> Command {
+    if linked {
+        Command::Unlink {
+            from: from.to_owned(),
+            to: to.to_owned(),
+        }
+    } else {
+        Command::Link {
+            from: from.to_owned(),
+            to: to.to_owned(),
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! Keyboard shortcuts: the global ones (files, undo) and the canvas ones (move the selection,
+//! edit, delete, reorder, add notes), which apply only while no text field has the keyboard.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::section::Section;
+
+use super::{App, Command, Screen};
+
+const fn cmd(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+const fn cmd_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+}
+
+pub const NEW: KeyboardShortcut = cmd(Key::N);
+pub const OPEN: KeyboardShortcut = cmd(Key::O);
+pub const SAVE: KeyboardShortcut = cmd(Key::S);
+pub const SAVE_AS: KeyboardShortcut = cmd_shift(Key::S);
+pub const UNDO: KeyboardShortcut = cmd(Key::Z);
+pub const REDO: KeyboardShortcut = cmd_shift(Key::Z);
+pub const REDO_Y: KeyboardShortcut = cmd(Key::Y);
+
+/// The list under Help → Keyboard shortcuts.
+pub const SHORTCUTS: &[(&str, &str)] = &[
+    ("Ctrl+N / Ctrl+O", "New canvas / open a file"),
+    ("Ctrl+S / Ctrl+Shift+S", "Save / save as"),
+    ("Ctrl+Z", "Undo"),
+    ("Ctrl+Shift+Z or Ctrl+Y", "Redo"),
+    (
+        "Ctrl+1 … Ctrl+6",
+        "New note in jobs, pains, gains, products, pain relievers, gain creators",
+    ),
+    ("Insert or +", "New note in the selected note's area"),
+    (
+        "Enter",
+        "Commit the note and start the next one / edit the selected note",
+    ),
+    ("Esc", "Stop typing / clear the selection"),
+    ("Ctrl+V while typing", "Several lines become one note each"),
+    ("Tab / Shift+Tab", "Next / previous note"),
+    ("Arrow keys", "Move the selection within an area"),
+    (
+        "Alt+Up / Alt+Down",
+        "Move the selected note earlier / later",
+    ),
+    ("1 … 5", "Set the weight of the selected customer note"),
+    (
+        "Delete or Backspace",
+        "Delete the selected note and its links",
+    ),
+    ("Double-click", "Edit a note in place"),
+    (
+        "Drag a note",
+        "Reorder in its area, or drop on a note it serves to link",
+    ),
+    ("Ctrl+Plus / Ctrl+Minus", "Zoom"),
+];
+
+pub fn global_shortcuts(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
+    if app.modal.is_some() {
+        return;
+    }
+    let typing = app.is_typing();
+    ctx.input_mut(|i| {
+        if i.consume_shortcut(&SAVE_AS) {
+            out.push(Command::SaveAs);
+        }
+        if i.consume_shortcut(&SAVE) {
+            out.push(Command::Save);
+        }
+        if i.consume_shortcut(&NEW) {
+            out.push(Command::New);
+        }
+        if i.consume_shortcut(&OPEN) {
+            out.push(Command::Open);
+        }
+        if !typing && app.screen == Screen::Canvas {
+            if i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y) {
+                out.push(Command::Redo);
+            }
+            if i.consume_shortcut(&UNDO) {
+                out.push(Command::Undo);
+            }
+        }
+    });
+}
+
+pub fn canvas_keys(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
+    if app.is_typing() || app.view.entry.is_some() {
+        return;
+    }
+    let canvas = app.doc.canvas();
+    let selected = app
+        .view
+        .selected
+        .clone()
+        .filter(|id| canvas.locate(id).is_some());
+    let located = selected.as_deref().and_then(|id| canvas.locate(id));
+    let order: Vec<(Section, usize)> = Section::ALL
+        .into_iter()
+        .flat_map(|s| (0..canvas.items(s).len()).map(move |i| (s, i)))
+        .collect();
+    let id_at = |s: Section, i: usize| canvas.items(s).get(i).map(|it| it.id().as_str().to_owned());
+    let columns = app.view.columns;
+    let mut drop_focus = false;
+    ctx.input_mut(|i| {
+        for (n, section) in Section::ALL.into_iter().enumerate() {
+            let key = [
+                Key::Num1,
+                Key::Num2,
+                Key::Num3,
+                Key::Num4,
+                Key::Num5,
+                Key::Num6,
+            ][n];
+            if i.consume_key(Modifiers::COMMAND, key) {
+                out.push(Command::StartEntry(section));
+            }
+        }
+        if let Some((section, _)) = located
+            && (i.consume_key(Modifiers::NONE, Key::Insert)
+                || i.consume_key(Modifiers::NONE, Key::Plus))
+        {
+            out.push(Command::StartEntry(section));
+        }
+        // Shift+Tab first: a plain-Tab pattern would match it too.
+        let tab_prev = i.consume_key(Modifiers::SHIFT, Key::Tab);
+        let tab_next = !tab_prev && i.consume_key(Modifiers::NONE, Key::Tab);
+        drop_focus = tab_next
+            || tab_prev
+            || i.key_pressed(Key::ArrowUp)
+            || i.key_pressed(Key::ArrowDown)
+            || i.key_pressed(Key::ArrowLeft)
+            || i.key_pressed(Key::ArrowRight);
+        if tab_next || tab_prev {
+            let pos = located.and_then(|l| order.iter().position(|o| *o == l));
+            let next = match (pos, tab_next) {
+                (None, true) => order.first(),
+                (None, false) => order.last(),
+                (Some(p), true) => order.get((p + 1) % order.len()),
+                (Some(p), false) => order.get((p + order.len() - 1) % order.len()),
+            };
+            if let Some(&(s, idx)) = next {
+                out.push(Command::Select(id_at(s, idx)));
+            }
+        }
+        let Some((section, index)) = located else {
+            if (i.consume_key(Modifiers::NONE, Key::ArrowDown)
+                || i.consume_key(Modifiers::NONE, Key::ArrowRight))
+                && let Some(&(s, idx)) = order.first()
+            {
+                out.push(Command::Select(id_at(s, idx)));
+            }
+            return;
+        };
+        let Some(id) = selected.clone() else { return };
+        if i.consume_key(Modifiers::ALT, Key::ArrowUp)
+            || i.consume_key(Modifiers::ALT, Key::ArrowLeft)
+        {
+            out.push(Command::Shift {
+                id: id.clone(),
+                by: -1,
+            });
+        }
+        if i.consume_key(Modifiers::ALT, Key::ArrowDown)
+            || i.consume_key(Modifiers::ALT, Key::ArrowRight)
+        {
+            out.push(Command::Shift {
+                id: id.clone(),
+                by: 1,
+            });
+        }
+        let len = canvas.items(section).len();
+        let cols = columns[section.index()].max(1);
+        let moves = [
+            (Key::ArrowLeft, -1isize),
+            (Key::ArrowRight, 1),
+            (Key::ArrowUp, -(cols as isize)),
+            (Key::ArrowDown, cols as isize),
+        ];
+        for (key, by) in moves {
+            if i.consume_key(Modifiers::NONE, key) {
+                let to = index.saturating_add_signed(by).min(len.saturating_sub(1));
+                out.push(Command::Select(id_at(section, to)));
+            }
+        }
+        if i.consume_key(Modifiers::NONE, Key::Enter) || i.consume_key(Modifiers::NONE, Key::F2) {
+            out.push(Command::EditNote(id.clone()));
+        }
+        if i.consume_key(Modifiers::NONE, Key::Delete)
+            || i.consume_key(Modifiers::NONE, Key::Backspace)
+        {
+            out.push(Command::Remove { id: id.clone() });
+        }
+        if i.consume_key(Modifiers::NONE, Key::Escape) {
+            out.push(Command::Select(None));
+        }
+        if section.is_customer() {
+            let digits = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+            for (w, key) in digits.into_iter().enumerate() {
+                if i.consume_key(Modifiers::NONE, key) {
+                    out.push(Command::SetWeight {
+                        id: id.clone(),
+                        weight: w as u8 + 1,
+                    });
+                }
+            }
+        }
+    });
+    if drop_focus {
+        // Tab and the arrows move the note selection here, not egui's focus between buttons.
+        ctx.memory_mut(|m| {
+            if let Some(f) = m.focused() {
+                m.surrender_focus(f);
+            }
+            m.move_focus(egui::FocusDirection::None);
+        });
+    }
+}

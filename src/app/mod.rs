@@ -1,0 +1,748 @@
+//! The editor window: the canvas as people know it, with fast keyboard entry, linking, a live
+//! fit panel, undo, files and crash recovery.
+//!
+//! The shape follows egui's demo app: [`App`] holds the document and view state apart from
+//! runtime fields; panels (one module each) draw and push [`Command`]s; [`App::apply`] carries
+//! them out after the frame, in one place.
+
+pub mod canvas_view;
+pub mod commands;
+pub mod dialogs;
+pub mod document;
+pub mod examples;
+pub mod file_dialogs;
+pub mod fit_panel;
+pub mod inspector;
+pub mod keyboard;
+pub mod menu_bar;
+pub mod recovery;
+pub mod settings;
+pub mod start_screen;
+pub mod theme;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Instant;
+
+pub use commands::{Command, PathPurpose, Pending};
+pub use document::Document;
+pub use file_dialogs::{DialogReply, FileDialogs, NativeDialogs, ScriptedDialogs};
+
+use crate::format;
+use crate::section::Section;
+use recovery::{AUTOSAVE_DELAY, Recovery};
+use settings::Settings;
+use theme::ThemeChoice;
+
+/// Where the app keeps things, and how it tells time: injected so tests stay out of the real
+/// folders and never sleep.
+pub struct AppConfig {
+    pub config_dir: PathBuf,
+    pub data_dir: PathBuf,
+    pub dialogs: Box<dyn FileDialogs>,
+    pub clock: Box<dyn Fn() -> Instant>,
+}
+
+/// Which screen fills the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    Canvas,
+}
+
+/// A note being typed in place: a new one at the end of `section`, or an existing one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub section: Section,
+    pub editing: Option<String>,
+    pub text: String,
+    pub focus: bool,
+}
+
+/// What is selected and being typed: view state that is not part of the canvas.
+#[derive(Debug, Clone, Default)]
+pub struct ViewState {
+    pub selected: Option<String>,
+    pub entry: Option<Entry>,
+    /// The note being dragged (to reorder or to link).
+    pub drag: Option<String>,
+    pub drag_pos: Option<egui::Pos2>,
+    /// Columns of each area's note grid in the last frame, for Up/Down.
+    pub columns: [usize; 6],
+    /// The inspector's copy of the selected note's text, so typing is smooth.
+    pub inspector_text: Option<(String, String)>,
+    pub scroll_to_selected: bool,
+}
+
+/// A modal window over the app.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Modal {
+    Unsaved(Pending),
+    TypePath {
+        purpose: PathPurpose,
+        text: String,
+        why: String,
+    },
+    Message {
+        title: String,
+        text: String,
+    },
+    Recover,
+    Shortcuts,
+}
+
+/// The editor.
+pub struct App {
+    pub doc: Document,
+    pub view: ViewState,
+    pub screen: Screen,
+    pub settings: Settings,
+    pub modal: Option<Modal>,
+    /// Messages from failed saves or loads, shown in the status bar as well.
+    pub status: String,
+    config_dir: PathBuf,
+    pub recovery: Recovery,
+    dialogs: Box<dyn FileDialogs>,
+    dialog_tx: Sender<DialogReply>,
+    dialog_rx: Receiver<DialogReply>,
+    /// What to do once the save the user chose in the unsaved-changes prompt is done.
+    after_save: Option<Pending>,
+    close_allowed: bool,
+    clock: Box<dyn Fn() -> Instant>,
+    /// Counts changes to the canvas, so autosave knows whether there is something new.
+    edits: u64,
+    autosaved_edits: u64,
+    change_pending_since: Option<Instant>,
+    title_sent: String,
+    commands: Vec<Command>,
+    applied_theme: Option<ThemeChoice>,
+    zoom_applied: bool,
+    ctx: egui::Context,
+    commands_close: bool,
+    /// Whether a text field had the keyboard at the end of the last frame.
+    typing: bool,
+}
+
+impl App {
+    pub fn new(ctx: &egui::Context, config: AppConfig) -> App {
+        let settings = Settings::load(&config.config_dir);
+        let recovery = Recovery::new(&config.data_dir);
+        let (dialog_tx, dialog_rx) = channel();
+        let modal = recovery.exists().then_some(Modal::Recover);
+        theme::install_fonts(ctx);
+        App {
+            doc: Document::new(),
+            view: ViewState::default(),
+            screen: Screen::Start,
+            settings,
+            modal,
+            status: String::new(),
+            config_dir: config.config_dir,
+            recovery,
+            dialogs: config.dialogs,
+            dialog_tx,
+            dialog_rx,
+            after_save: None,
+            close_allowed: false,
+            clock: config.clock,
+            edits: 0,
+            autosaved_edits: 0,
+            change_pending_since: None,
+            title_sent: String::new(),
+            commands: Vec::new(),
+            applied_theme: None,
+            zoom_applied: false,
+            ctx: ctx.clone(),
+            commands_close: false,
+            typing: false,
+        }
+    }
+
+    /// Opens `path` at start, as given on the command line.
+    pub fn open_at_start(&mut self, path: &Path) {
+        self.open_path(path.to_path_buf());
+    }
+
+    pub fn is_typing(&self) -> bool {
+        self.typing
+    }
+
+    pub fn canvas(&self) -> &crate::Canvas {
+        self.doc.canvas()
+    }
+
+    /// Queues a command as if a panel had pushed it; it is applied at the end of the frame.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// The window title: file name, and a mark while there are unsaved changes.
+    pub fn title(&self) -> String {
+        match self.screen {
+            Screen::Start if !self.doc.is_dirty() && self.doc.path().is_none() => {
+                "Fitcanvas".to_owned()
+            }
+            _ => format!(
+                "{}{} — Fitcanvas",
+                if self.doc.is_dirty() { "● " } else { "" },
+                self.doc.display_name()
+            ),
+        }
+    }
+
+    /// Draws one frame and applies what it asked for. Used by the window and the benchmark.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if self.applied_theme != Some(self.settings.theme) {
+            self.settings.theme.apply(&ctx);
+            self.applied_theme = Some(self.settings.theme);
+        }
+        if !self.zoom_applied {
+            if (self.settings.zoom - 1.0).abs() > f32::EPSILON {
+                ctx.set_zoom_factor(self.settings.zoom.clamp(0.5, 3.0));
+            }
+            self.zoom_applied = true;
+        }
+        self.receive_dialog_replies();
+        self.receive_dropped_files(&ctx);
+        self.intercept_close(&ctx);
+
+        let mut out = std::mem::take(&mut self.commands);
+        keyboard::global_shortcuts(&ctx, self, &mut out);
+        menu_bar::show(ui, self, &mut out);
+        status_bar(ui, self);
+        if self.screen == Screen::Canvas && self.modal.is_none() {
+            // Before the panels draw, so keys meant for the canvas never move egui's focus.
+            keyboard::canvas_keys(&ctx, self, &mut out);
+        }
+        match self.screen {
+            Screen::Start => start_screen::show(ui, self, &mut out),
+            Screen::Canvas => {
+                egui::Panel::right("side_panel")
+                    .resizable(true)
+                    .default_size(300.0)
+                    .size_range(240.0..=520.0)
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical().show(ui, |ui| {
+                            inspector::show(ui, self, &mut out);
+                            ui.separator();
+                            fit_panel::show(ui, self, &mut out);
+                        });
+                    });
+                egui::CentralPanel::default()
+                    .frame(egui::Frame::NONE)
+                    .show(ui, |ui| {
+                        let palette = self.settings.theme.palette();
+                        canvas_view::show(
+                            ui,
+                            self.doc.canvas(),
+                            &mut self.view,
+                            &palette,
+                            self.settings.show_links,
+                            &mut out,
+                        );
+                    });
+            }
+        }
+        dialogs::show(&ctx, self, &mut out);
+        if !out.is_empty() {
+            // Commands are applied after drawing, so draw once more to show their effect.
+            ctx.request_repaint();
+        }
+        for command in out {
+            self.apply(&ctx, command);
+        }
+        // Decided at the end of a frame: by the next frame egui may already have moved focus.
+        self.typing = ctx.egui_wants_keyboard_input();
+        self.autosave(&ctx);
+        let title = self.title();
+        if title != self.title_sent {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_sent = title;
+        }
+    }
+
+    fn receive_dialog_replies(&mut self) {
+        while let Ok(reply) = self.dialog_rx.try_recv() {
+            match (reply.path, reply.unavailable) {
+                (Some(path), _) => match reply.purpose {
+                    PathPurpose::Open => self.open_path(path),
+                    PathPurpose::SaveAs => {
+                        self.save_to(path);
+                    }
+                },
+                (None, true) => {
+                    self.modal = Some(Modal::TypePath {
+                        purpose: reply.purpose,
+                        text: String::new(),
+                        why: "No file dialog could be shown (this desktop has no file-chooser \
+                              portal). Type the file's path instead."
+                            .to_owned(),
+                    });
+                }
+                (None, false) => self.after_save = None,
+            }
+        }
+    }
+
+    fn receive_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.guard(Pending::OpenPath(path));
+        }
+    }
+
+    fn intercept_close(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) {
+            self.settings.zoom = ctx.zoom_factor();
+            if let Some(rect) = ctx.input(|i| i.viewport().inner_rect) {
+                self.settings.window = Some([rect.width(), rect.height()]);
+            }
+            let _ = self.settings.save(&self.config_dir);
+            if self.doc.is_dirty() && !self.close_allowed {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.modal = Some(Modal::Unsaved(Pending::Close));
+            }
+        }
+    }
+
+    /// Runs `action` now, or first asks whether to save when there are unsaved changes.
+    fn guard(&mut self, action: Pending) {
+        if self.doc.is_dirty() {
+            self.modal = Some(Modal::Unsaved(action));
+        } else {
+            self.perform(action);
+        }
+    }
+
+    fn perform(&mut self, action: Pending) {
+        match action {
+            Pending::New => {
+                self.replace_document(Document::new());
+                self.screen = Screen::Canvas;
+            }
+            Pending::OpenDialog => self.request_dialog(PathPurpose::Open),
+            Pending::OpenPath(path) => self.open_path(path),
+            Pending::OpenExample(i) => self.open_example(i),
+            Pending::StartScreen => {
+                self.replace_document(Document::new());
+                self.screen = Screen::Start;
+            }
+            Pending::Close => {
+                self.close_allowed = true;
+                self.recovery.discard();
+                self.commands_close = true;
+            }
+        }
+    }
+
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.view = ViewState::default();
+        self.recovery.discard();
+        self.autosaved_edits = self.edits;
+        self.change_pending_since = None;
+    }
+
+    fn request_dialog(&mut self, purpose: PathPurpose) {
+        let name = self.doc.path().and_then(Path::file_name).map_or_else(
+            || format!("{}.json", sanitize(self.doc.canvas().title())),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let ctx = self.ctx.clone();
+        self.dialogs
+            .request(purpose, &name, self.dialog_tx.clone(), &ctx);
+    }
+
+    /// Loads `path`; on failure the open canvas stays as it was and the message is shown.
+    pub fn open_path(&mut self, path: PathBuf) {
+        match format::load_file(&path) {
+            Ok(canvas) => {
+                self.settings.add_recent(&path);
+                let _ = self.settings.save(&self.config_dir);
+                self.replace_document(Document::opened(canvas, Some(path)));
+                self.screen = Screen::Canvas;
+                self.status = String::new();
+            }
+            Err(e) => {
+                self.status = e.to_string();
+                self.modal = Some(Modal::Message {
+                    title: "Could not open the file".to_owned(),
+                    text: e.to_string(),
+                });
+            }
+        }
+    }
+
+    fn open_example(&mut self, index: usize) {
+        let Some((_, _, bytes)) = examples::EXAMPLES.get(index) else {
+            return;
+        };
+        match format::from_slice(bytes) {
+            Ok(canvas) => {
+                self.replace_document(Document::opened(canvas, None));
+                self.screen = Screen::Canvas;
+            }
+            Err(e) => self.status = e.to_string(),
+        }
+    }
+
+    /// Saves to `path`; returns whether it worked. Then does whatever was waiting on the save.
+    pub fn save_to(&mut self, path: PathBuf) -> bool {
+        match format::save_file(&path, self.doc.canvas()) {
+            Ok(()) => {
+                self.settings.add_recent(&path);
+                let _ = self.settings.save(&self.config_dir);
+                self.doc.mark_saved(path);
+                self.recovery.discard();
+                self.status = format!("Saved {}", self.doc.display_name());
+                if let Some(next) = self.after_save.take() {
+                    self.perform(next);
+                }
+                true
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.status = e.to_string();
+                self.modal = Some(Modal::Message {
+                    title: "Could not save".to_owned(),
+                    text: e.to_string(),
+                });
+                false
+            }
+        }
+    }
+
+    fn save(&mut self) {
+        match self.doc.path().map(Path::to_path_buf) {
+            Some(path) => {
+                self.save_to(path);
+            }
+            None => self.request_dialog(PathPurpose::SaveAs),
+        }
+    }
+
+    /// Carries out one command. The only place the canvas changes.
+    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        use Command as C;
+        match command {
+            C::AddNote { section, text } => {
+                let text = text.trim().to_owned();
+                if !text.is_empty()
+                    && let Ok(id) = self.doc.edit(None, |c| Ok(c.add_item(section, text)))
+                {
+                    self.view.selected = Some(id.as_str().to_owned());
+                    self.view.scroll_to_selected = true;
+                    self.edits += 1;
+                }
+            }
+            C::Paste { section, lines } => {
+                let lines: Vec<String> = lines
+                    .iter()
+                    .map(|l| l.trim().to_owned())
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                if let Ok(Some(last)) = self.doc.edit(None, |c| {
+                    Ok(lines.iter().map(|l| c.add_item(section, l.clone())).last())
+                }) {
+                    self.view.selected = Some(last.as_str().to_owned());
+                    self.edits += 1;
+                }
+            }
+            C::SetText { id, text } => self.edit(Some(&id.clone()), |c| c.set_text(&id, text)),
+            C::SetWeight { id, weight } => self.edit(None, |c| c.set_weight(&id, weight)),
+            C::SetKind { id, kind } => self.edit(None, |c| c.set_kind(&id, kind)),
+            C::Remove { id } => {
+                let neighbour = self.neighbour_of(&id);
+                if self.doc.edit(None, |c| c.remove_item(&id)).is_ok() {
+                    self.edits += 1;
+                    if self.view.selected.as_deref() == Some(id.as_str()) {
+                        self.view.selected = neighbour;
+                    }
+                    if self.view.entry.as_ref().and_then(|e| e.editing.as_deref()) == Some(&id) {
+                        self.view.entry = None;
+                    }
+                }
+            }
+            C::Move { id, to } => self.edit(None, |c| c.move_item(&id, to)),
+            C::Shift { id, by } => self.edit(None, |c| c.shift_item(&id, by).map(|_| ())),
+            C::Link { from, to } => self.edit(None, |c| c.link(&from, &to)),
+            C::Unlink { from, to } => self.edit(None, |c| c.unlink(&from, &to).map(|_| ())),
+            C::SetTitle(t) => self.edit(Some("title"), |c| {
+                c.set_title(t);
+                Ok(())
+            }),
+            C::SetCustomer(t) => self.edit(Some("customer"), |c| {
+                c.set_customer(t);
+                Ok(())
+            }),
+            C::Undo => {
+                if self.doc.undo() {
+                    self.edits += 1;
+                }
+            }
+            C::Redo => {
+                if self.doc.redo() {
+                    self.edits += 1;
+                }
+            }
+            C::Select(id) => {
+                self.doc.break_coalescing();
+                self.view.selected = id;
+                self.view.scroll_to_selected = true;
+            }
+            C::StartEntry(section) => {
+                self.screen = Screen::Canvas;
+                self.view.entry = Some(Entry {
+                    section,
+                    editing: None,
+                    text: String::new(),
+                    focus: true,
+                });
+            }
+            C::EditNote(id) => {
+                if let Some((section, _)) = self.doc.canvas().locate(&id) {
+                    let text = self.doc.canvas().item(&id).map(|i| i.text().to_owned());
+                    self.view.selected = Some(id.clone());
+                    self.view.entry = Some(Entry {
+                        section,
+                        editing: Some(id),
+                        text: text.unwrap_or_default(),
+                        focus: true,
+                    });
+                }
+            }
+            C::EndEntry => self.view.entry = None,
+            C::New => self.guard(Pending::New),
+            C::Open => self.guard(Pending::OpenDialog),
+            C::OpenPath(p) => self.guard(Pending::OpenPath(p)),
+            C::OpenExample(i) => self.guard(Pending::OpenExample(i)),
+            C::TypePath(purpose) => {
+                self.modal = Some(Modal::TypePath {
+                    purpose,
+                    text: self
+                        .doc
+                        .path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default(),
+                    why: String::new(),
+                })
+            }
+            C::Save => self.save(),
+            C::SaveAs => self.request_dialog(PathPurpose::SaveAs),
+            C::SaveTo(path) => {
+                self.save_to(path);
+            }
+            C::ShowStart => self.guard(Pending::StartScreen),
+            C::Close => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            C::SetTheme(t) => {
+                self.settings.theme = t;
+                let _ = self.settings.save(&self.config_dir);
+            }
+            C::ToggleLinks => {
+                self.settings.show_links = !self.settings.show_links;
+                let _ = self.settings.save(&self.config_dir);
+            }
+            C::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+            C::ClearRecent => {
+                self.settings.recent.clear();
+                let _ = self.settings.save(&self.config_dir);
+            }
+        }
+        if self.commands_close {
+            self.commands_close = false;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn edit(
+        &mut self,
+        key: Option<&str>,
+        f: impl FnOnce(&mut crate::Canvas) -> Result<(), crate::EditError>,
+    ) {
+        let before = self.doc.canvas().clone();
+        match self.doc.edit(key, f) {
+            Ok(()) if *self.doc.canvas() != before => self.edits += 1,
+            Ok(()) => {}
+            Err(e) => self.status = e.to_string(),
+        }
+    }
+
+    /// The note to select after `id` is deleted: the next in its area, else the previous.
+    fn neighbour_of(&self, id: &str) -> Option<String> {
+        let (section, index) = self.doc.canvas().locate(id)?;
+        let items = self.doc.canvas().items(section);
+        items
+            .get(index + 1)
+            .or_else(|| index.checked_sub(1).and_then(|i| items.get(i)))
+            .map(|i| i.id().as_str().to_owned())
+    }
+
+    /// Writes the recovery file a few seconds after the last change; never polls.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        if !self.doc.is_dirty() {
+            if self.autosaved_edits != self.edits {
+                self.recovery.discard();
+                self.autosaved_edits = self.edits;
+            }
+            self.change_pending_since = None;
+            return;
+        }
+        if self.autosaved_edits == self.edits {
+            return;
+        }
+        let now = (self.clock)();
+        let since = *self.change_pending_since.get_or_insert(now);
+        let waited = now.saturating_duration_since(since);
+        if waited >= AUTOSAVE_DELAY {
+            if let Err(e) = self.recovery.write(self.doc.canvas(), self.doc.path()) {
+                self.status = format!("Could not write the recovery file: {e}");
+            }
+            self.autosaved_edits = self.edits;
+            self.change_pending_since = None;
+        } else {
+            ctx.request_repaint_after(AUTOSAVE_DELAY - waited);
+        }
+    }
+
+    /// Takes up what a previous session left in the recovery file.
+    pub fn restore_recovery(&mut self) {
+        if let Some(rec) = self.recovery.read() {
+            self.doc = Document::recovered(rec.canvas, rec.path);
+            self.view = ViewState::default();
+            self.screen = Screen::Canvas;
+            self.edits += 1;
+            self.autosaved_edits = self.edits;
+        }
+        self.modal = None;
+    }
+
+    pub fn discard_recovery(&mut self) {
+        self.recovery.discard();
+        self.modal = None;
+    }
+
+    /// Answers the unsaved-changes prompt.
+    pub fn answer_unsaved(&mut self, pending: Pending, answer: UnsavedAnswer) {
+        self.modal = None;
+        match answer {
+            UnsavedAnswer::Save => {
+                self.after_save = Some(pending);
+                self.save();
+            }
+            UnsavedAnswer::DontSave => {
+                self.recovery.discard();
+                self.perform(pending);
+            }
+            UnsavedAnswer::Cancel => {}
+        }
+    }
+}
+
+/// The three answers to "save changes?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsavedAnswer {
+    Save,
+    DontSave,
+    Cancel,
+}
+
+fn status_bar(ui: &mut egui::Ui, app: &App) {
+    egui::Panel::bottom("status_bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let canvas = app.doc.canvas();
+            ui.label(format!("{} notes", canvas.len()));
+            if app.doc.is_dirty() {
+                ui.label("· unsaved changes");
+            }
+            if !app.status.is_empty() {
+                ui.separator();
+                ui.label(&app.status);
+            }
+        });
+    });
+}
+
+/// A file name made from a canvas title.
+fn sanitize(title: &str) -> String {
+    let name: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == ' ' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let name = name.trim().to_owned();
+    if name.is_empty() {
+        "canvas".to_owned()
+    } else {
+        name
+    }
+}
+
+/// Opens the editor window, with `file` if given. Settings and recovery live in the platform's
+/// folders.
+pub fn run(file: Option<&Path>) -> ExitCode {
+    let dirs = directories::ProjectDirs::from("org", "Fitcanvas", "fitcanvas");
+    let (config_dir, data_dir) = match &dirs {
+        Some(d) => (d.config_dir().to_path_buf(), d.data_dir().to_path_buf()),
+        None => {
+            let tmp = std::env::temp_dir().join("fitcanvas");
+            (tmp.clone(), tmp)
+        }
+    };
+    let settings = Settings::load(&config_dir);
+    let size = settings.window.unwrap_or([1280.0, 760.0]);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Fitcanvas")
+            .with_inner_size(size)
+            .with_min_inner_size([900.0, 560.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let file = file.map(Path::to_path_buf);
+    let result = eframe::run_native(
+        "Fitcanvas",
+        options,
+        Box::new(move |cc| {
+            let mut app = App::new(
+                &cc.egui_ctx,
+                AppConfig {
+                    config_dir,
+                    data_dir,
+                    dialogs: Box::new(NativeDialogs),
+                    clock: Box::new(Instant::now),
+                },
+            );
+            if let Some(file) = file {
+                app.open_at_start(&file);
+            }
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("fitcanvas: could not open the editor window: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+}

@@ -1,0 +1,560 @@
+//! The editor driven as a person would: by labels, clicks and key presses, on the real app
+//! state, with the accessibility check on. Settings, recovery and file dialogs are redirected
+//! to temporary folders and scripts, and time is a test clock.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use fitcanvas::app::{App, AppConfig, Modal, Screen, ScriptedDialogs};
+use fitcanvas::section::Section;
+use fitcanvas::{Canvas, format, score};
+
+struct Setup {
+    dir: tempfile::TempDir,
+    dialogs: ScriptedDialogs,
+    clock: Arc<Mutex<Instant>>,
+}
+
+impl Setup {
+    fn new() -> Setup {
+        Setup {
+            dir: tempfile::tempdir().unwrap(),
+            dialogs: ScriptedDialogs::default(),
+            clock: Arc::new(Mutex::new(Instant::now())),
+        }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn harness(&self, size: (f32, f32)) -> Harness<'static, App> {
+        let config_dir = self.path("config");
+        let data_dir = self.path("data");
+        let dialogs = self.dialogs.clone();
+        let clock = self.clock.clone();
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(size.0, size.1))
+            .build_eframe(move |cc| {
+                App::new(
+                    &cc.egui_ctx,
+                    AppConfig {
+                        config_dir,
+                        data_dir,
+                        dialogs: Box::new(dialogs),
+                        clock: Box::new(move || *clock.lock().unwrap()),
+                    },
+                )
+            });
+        harness.run();
+        harness
+    }
+
+    fn advance(&self, by: Duration) {
+        *self.clock.lock().unwrap() += by;
+    }
+}
+
+fn fit(harness: &Harness<'_, App>) -> Option<f64> {
+    score(harness.state().canvas()).fit
+}
+
+fn texts(harness: &Harness<'_, App>, section: Section) -> Vec<String> {
+    harness
+        .state()
+        .canvas()
+        .items(section)
+        .iter()
+        .map(|i| i.text().to_owned())
+        .collect()
+}
+
+fn id_of(harness: &Harness<'_, App>, text: &str) -> String {
+    harness
+        .state()
+        .canvas()
+        .all_items()
+        .find(|(_, i)| i.text() == text)
+        .map(|(_, i)| i.id().as_str().to_owned())
+        .unwrap_or_else(|| panic!("no note {text:?}"))
+}
+
+fn type_and_enter(harness: &mut Harness<'_, App>, text: &str) {
+    harness.event(egui::Event::Text(text.to_owned()));
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+fn click(harness: &mut Harness<'_, App>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+fn click_note(harness: &mut Harness<'_, App>, text: &str) {
+    harness.get_by_role_and_label(Role::Button, text).click();
+    harness.run();
+}
+
+fn new_canvas(setup: &Setup) -> Harness<'static, App> {
+    let mut h = setup.harness((1280.0, 720.0));
+    click(&mut h, "New blank canvas");
+    assert_eq!(h.state().screen, Screen::Canvas);
+    h
+}
+
+#[test]
+fn add_notes_in_all_six_areas_with_plus_and_keyboard() {
+    let setup = Setup::new();
+    let mut h = new_canvas(&setup);
+    for section in Section::ALL {
+        click(&mut h, &format!("Add {}", section.singular()));
+        type_and_enter(&mut h, &format!("First {}", section.key()));
+        // Enter starts the next note in the same area.
+        type_and_enter(&mut h, &format!("Second {}", section.key()));
+        h.key_press(Key::Escape);
+        h.run();
+        assert_eq!(
+            texts(&h, section),
+            [
+                format!("First {}", section.key()),
+                format!("Second {}", section.key())
+            ]
+        );
+    }
+    assert!(h.state().view.entry.is_none(), "Esc ends typing");
+    // Ctrl+2 starts a pain from the keyboard alone.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run();
+    type_and_enter(&mut h, "Third pains");
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(texts(&h, Section::Pains).len(), 3);
+    assert!(h.state().doc.is_dirty());
+    assert!(h.state().title().starts_with('●'));
+}
+
+#[test]
+fn edit_weight_kind_reorder_delete_and_undo_redo() {
+    let setup = Setup::new();
+    let mut h = new_canvas(&setup);
+    click(&mut h, "Add pain");
+    for t in ["Slow", "Costly", "Risky"] {
+        type_and_enter(&mut h, t);
+    }
+    h.key_press(Key::Escape);
+    h.run();
+
+    // Edit in place: select, Enter, type, Enter.
+    click_note(&mut h, "Slow");
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    type_and_enter(&mut h, "Very slow");
+    assert_eq!(texts(&h, Section::Pains), ["Very slow", "Costly", "Risky"]);
+
+    // Weight by inspector and by digit key; kind by radio button.
+    click(&mut h, "Weight 5");
+    let id = id_of(&h, "Very slow");
+    assert_eq!(h.state().canvas().item(&id).unwrap().weight(), 5);
+    h.key_press(Key::Num2);
+    h.run();
+    assert_eq!(h.state().canvas().item(&id).unwrap().weight(), 2);
+    click(&mut h, "Risk");
+    assert_eq!(
+        h.state().canvas().item(&id).unwrap().kind(),
+        Some(fitcanvas::Kind::Risk)
+    );
+
+    // Reorder with Alt+Down, then back with the inspector.
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run();
+    assert_eq!(texts(&h, Section::Pains), ["Costly", "Very slow", "Risky"]);
+    click(&mut h, "Move earlier");
+    assert_eq!(texts(&h, Section::Pains), ["Very slow", "Costly", "Risky"]);
+
+    // Arrow keys and Tab move the selection.
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(
+        h.state().view.selected.as_deref(),
+        Some(id_of(&h, "Costly").as_str())
+    );
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(
+        h.state().view.selected.as_deref(),
+        Some(id_of(&h, "Risky").as_str())
+    );
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    h.run();
+    assert_eq!(
+        h.state().view.selected.as_deref(),
+        Some(id_of(&h, "Costly").as_str())
+    );
+
+    // Delete removes it; undo brings it back, redo removes it again.
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(texts(&h, Section::Pains), ["Very slow", "Risky"]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(texts(&h, Section::Pains), ["Very slow", "Costly", "Risky"]);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(texts(&h, Section::Pains), ["Very slow", "Risky"]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(texts(&h, Section::Pains), ["Very slow", "Risky"]);
+    // Backspace on a selected note deletes too.
+    click_note(&mut h, "Risky");
+    h.key_press(Key::Backspace);
+    h.run();
+    assert_eq!(texts(&h, Section::Pains), ["Very slow"]);
+    // Undo everything back to the blank canvas through the Edit menu.
+    while h.state().doc.can_undo() {
+        click(&mut h, "Edit");
+        h.get_by_label_contains("Undo").click();
+        h.run();
+    }
+    assert!(h.state().canvas().is_empty());
+    assert!(!h.state().doc.is_dirty());
+}
+
+#[test]
+fn typing_in_the_inspector_is_one_undo_step() {
+    let setup = Setup::new();
+    let mut h = new_canvas(&setup);
+    click(&mut h, "Add job");
+    type_and_enter(&mut h, "Cook");
+    h.key_press(Key::Escape);
+    h.run();
+    click_note(&mut h, "Cook");
+    h.get_by_label("Text").focus();
+    h.run();
+    h.key_press(Key::End);
+    for c in [" ", "d", "i", "n", "n", "e", "r"] {
+        h.event(egui::Event::Text(c.to_owned()));
+        h.run();
+    }
+    assert_eq!(texts(&h, Section::Jobs), ["Cook dinner"]);
+    h.get_by_role_and_label(Role::Button, "Cook dinner").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(texts(&h, Section::Jobs), ["Cook"]);
+}
+
+#[test]
+fn pasting_lines_makes_one_note_each_as_one_step() {
+    let setup = Setup::new();
+    let mut h = new_canvas(&setup);
+    click(&mut h, "Add gain");
+    h.event(egui::Event::Paste("Calm\nCheap\n\nQuick\n".to_owned()));
+    h.run();
+    assert_eq!(texts(&h, Section::Gains), ["Calm", "Cheap", "Quick"]);
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(texts(&h, Section::Gains).is_empty());
+}
+
+fn fit_setup(setup: &Setup) -> Harness<'static, App> {
+    let mut h = new_canvas(setup);
+    click(&mut h, "Add pain");
+    type_and_enter(&mut h, "Late deliveries");
+    type_and_enter(&mut h, "Wrong produce");
+    h.key_press(Key::Escape);
+    click(&mut h, "Add pain reliever");
+    type_and_enter(&mut h, "Tracked vans");
+    h.key_press(Key::Escape);
+    h.run();
+    h
+}
+
+#[test]
+fn link_and_unlink_with_checkboxes_and_by_dragging() {
+    let setup = Setup::new();
+    let mut h = fit_setup(&setup);
+    assert_eq!(fit(&h), Some(0.0));
+    assert!(
+        h.query_by_label("Tracked vans · addresses nothing")
+            .is_some()
+    );
+
+    click_note(&mut h, "Tracked vans");
+    h.get_by_role_and_label(Role::CheckBox, "Late deliveries")
+        .click();
+    h.run();
+    assert_eq!(fit(&h), Some(50.0));
+    h.get_by_role_and_label(Role::CheckBox, "Late deliveries")
+        .click();
+    h.run();
+    assert_eq!(fit(&h), Some(0.0));
+
+    // Drag the reliever onto the second pain: linked.
+    let from = h
+        .get_by_role_and_label(Role::Button, "Tracked vans")
+        .rect()
+        .center();
+    let to = h
+        .get_by_role_and_label(Role::Button, "Wrong produce")
+        .rect()
+        .center();
+    h.drag_at(from);
+    h.step();
+    h.hover_at(from + egui::vec2(10.0, 5.0));
+    h.step();
+    h.hover_at(to);
+    h.step();
+    h.drop_at(to);
+    h.run();
+    assert_eq!(fit(&h), Some(50.0));
+    let reliever = id_of(&h, "Tracked vans");
+    let pain = id_of(&h, "Wrong produce");
+    assert_eq!(
+        h.state().canvas().item(&reliever).unwrap().addresses()[0].as_str(),
+        pain
+    );
+
+    // The fit panel lists the unaddressed pain; clicking it selects that note.
+    click(&mut h, "Late deliveries · weight 3");
+    assert_eq!(
+        h.state().view.selected.as_deref(),
+        Some(id_of(&h, "Late deliveries").as_str())
+    );
+    // Undo and redo the link.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(fit(&h), Some(0.0));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(fit(&h), Some(50.0));
+    // Deleting the pain removes its link.
+    click_note(&mut h, "Wrong produce");
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(
+        h.state()
+            .canvas()
+            .item(&reliever)
+            .unwrap()
+            .addresses()
+            .is_empty()
+    );
+    assert_eq!(fit(&h), Some(0.0));
+}
+
+#[test]
+fn drag_within_an_area_reorders() {
+    let setup = Setup::new();
+    let mut h = fit_setup(&setup);
+    let from = h
+        .get_by_role_and_label(Role::Button, "Wrong produce")
+        .rect()
+        .center();
+    let to = h
+        .get_by_role_and_label(Role::Button, "Late deliveries")
+        .rect()
+        .center();
+    h.drag_at(from);
+    h.step();
+    h.hover_at(from + egui::vec2(0.0, -10.0));
+    h.step();
+    h.hover_at(to);
+    h.step();
+    h.drop_at(to);
+    h.run();
+    assert_eq!(
+        texts(&h, Section::Pains),
+        ["Wrong produce", "Late deliveries"]
+    );
+}
+
+#[test]
+fn save_to_a_folder_and_reopen() {
+    let setup = Setup::new();
+    let mut h = fit_setup(&setup);
+    let file = setup.path("mine.json");
+    setup.dialogs.push(Some(file.clone()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().doc.is_dirty());
+    assert_eq!(h.state().title(), "mine.json — Fitcanvas");
+    let saved = format::load_file(&file).unwrap();
+    assert_eq!(&saved, h.state().canvas());
+
+    // A second Save goes straight to the same file.
+    click_note(&mut h, "Late deliveries");
+    click(&mut h, "Weight 5");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(
+        format::load_file(&file).unwrap().items(Section::Pains)[0].weight(),
+        5
+    );
+
+    // Reopen in a fresh window from the recent files on the start screen.
+    let mut h2 = setup.harness((1280.0, 720.0));
+    click(&mut h2, "mine.json");
+    assert_eq!(h2.state().canvas(), &format::load_file(&file).unwrap());
+    assert_eq!(h2.state().doc.path(), Some(file.as_path()));
+}
+
+#[test]
+fn a_bad_file_leaves_the_open_canvas_untouched() {
+    let setup = Setup::new();
+    let mut h = fit_setup(&setup);
+    let before = h.state().canvas().clone();
+    let bad = setup.path("bad.json");
+    std::fs::write(
+        &bad,
+        "{ \"format\": \"fitcanvas\", \"version\": 1, \"jobs\": [ {\"id\": 3} ] }",
+    )
+    .unwrap();
+    setup.dialogs.push(Some(bad.clone()));
+    // The canvas has unsaved changes: opening asks first; "Don't save" lets it go ahead.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    click(&mut h, "Don't save");
+    let message = match &h.state().modal {
+        Some(Modal::Message { text, .. }) => text.clone(),
+        other => panic!("expected an error message, got {other:?}"),
+    };
+    let expected = format::load_file(&bad).unwrap_err().to_string();
+    assert_eq!(message, expected);
+    assert!(
+        h.query_all_by_label(&expected).count() >= 1,
+        "the message is shown in the window"
+    );
+    click(&mut h, "OK");
+    assert_eq!(h.state().canvas(), &before);
+    assert_eq!(h.state().screen, Screen::Canvas);
+}
+
+#[test]
+fn unsaved_changes_prompt_cancel_save_and_dont_save() {
+    let setup = Setup::new();
+    let mut h = fit_setup(&setup);
+    // Cancel keeps everything.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert!(h.query_by_label("Save changes?").is_some());
+    click(&mut h, "Cancel");
+    assert_eq!(h.state().canvas().len(), 3);
+    // Save asks for a name (no dialog available here: a typed path), then goes on to New.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    click(&mut h, "Save");
+    assert!(matches!(h.state().modal, Some(Modal::TypePath { .. })));
+    assert!(
+        h.query_by_label_contains("no file-chooser portal")
+            .is_some()
+    );
+    let file = setup.path("typed.json");
+    h.get_by_label("File path").focus();
+    h.run();
+    h.event(egui::Event::Text(file.display().to_string()));
+    h.run();
+    click(&mut h, "Save");
+    assert_eq!(format::load_file(&file).unwrap().len(), 3);
+    // The typed path saves but does not carry the pending New; the canvas is now clean.
+    assert!(!h.state().doc.is_dirty());
+    // Closing the window with changes asks too.
+    click(&mut h, "Add job");
+    type_and_enter(&mut h, "Unsaved job");
+    h.key_press(Key::Escape);
+    h.run();
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    assert_eq!(
+        h.state().modal,
+        Some(Modal::Unsaved(fitcanvas::app::Pending::Close))
+    );
+    click(&mut h, "Cancel");
+    assert_eq!(texts(&h, Section::Jobs), ["Unsaved job"]);
+    // Don't save on New discards.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    click(&mut h, "Don't save");
+    assert!(h.state().canvas().is_empty());
+}
+
+#[test]
+fn recovery_after_a_simulated_crash() {
+    let setup = Setup::new();
+    {
+        let mut h = fit_setup(&setup);
+        // Nothing is written before the delay…
+        assert!(!setup.path("data/recovery.json").exists());
+        setup.advance(Duration::from_secs(4));
+        h.run();
+        assert!(setup.path("data/recovery.json").exists());
+        // …and the harness is dropped without saving: a crash.
+    }
+    let mut h = setup.harness((1280.0, 720.0));
+    assert_eq!(h.state().modal, Some(Modal::Recover));
+    click(&mut h, "Restore");
+    assert_eq!(
+        texts(&h, Section::Pains),
+        ["Late deliveries", "Wrong produce"]
+    );
+    assert!(h.state().doc.is_dirty(), "restored work is still unsaved");
+    // A clean save removes the recovery file.
+    let file = setup.path("saved.json");
+    setup.dialogs.push(Some(file));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!setup.path("data/recovery.json").exists());
+    let h2 = setup.harness((1280.0, 720.0));
+    assert_eq!(h2.state().modal, None);
+}
+
+#[test]
+fn examples_open_from_the_start_screen_and_settings_persist() {
+    let setup = Setup::new();
+    let mut h = setup.harness((1920.0, 1080.0));
+    click(&mut h, "Example: FieldFresh — farm to restaurant");
+    assert!(h.state().canvas().len() > 20);
+    assert!(!h.state().doc.is_dirty());
+    click(&mut h, "View");
+    click(&mut h, "Dark theme");
+    let s = std::fs::read_to_string(setup.path("config/settings.json")).unwrap();
+    assert!(s.contains("dark"));
+    let h2 = setup.harness((1280.0, 720.0));
+    assert_eq!(
+        h2.state().settings.theme,
+        fitcanvas::app::theme::ThemeChoice::Dark
+    );
+    // Help lists the shortcuts.
+    click(&mut h, "Help");
+    click(&mut h, "Keyboard shortcuts");
+    assert!(h.query_by_label("Alt+Up / Alt+Down").is_some());
+    let _ = Canvas::new();
+    let _ = Path::new("");
+}
+
+#[test]
+fn idle_frames_request_no_repaint() {
+    let setup = Setup::new();
+    let mut h = setup.harness((1280.0, 720.0));
+    click(&mut h, "Example: NightBite — night-shift meals");
+    let steps = h.run();
+    assert_eq!(steps, 1, "an idle frame asks for no further frames");
+    assert!(
+        h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay > Duration::from_secs(60)
+    );
+}
