@@ -558,3 +558,91 @@ fn idle_frames_request_no_repaint() {
         h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay > Duration::from_secs(60)
     );
 }
+
+/// Snapshot images of what people see. Rendered by wgpu (lavapipe in CI: `WGPU_BACKEND=vulkan`);
+/// written with `UPDATE_SNAPSHOTS=1` under `tests/snapshots/`.
+mod snapshots {
+    use super::*;
+    use fitcanvas::app::Command;
+    use fitcanvas::app::theme::ThemeChoice;
+
+    fn shot(size: (f32, f32), theme: ThemeChoice, example: Option<usize>, name: &str) {
+        let setup = Setup::new();
+        let mut h = setup.harness(size);
+        h.state_mut().push(Command::SetTheme(theme));
+        if let Some(i) = example {
+            h.state_mut().push(Command::OpenExample(i));
+        }
+        h.run();
+        if example.is_some() {
+            // A selected note shows the inspector, its links and the selection outline.
+            let id = h.state().canvas().items(Section::PainRelievers)[0]
+                .id()
+                .as_str()
+                .to_owned();
+            h.state_mut().push(Command::Select(Some(id)));
+            h.run();
+        }
+        h.snapshot(name);
+    }
+
+    #[test]
+    fn start_screen_light() {
+        shot(
+            (1280.0, 720.0),
+            ThemeChoice::Light,
+            None,
+            "start_screen_light",
+        );
+    }
+
+    #[test]
+    fn start_screen_dark() {
+        shot(
+            (1280.0, 720.0),
+            ThemeChoice::Dark,
+            None,
+            "start_screen_dark",
+        );
+    }
+
+    #[test]
+    fn example_1280x720_light() {
+        shot(
+            (1280.0, 720.0),
+            ThemeChoice::Light,
+            Some(0),
+            "example_1280x720_light",
+        );
+    }
+
+    #[test]
+    fn example_1280x720_dark() {
+        shot(
+            (1280.0, 720.0),
+            ThemeChoice::Dark,
+            Some(0),
+            "example_1280x720_dark",
+        );
+    }
+
+    #[test]
+    fn example_1920x1080_light() {
+        shot(
+            (1920.0, 1080.0),
+            ThemeChoice::Light,
+            Some(0),
+            "example_1920x1080_light",
+        );
+    }
+
+    #[test]
+    fn example_1920x1080_dark() {
+        shot(
+            (1920.0, 1080.0),
+            ThemeChoice::Dark,
+            Some(0),
+            "example_1920x1080_dark",
+        );
+    }
+}

@@ -86,6 +86,9 @@ pub fn show(
         color(palette.area_label),
     );
 
+    // Links go under the notes, so no line crosses a note's text: reserve their place in the
+    // paint order now and fill it once every note's position is known.
+    let links_slot = ui.painter().add(egui::Shape::Noop);
     let mut rects = NoteRects::new();
     for section in Section::ALL {
         let area = to_rect(board.area(section));
@@ -95,7 +98,8 @@ pub fn show(
     }
 
     if show_links {
-        draw_links(ui, canvas, view, palette, &rects, scale);
+        let lines = link_shapes(canvas, view, palette, &rects, scale);
+        ui.painter().set(links_slot, egui::Shape::Vec(lines));
     }
     handle_drag(ui, canvas, view, palette, &rects, out);
 }
@@ -404,15 +408,14 @@ fn entry_ui(ui: &mut Ui, entry: &mut Entry, rect: Rect, out: &mut Vec<Command>) 
     }
 }
 
-fn draw_links(
-    ui: &Ui,
+fn link_shapes(
     canvas: &Canvas,
     view: &ViewState,
     palette: &Palette,
     rects: &NoteRects,
     scale: f32,
-) {
-    let painter = ui.painter();
+) -> Vec<egui::Shape> {
+    let mut shapes = Vec::new();
     for section in Section::VALUE_MAP {
         for item in canvas.items(section) {
             let Some((_, _, from)) = rects.get(item.id().as_str()) else {
@@ -431,11 +434,12 @@ fn draw_links(
                 let a = pos2(from.right(), from.center().y);
                 let b = pos2(to_rect.left(), to_rect.center().y);
                 let width = if emphasis { 2.5 } else { 1.2 } * scale.min(1.5);
-                painter.line_segment([a, b], Stroke::new(width, c));
-                painter.circle_filled(b, width * 1.5, c);
+                shapes.push(egui::Shape::line_segment([a, b], Stroke::new(width, c)));
+                shapes.push(egui::Shape::circle_filled(b, width * 1.5, c));
             }
         }
     }
+    shapes
 }
 
 /// While a note is dragged: a line to the pointer; on release over a note of the same area the

@@ -180,7 +180,10 @@ mod tests {
         assert!(doc.undo());
         assert_eq!(doc.canvas().item(id.as_str()).unwrap().text(), "");
         assert!(doc.edit(None, |c| c.set_weight("nope", 2)).is_err());
-        assert!(doc.can_undo() && doc.can_redo(), "a failed edit keeps the redo history");
+        assert!(
+            doc.can_undo() && doc.can_redo(),
+            "a failed edit keeps the redo history"
+        );
         doc.mark_saved(PathBuf::from("/tmp/x.json"));
         assert!(!doc.is_dirty());
         assert_eq!(doc.display_name(), "x.json");

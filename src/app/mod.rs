@@ -221,7 +221,7 @@ impl App {
             Screen::Canvas => {
                 egui::Panel::right("side_panel")
                     .resizable(true)
-                    .default_size(300.0)
+                    .default_size(280.0)
                     .size_range(240.0..=520.0)
                     .show(ui, |ui| {
                         egui::ScrollArea::vertical().show(ui, |ui| {

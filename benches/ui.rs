@@ -1,0 +1,94 @@
+//! One full editor frame, headless (`egui::Context::run_ui`, no GPU), on canvases of 60, 300 and
+//! 1,500 notes with links, at 1920×1080 with a note selected. Target: under 4 ms per frame for
+//! 300 notes in release. Figures are in BENCHMARKS.md under "Editor".
+
+use std::time::Instant;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use fitcanvas::app::{App, AppConfig, Command, Document, Screen, ScriptedDialogs};
+use fitcanvas::{Canvas, Section, format};
+use serde_json::{Value, json};
+
+const SIZES: [usize; 3] = [60, 300, 1_500];
+
+/// `n` notes spread over the six areas, each value-map note addressing two customer notes.
+fn generated(n: usize) -> Canvas {
+    let mut sections: [Vec<Value>; 6] = Default::default();
+    for i in 0..n {
+        let section = Section::ALL[i % 6];
+        let number = i / 6 + 1;
+        let id = format!("{}-{number}", section.id_prefix());
+        let text = format!(
+            "{} {number}: a note of about the length people write",
+            section.singular()
+        );
+        let note = match section.addresses() {
+            None => json!({ "id": id, "text": text, "weight": (i % 5) + 1 }),
+            Some(target) => {
+                let served = n / 6 + usize::from(target.index() < n % 6);
+                let addresses: Vec<String> = [number - 1, number]
+                    .into_iter()
+                    .map(|k| format!("{}-{}", target.id_prefix(), k % served + 1))
+                    .collect();
+                json!({ "id": id, "text": text, "addresses": addresses })
+            }
+        };
+        sections[section.index()].push(note);
+    }
+    let mut doc = json!({ "format": "fitcanvas", "version": 1, "title": "Generated" });
+    for section in Section::ALL {
+        doc[section.key()] = Value::Array(std::mem::take(&mut sections[section.index()]));
+    }
+    format::from_value(doc).expect("the generated canvas is valid")
+}
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1920.0, 1080.0),
+        )),
+        ..Default::default()
+    }
+}
+
+fn frame(ctx: &egui::Context, app: &mut App) {
+    let mut output = ctx.run_ui(input(), |ui| app.show(ui));
+    // Nothing uploads textures here; a delta dropped unapplied would panic.
+    output.textures_delta.clear();
+}
+
+fn bench_ui(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut group = c.benchmark_group("ui_frame");
+    for n in SIZES {
+        let ctx = egui::Context::default();
+        let mut app = App::new(
+            &ctx,
+            AppConfig {
+                config_dir: dir.path().join("config"),
+                data_dir: dir.path().join("data"),
+                dialogs: Box::new(ScriptedDialogs::default()),
+                clock: Box::new(Instant::now),
+            },
+        );
+        let canvas = generated(n);
+        let selected = canvas.items(Section::PainRelievers)[0]
+            .id()
+            .as_str()
+            .to_owned();
+        app.doc = Document::opened(canvas, None);
+        app.screen = Screen::Canvas;
+        app.push(Command::Select(Some(selected)));
+        for _ in 0..3 {
+            frame(&ctx, &mut app);
+        }
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| frame(&ctx, &mut app));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_ui);
+criterion_main!(benches);
