@@ -53,6 +53,38 @@ fn bench(c: &mut Criterion) {
         });
     }
     group.finish();
+
+    // Where a 3840 px PNG spends its time.
+    let mut stages = c.benchmark_group("png_3840_stages");
+    stages.sample_size(10);
+    let measurer = export::Measurer::new();
+    let palette = fitcanvas::palette::Palette::light();
+    stages.bench_function("drawing_and_svg", |b| {
+        b.iter(|| {
+            let d = export::Drawing::build(&canvas, &palette, &measurer, export::PICTURE_ASPECT);
+            export::svg::to_svg(&d, d.width, d.height).len()
+        })
+    });
+    let d = export::Drawing::build(&canvas, &palette, &measurer, export::PICTURE_ASPECT);
+    let svg = export::svg::to_svg(&d, d.width, d.height);
+    stages.bench_function("parse_and_shape", |b| {
+        b.iter(|| export::render::parse(&svg).map(|t| t.size().width()))
+    });
+    if let Ok(tree) = export::render::parse(&svg) {
+        stages.bench_function("rasterize", |b| {
+            b.iter(|| {
+                let mut pixmap = resvg::tiny_skia::Pixmap::new(3840, 2400)?;
+                let scale = 3840.0 / tree.size().width();
+                resvg::render(
+                    &tree,
+                    resvg::tiny_skia::Transform::from_scale(scale, scale),
+                    &mut pixmap.as_mut(),
+                );
+                Some(pixmap.width())
+            })
+        });
+    }
+    stages.finish();
 }
 
 criterion_group!(benches, bench);

@@ -426,3 +426,59 @@ fn huge_texts_are_cut_short_not_choked_on() {
     let svg = export::render(&canvas, Format::Svg, &Options::default()).unwrap();
     assert!(svg.len() < 200_000, "{} bytes", svg.len());
 }
+
+/// The PNG is rendered in bands on several cores; it must equal one single-pass render.
+#[test]
+fn png_bands_join_without_seams() {
+    let canvas = load(&examples()[0]);
+    let png = export::render(
+        &canvas,
+        Format::Png,
+        &Options {
+            width: 1000,
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    let banded = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+    let d = Drawing::build(
+        &canvas,
+        &Palette::light(),
+        &Measurer::new(),
+        export::PICTURE_ASPECT,
+    );
+    let tree = render::parse(&export::svg::to_svg(&d, d.width, d.height)).unwrap();
+    let mut whole = resvg::tiny_skia::Pixmap::new(1000, 625).unwrap();
+    let scale = 1000.0 / tree.size().width();
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut whole.as_mut(),
+    );
+    assert_eq!((banded.width(), banded.height()), (1000, 625));
+    let differing = banded
+        .pixels()
+        .iter()
+        .zip(whole.pixels())
+        .filter(|(a, b)| {
+            (i16::from(a.red()) - i16::from(b.red())).abs() > 2
+                || (i16::from(a.green()) - i16::from(b.green())).abs() > 2
+                || (i16::from(a.blue()) - i16::from(b.blue())).abs() > 2
+        })
+        .count();
+    // tiny-skia anti-aliases a few small glyph edges a level or two differently in a smaller
+    // pixmap; a seam would show as whole rows of differences.
+    let rows_at_seams = (0..625usize)
+        .filter(|y| {
+            let row = |p: &resvg::tiny_skia::Pixmap| p.pixels()[y * 1000..(y + 1) * 1000].to_vec();
+            row(&banded)
+                .iter()
+                .zip(row(&whole))
+                .filter(|(a, b)| **a != *b)
+                .count()
+                > 100
+        })
+        .count();
+    assert_eq!(rows_at_seams, 0);
+    assert!(differing < 625, "{differing} pixels differ");
+}
