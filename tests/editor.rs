@@ -466,8 +466,10 @@ fn unsaved_changes_prompt_cancel_save_and_dont_save() {
     h.run();
     click(&mut h, "Save");
     assert_eq!(format::load_file(&file).unwrap().len(), 3);
-    // The typed path saves but does not carry the pending New; the canvas is now clean.
+    // Once saved, the New that was waiting goes ahead.
     assert!(!h.state().doc.is_dirty());
+    assert!(h.state().canvas().is_empty());
+    assert_eq!(h.state().doc.path(), None);
     // Closing the window with changes asks too.
     click(&mut h, "Add job");
     type_and_enter(&mut h, "Unsaved job");
@@ -539,6 +541,18 @@ fn examples_open_from_the_start_screen_and_settings_persist() {
         h2.state().settings.theme,
         fitcanvas::app::theme::ThemeChoice::Dark
     );
+    // The canvas title is edited in the side panel, as one undo step.
+    h.get_by_label("Title").focus();
+    h.run();
+    h.key_press(Key::End);
+    h.event(egui::Event::Text("!".to_owned()));
+    h.run();
+    h.event(egui::Event::Text("!".to_owned()));
+    h.run();
+    assert!(h.state().canvas().title().ends_with("!!"));
+    h.state_mut().push(fitcanvas::app::Command::Undo);
+    h.run();
+    assert!(!h.state().canvas().title().ends_with('!'));
     // Help lists the shortcuts.
     click(&mut h, "Help");
     click(&mut h, "Keyboard shortcuts");

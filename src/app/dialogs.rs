@@ -79,6 +79,7 @@ pub fn show(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
             }
             if close || r.should_close() {
                 app.modal = None;
+                app.cancel_pending();
             } else if let Some(path) = done {
                 app.modal = None;
                 out.push(match purpose {

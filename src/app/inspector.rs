@@ -8,6 +8,8 @@ use crate::section::Section;
 use super::{App, Command};
 
 pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
+    canvas_fields(ui, app, out);
+    ui.separator();
     ui.heading("Note");
     let canvas = app.doc.canvas();
     let Some((id, section)) = app
@@ -167,4 +169,39 @@ fn link_command(from: &str, to: &str, linked: bool) -> Command {
             to: to.to_owned(),
         }
     }
+}
+
+/// The canvas's title and customer segment. Typing into either is one undo step per field.
+fn canvas_fields(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
+    let canvas = app.doc.canvas();
+    egui::Grid::new("canvas_fields")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let label = ui.label("Title");
+            let mut title = canvas.title().to_owned();
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut title)
+                        .hint_text("What you offer")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            if r.changed() {
+                out.push(Command::SetTitle(title));
+            }
+            ui.end_row();
+            let label = ui.label("Customer");
+            let mut customer = canvas.customer().to_owned();
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut customer)
+                        .hint_text("Who it is for")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            if r.changed() {
+                out.push(Command::SetCustomer(customer));
+            }
+            ui.end_row();
+        });
 }

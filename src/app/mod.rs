@@ -630,6 +630,11 @@ impl App {
         self.modal = None;
     }
 
+    /// Drops whatever was waiting on a save the user then abandoned (cancelled the path).
+    pub fn cancel_pending(&mut self) {
+        self.after_save = None;
+    }
+
     /// Answers the unsaved-changes prompt.
     pub fn answer_unsaved(&mut self, pending: Pending, answer: UnsavedAnswer) {
         self.modal = None;
