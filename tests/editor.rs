@@ -265,6 +265,16 @@ fn pasting_lines_makes_one_note_each_as_one_step() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(texts(&h, Section::Gains).is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    // With a note selected and no field open, a paste adds to that note's area.
+    click_note(&mut h, "Cheap");
+    h.event(egui::Event::Paste("Fresh\nLocal".to_owned()));
+    h.run();
+    assert_eq!(
+        texts(&h, Section::Gains),
+        ["Calm", "Cheap", "Quick", "Fresh", "Local"]
+    );
 }
 
 fn fit_setup(setup: &Setup) -> Harness<'static, App> {

@@ -155,6 +155,18 @@ pub fn canvas_keys(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
             }
             return;
         };
+        // Pasting with a note selected (and no text field open) adds a note per line to its area.
+        let pasted = i.events.iter().find_map(|e| match e {
+            egui::Event::Paste(text) if !text.trim().is_empty() => Some(text.clone()),
+            _ => None,
+        });
+        if let Some(text) = pasted {
+            i.events.retain(|e| !matches!(e, egui::Event::Paste(_)));
+            out.push(Command::Paste {
+                section,
+                lines: text.lines().map(str::to_owned).collect(),
+            });
+        }
         let Some(id) = selected.clone() else { return };
         if i.consume_key(Modifiers::ALT, Key::ArrowUp)
             || i.consume_key(Modifiers::ALT, Key::ArrowLeft)

@@ -246,6 +246,9 @@ impl App {
             }
         }
         dialogs::show(&ctx, self, &mut out);
+        // Starting to type goes last, so that a note committed by the same click (its field
+        // losing focus) does not end the entry just started.
+        out.sort_by_key(|c| matches!(c, Command::StartEntry(_) | Command::EditNote(_)));
         if !out.is_empty() {
             // Commands are applied after drawing, so draw once more to show their effect.
             ctx.request_repaint();
