@@ -53,6 +53,7 @@ pub enum Command {
     },
     /// Export a canvas as SVG, PNG, PDF or Markdown, the format taken from OUT's extension.
     Export {
+        /// The canvas file to export.
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// The file to write: .svg, .png, .pdf or .md. An existing file is replaced.
@@ -64,14 +65,17 @@ pub enum Command {
         /// PDF paper size (landscape).
         #[arg(long, value_enum, default_value_t = PaperArg::A4)]
         paper: PaperArg,
+        /// Colours for the picture formats (Markdown has none).
         #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
         theme: ThemeArg,
     },
     /// Show what changed between two versions of a canvas. Exits 0 if they are the same, 1 if
     /// they differ, 2 if either file could not be read.
     Diff {
+        /// The canvas as it was (e.g. the one you sent).
         #[arg(value_name = "OLD")]
         old: PathBuf,
+        /// The canvas as it is now (e.g. the one that came back).
         #[arg(value_name = "NEW")]
         new: PathBuf,
         /// Print one JSON object instead of a report for people.
