@@ -273,30 +273,46 @@ fn note_ui(
 
     let pad = (rect.height() * 0.08).clamp(2.0, 8.0);
     let font = (rect.height() / 5.2).clamp(10.0, 16.0);
-    let footer = font * 0.9;
     let row_h = font * 1.2;
+    // Small notes put their marks in a strip down the right edge instead of a footer row, so
+    // the text keeps every line the note has room for.
+    let compact = rect.height() < 52.0;
+    let footer = if compact { 0.0 } else { font * 0.9 };
+    let strip = if compact { 9.0 } else { 0.0 };
     let text_h = rect.height() - 2.0 * pad - footer;
     let max_rows = ((text_h / row_h).floor() as usize).max(1);
     let mut job = LayoutJob::single_section(
         item.text().to_owned(),
         egui::TextFormat::simple(FontId::proportional(font), color(palette.note_text)),
     );
-    job.wrap.max_width = rect.width() - 2.0 * pad;
+    job.wrap.max_width = rect.width() - 2.0 * pad - strip;
     job.wrap.max_rows = max_rows;
     job.wrap.break_anywhere = false;
     let galley = ui.fonts_mut(|f| f.layout_job(job));
     painter.galley(rect.min + vec2(pad, pad), galley, color(palette.note_text));
 
-    // Footer: weight as dots for customer notes, link count for value-map notes; a check mark
-    // on addressed customer notes.
-    let foot_y = rect.bottom() - pad - footer / 2.0;
-    let dot_r = (footer * 0.22).max(1.5);
+    let muted = color(palette.muted_text_on_note());
     if section.is_customer() {
+        // Weight as five dots (a row in the footer, or a column in the strip).
+        let dot_r: f32 = if compact {
+            1.5
+        } else {
+            (footer * 0.22).max(1.5)
+        };
+        let step = if compact { 3.9 } else { dot_r * 2.8 };
         for i in 0..5u8 {
-            let c = pos2(
-                rect.left() + pad + dot_r + f32::from(i) * dot_r * 2.8,
-                foot_y,
-            );
+            let at = f32::from(i) * step;
+            let c = if compact {
+                pos2(
+                    rect.right() - pad - dot_r - 1.0,
+                    rect.top() + pad + dot_r + at,
+                )
+            } else {
+                pos2(
+                    rect.left() + pad + dot_r + at,
+                    rect.bottom() - pad - footer / 2.0,
+                )
+            };
             if i < item.weight() {
                 painter.circle_filled(c, dot_r, color(palette.note_text));
             } else {
@@ -304,26 +320,33 @@ fn note_ui(
             }
         }
         if canvas.is_addressed(id_str) {
-            let s = footer * 0.45;
-            let c = pos2(rect.right() - pad - s, foot_y);
+            let s = if compact { 3.2 } else { footer * 0.45 };
+            let c = pos2(rect.right() - pad - s, rect.bottom() - pad - s * 1.1);
             let mark = color(palette.addressed_mark);
             let w = Stroke::new((s * 0.35).max(1.5), mark);
             painter.line_segment([c + vec2(-s, 0.0), c + vec2(-s * 0.35, s * 0.6)], w);
             painter.line_segment([c + vec2(-s * 0.35, s * 0.6), c + vec2(s, -s * 0.7)], w);
         }
+    } else if compact {
+        painter.text(
+            pos2(rect.right() - pad, rect.bottom() - pad),
+            Align2::RIGHT_BOTTOM,
+            item.addresses().len().to_string(),
+            FontId::proportional(9.0),
+            muted,
+        );
     } else {
-        let n = item.addresses().len();
-        let text = match n {
+        let text = match item.addresses().len() {
             0 => "addresses nothing".to_owned(),
             1 => "1 link".to_owned(),
             n => format!("{n} links"),
         };
         painter.text(
-            pos2(rect.left() + pad, foot_y),
+            pos2(rect.left() + pad, rect.bottom() - pad - footer / 2.0),
             Align2::LEFT_CENTER,
             text,
             FontId::proportional(footer * 0.85),
-            color(palette.muted_text_on_note()),
+            muted,
         );
     }
 }
