@@ -135,6 +135,21 @@ fn save_keeps_the_permissions_of_the_file_it_replaces() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_new_file_gets_ordinary_document_permissions_not_private_ones() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.json");
+    format::save_file(&path, &sample()).unwrap();
+    // The same mode any program gets for a new file here (0666 less the umask), not the
+    // private 0600 of a temporary file.
+    let reference = dir.path().join("reference.txt");
+    fs::File::create(&reference).unwrap();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), mode(&reference));
+}
+
 #[test]
 fn save_into_a_missing_folder_fails_cleanly() {
     let dir = tempfile::tempdir().unwrap();

@@ -81,11 +81,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
             "that is a folder",
         )));
     }
-    let mut temp = tempfile::Builder::new()
-        .prefix(".fitcanvas-save-")
-        .tempfile_in(folder)
-        .map_err(fail)?;
-    // Keep the permissions of the file being replaced (tempfile creates 0600).
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".fitcanvas-save-");
+    // A new file gets the usual permissions (0666 less the umask), not tempfile's private 0600:
+    // canvases and exports are documents meant to be shared.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(folder).map_err(fail)?;
+    // Keep the permissions of the file being replaced.
     if let Ok(meta) = fs::metadata(path) {
         temp.as_file()
             .set_permissions(meta.permissions())
