@@ -322,7 +322,7 @@ fn note_ui(
         if canvas.is_addressed(id_str) {
             let s = if compact { 3.2 } else { footer * 0.45 };
             let c = pos2(rect.right() - pad - s, rect.bottom() - pad - s * 1.1);
-            let mark = color(palette.addressed_mark);
+            let mark = color(palette.mark_on_note());
             let w = Stroke::new((s * 0.35).max(1.5), mark);
             painter.line_segment([c + vec2(-s, 0.0), c + vec2(-s * 0.35, s * 0.6)], w);
             painter.line_segment([c + vec2(-s * 0.35, s * 0.6), c + vec2(s, -s * 0.7)], w);
@@ -550,11 +550,18 @@ fn handle_drag(
 
 trait NoteMuted {
     fn muted_text_on_note(&self) -> crate::palette::Rgb;
+    fn mark_on_note(&self) -> crate::palette::Rgb;
 }
 
 impl NoteMuted for Palette {
     /// Secondary text on a note: the note text colour is dark in both themes, so this is too.
     fn muted_text_on_note(&self) -> crate::palette::Rgb {
         crate::palette::Rgb(0x3c, 0x40, 0x48)
+    }
+
+    /// The addressed check mark sits on a light note in both themes, so it takes the light
+    /// theme's (dark) green; the dark theme's light green is for dark backgrounds.
+    fn mark_on_note(&self) -> crate::palette::Rgb {
+        Palette::light().addressed_mark
     }
 }
