@@ -364,6 +364,53 @@ fn link_and_unlink_with_checkboxes_and_by_dragging() {
 }
 
 #[test]
+fn status_in_the_inspector_moves_the_validated_fit_and_what_to_test_next() {
+    let setup = Setup::new();
+    let mut h = fit_setup(&setup);
+    click_note(&mut h, "Tracked vans");
+    h.get_by_role_and_label(Role::CheckBox, "Late deliveries")
+        .click();
+    h.run();
+    let validated = |h: &Harness<'_, App>| score(h.state().canvas()).validated_fit;
+    assert_eq!(fit(&h), Some(50.0));
+    assert_eq!(validated(&h), Some(0.0));
+    assert!(h.query_by_label("Validated fit: 0%").is_some());
+    // Both the reliever and the pain it relieves carry 50 fit points, untested.
+    assert!(
+        h.query_by_label("Late deliveries · 50 fit points")
+            .is_some()
+    );
+    assert!(h.query_by_label("Tracked vans · 50 fit points").is_some());
+
+    click_note(&mut h, "Late deliveries");
+    h.get_by_role_and_label(Role::RadioButton, "Validated")
+        .click();
+    h.run();
+    let pain = id_of(&h, "Late deliveries");
+    assert_eq!(
+        h.state().canvas().item(&pain).unwrap().status(),
+        fitcanvas::Status::Validated
+    );
+    assert_eq!(validated(&h), Some(50.0));
+    assert!(h.query_by_label("Validated fit: 50%").is_some());
+    // Settled: no longer something to test next.
+    assert!(
+        h.query_by_label("Late deliveries · 50 fit points")
+            .is_none()
+    );
+
+    // The list selects the note it names; undo takes the status back.
+    click(&mut h, "Tracked vans · 50 fit points");
+    assert_eq!(
+        h.state().view.selected.as_deref(),
+        Some(id_of(&h, "Tracked vans").as_str())
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(validated(&h), Some(0.0));
+}
+
+#[test]
 fn drag_within_an_area_reorders() {
     let setup = Setup::new();
     let mut h = fit_setup(&setup);

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use crate::evidence::Status;
 use crate::section::{Kind, Section};
 
 use super::theme::ThemeChoice;
@@ -31,6 +32,10 @@ pub enum Command {
     SetKind {
         id: String,
         kind: Kind,
+    },
+    SetStatus {
+        id: String,
+        status: Status,
     },
     Remove {
         id: String,

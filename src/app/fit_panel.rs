@@ -1,9 +1,11 @@
-//! The fit panel: the score, the three coverages as bars, the heaviest unaddressed customer
-//! notes and the value-map notes that address nothing. Each entry selects its note.
+//! The fit panel: the score and the validated fit, the three coverages as bars, the heaviest
+//! unaddressed customer notes, the value-map notes that address nothing, and the riskiest
+//! assumptions to test next. Each entry selects its note.
 
 use egui::Ui;
 
 use crate::fit;
+use crate::risk;
 use crate::section::Section;
 
 use super::{App, Command};
@@ -20,6 +22,10 @@ pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
         None => "Fit score: — (no customer notes yet)".to_owned(),
     };
     ui.label(egui::RichText::new(score).size(18.0).strong());
+    if let Some(validated) = report.validated_fit {
+        ui.label(format!("Validated fit: {validated:.0}%"))
+            .on_hover_text("Counting only customer notes that are addressed and validated");
+    }
     for section in Section::CUSTOMER {
         let (value, text) = match report.coverage(section) {
             Some(c) => (
@@ -59,6 +65,19 @@ pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
                 let text = format!("{} · addresses nothing", item.text());
                 if ui.link(text).clicked() {
                     out.push(Command::Select(Some(id.as_str().to_owned())));
+                }
+            }
+        }
+    }
+    let risks = risk::riskiest_assumptions(canvas);
+    if !risks.is_empty() {
+        ui.label(egui::RichText::new("What to test next").strong())
+            .on_hover_text("Unvalidated notes the fit leans on most, by fit points at stake");
+        for risk in risks.iter().take(LIST) {
+            if let Some(item) = canvas.item(risk.id.as_str()) {
+                let text = format!("{} · {:.0} fit points", item.text(), risk.at_stake);
+                if ui.link(text).clicked() {
+                    out.push(Command::Select(Some(risk.id.as_str().to_owned())));
                 }
             }
         }

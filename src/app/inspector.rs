@@ -1,8 +1,9 @@
-//! The inspector for the selected note: its text, weight and kind, its place in its area, and
-//! a checkbox per note it could be linked with.
+//! The inspector for the selected note: its text, weight, kind and status, its place in its
+//! area, and a checkbox per note it could be linked with.
 
 use egui::Ui;
 
+use crate::evidence::Status;
 use crate::section::Section;
 
 use super::{App, Command};
@@ -78,6 +79,19 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
             }
         });
     }
+
+    // Every note, on either side, is an assumption until evidence settles it.
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Status");
+        for status in Status::ALL {
+            if ui.radio(item.status() == status, status.label()).clicked() {
+                out.push(Command::SetStatus {
+                    id: id.clone(),
+                    status,
+                });
+            }
+        }
+    });
 
     ui.horizontal(|ui| {
         if ui.button("Move earlier").clicked() {

@@ -463,6 +463,7 @@ impl App {
             C::SetText { id, text } => self.edit(Some(&id.clone()), |c| c.set_text(&id, text)),
             C::SetWeight { id, weight } => self.edit(None, |c| c.set_weight(&id, weight)),
             C::SetKind { id, kind } => self.edit(None, |c| c.set_kind(&id, kind)),
+            C::SetStatus { id, status } => self.edit(None, |c| c.set_status(&id, status)),
             C::Remove { id } => {
                 let neighbour = self.neighbour_of(&id);
                 if self.doc.edit(None, |c| c.remove_item(&id)).is_ok() {
