@@ -1,6 +1,7 @@
 //! The canvas's colours, as plain RGB, shared by the editor window and the exports so both look
 //! the same. Light is the default; dark is for dim rooms and late nights.
 
+use crate::evidence::Status;
 use crate::section::Section;
 
 /// An sRGB colour.
@@ -31,6 +32,10 @@ pub struct Palette {
     pub addressed_mark: Rgb,
     pub selection: Rgb,
     pub muted_text: Rgb,
+    /// Status badges, with white marks on them: validated, invalidated, under test.
+    pub status_validated: Rgb,
+    pub status_invalidated: Rgb,
+    pub status_testing: Rgb,
 }
 
 impl Palette {
@@ -55,6 +60,9 @@ impl Palette {
             addressed_mark: Rgb(0x1f, 0x8a, 0x3b),
             selection: Rgb(0x1a, 0x5f, 0xd0),
             muted_text: Rgb(0x5c, 0x63, 0x70),
+            status_validated: Rgb(0x14, 0x5e, 0x28),
+            status_invalidated: Rgb(0x9e, 0x1c, 0x16),
+            status_testing: Rgb(0x7a, 0x48, 0x00),
         }
     }
 
@@ -79,11 +87,26 @@ impl Palette {
             addressed_mark: Rgb(0x5f, 0xd0, 0x7a),
             selection: Rgb(0x6f, 0xa8, 0xff),
             muted_text: Rgb(0xa0, 0xa6, 0xb0),
+            // Badges sit on the light note fills in both themes, so they keep their strength.
+            status_validated: Rgb(0x14, 0x5e, 0x28),
+            status_invalidated: Rgb(0x9e, 0x1c, 0x16),
+            status_testing: Rgb(0x7a, 0x48, 0x00),
         }
     }
 
     pub fn note_fill(&self, section: Section) -> Rgb {
         self.note_fill[section.index()]
+    }
+
+    /// The badge colour for a note's status; `None` for an assumption, which carries no badge
+    /// so that a fresh canvas stays uncluttered.
+    pub fn status_badge(&self, status: Status) -> Option<Rgb> {
+        match status {
+            Status::Assumption => None,
+            Status::Testing => Some(self.status_testing),
+            Status::Validated => Some(self.status_validated),
+            Status::Invalidated => Some(self.status_invalidated),
+        }
     }
 }
 
@@ -115,6 +138,15 @@ mod tests {
                 assert!(contrast(palette.note_text, fill) >= 7.0, "{fill:?}");
             }
             assert!(contrast(palette.area_label, palette.shape_fill) >= 7.0);
+            for status in [Status::Testing, Status::Validated, Status::Invalidated] {
+                let badge = palette.status_badge(status).unwrap();
+                // White marks on the badge, and the badge against every note it sits on.
+                assert!(contrast(badge, Rgb(255, 255, 255)) >= 4.5, "{status:?}");
+                for fill in palette.note_fill {
+                    assert!(contrast(badge, fill) >= 3.0, "{status:?} on {fill:?}");
+                }
+            }
+            assert_eq!(palette.status_badge(Status::Assumption), None);
             assert_eq!(Rgb(1, 2, 255).hex(), "#0102ff");
         }
     }

@@ -4,6 +4,7 @@
 //! picture the editor shows.
 
 use crate::canvas::{Canvas, Item, ItemId};
+use crate::evidence::Status;
 use crate::fit::{self, FitReport};
 use crate::layout::{Board, Rect, note_grid};
 use crate::palette::{Palette, Rgb};
@@ -344,7 +345,24 @@ impl Drawing {
                     },
                 });
             }
+            if let Some(color) = palette.status_badge(item.status()) {
+                // Between the weight dots and the check mark.
+                let center = (inner.right() - d * 2.3, inner.y + d / 2.0);
+                self.status_badge(center, d * 0.55, item.status(), color);
+            }
             let header = d * 1.7;
+            text_area = Rect::new(
+                inner.x,
+                inner.y + header,
+                inner.w,
+                (inner.h - header).max(0.0),
+            );
+        } else if let Some(color) = palette.status_badge(item.status()) {
+            // Value-map notes have no header row; one is made for the badge only when needed.
+            let d = (inner.h * 0.12).min(inner.w / 9.0);
+            let center = (inner.right() - d * 0.6, inner.y + d / 2.0);
+            self.status_badge(center, d * 0.55, item.status(), color);
+            let header = d * 1.4;
             text_area = Rect::new(
                 inner.x,
                 inner.y + header,
@@ -366,10 +384,58 @@ impl Drawing {
         });
     }
 
-    /// What the weight dots and the check mark mean.
+    /// A note's status as a filled disc with a white mark: a tick for validated, a cross for
+    /// invalidated, three dots for a test under way. Shape as well as colour, so it reads for
+    /// colour-blind readers and on a washed-out projector.
+    fn status_badge(&mut self, (cx, cy): (f32, f32), r: f32, status: Status, color: Rgb) {
+        self.shapes.push(Shape::Circle {
+            center: (cx, cy),
+            radius: r,
+            fill: Some(color),
+            stroke: None,
+        });
+        let white = Rgb(255, 255, 255);
+        let stroke = Stroke {
+            color: white,
+            width: r * 0.28,
+        };
+        let k = r * 0.45;
+        match status {
+            Status::Validated => self.shapes.push(Shape::Path {
+                points: vec![
+                    (cx - k, cy),
+                    (cx - k * 0.25, cy + k * 0.7),
+                    (cx + k, cy - k * 0.7),
+                ],
+                stroke,
+            }),
+            Status::Invalidated => {
+                for (dx, dy) in [(k, k), (k, -k)] {
+                    self.shapes.push(Shape::Path {
+                        points: vec![(cx - dx, cy - dy), (cx + dx, cy + dy)],
+                        stroke,
+                    });
+                }
+            }
+            Status::Testing => {
+                for dx in [-k, 0.0, k] {
+                    self.shapes.push(Shape::Circle {
+                        center: (cx + dx, cy),
+                        radius: r * 0.14,
+                        fill: Some(white),
+                        stroke: None,
+                    });
+                }
+            }
+            Status::Assumption => {}
+        }
+    }
+
+    /// What the weight dots, the check mark and the status badges mean.
     fn legend(&mut self, palette: &Palette, m: &Measurer) {
         let text = "Dots: importance of a job, severity of a pain, relevance of a gain (1–5).   \
-                    Check mark: addressed by the value map.";
+                    Check mark: addressed by the value map.   \
+                    Badges: green tick validated, red cross invalidated, amber dots testing.";
         let size = 14.0;
         let text = one_line(m, text, size, self.width - 2.0 * MARGIN, false);
         self.text(TextLine {
@@ -521,6 +587,54 @@ mod tests {
                 assert!(contrast(mark, palette.note_fill(section)) >= 3.0);
             }
         }
+    }
+
+    #[test]
+    fn notes_with_a_status_carry_a_badge_inside_the_note_and_assumptions_none() {
+        let mut c = Canvas::new();
+        let pain = c.add_item(Section::Pains, "Invoices get lost");
+        let reliever = c.add_item(Section::PainRelievers, "Inbox capture");
+        let job = c.add_item(Section::Jobs, "Pay suppliers");
+        c.set_status(pain.as_str(), Status::Validated).unwrap();
+        c.set_status(reliever.as_str(), Status::Invalidated)
+            .unwrap();
+        let palette = Palette::light();
+        let count = |d: &Drawing, color: Rgb| {
+            d.shapes
+                .iter()
+                .filter(|s| matches!(s, Shape::Circle { fill: Some(f), .. } if *f == color))
+                .count()
+        };
+        let d = Drawing::build(&c, &palette, &Measurer::new(), 1.6);
+        assert_eq!(count(&d, palette.status_validated), 1);
+        assert_eq!(count(&d, palette.status_invalidated), 1);
+        assert_eq!(count(&d, palette.status_testing), 0);
+        // Each badge sits inside its note, above the note's text.
+        for note in &d.notes {
+            let badge = d.shapes.iter().find_map(|s| match s {
+                Shape::Circle {
+                    center,
+                    fill: Some(f),
+                    ..
+                } if [palette.status_validated, palette.status_invalidated].contains(f)
+                    && note
+                        .rect
+                        .contains_rect(&Rect::new(center.0, center.1, 0.0, 0.0)) =>
+                {
+                    Some(*center)
+                }
+                _ => None,
+            });
+            if note.id == job {
+                assert_eq!(badge, None, "an assumption has no badge");
+            } else {
+                let (_, y) = badge.expect("a badge on the note");
+                assert!(y < note.text_area.y, "the badge is above the text");
+            }
+        }
+        c.set_status(job.as_str(), Status::Testing).unwrap();
+        let d = Drawing::build(&c, &palette, &Measurer::new(), 1.6);
+        assert_eq!(count(&d, palette.status_testing), 1);
     }
 
     #[test]
