@@ -753,3 +753,90 @@ fn a_file_dropped_on_the_window_opens_and_appears_in_open_recent() {
     click(&mut h, &recent.display().to_string());
     assert_eq!(texts(&h, Section::Jobs), ["Dropped job"]);
 }
+
+/// File → Export…: choose the format in the export window, then the file.
+fn export_through_the_menu(h: &mut Harness<'_, App>, format: &str) {
+    click(h, "File");
+    click(h, "Export…");
+    click(h, format);
+    click(h, &format!("Export {format}…"));
+}
+
+#[test]
+fn export_each_format_through_the_menu() {
+    let setup = Setup::new();
+    let mut h = fit_setup(&setup);
+    let before = h.state().canvas().clone();
+    let cases: [(&str, &str, &str, &[u8]); 4] = [
+        ("SVG", "picture", "picture.svg", b"<"),
+        ("PNG", "picture.json", "picture.png", b"\x89PNG\r\n\x1a\n"),
+        ("PDF", "print", "print.pdf", b"%PDF"),
+        ("Markdown", "outline.md", "outline.md", b"# "),
+    ];
+    for (format, chosen, written, magic) in cases {
+        setup.dialogs.push(Some(setup.path(chosen)));
+        export_through_the_menu(&mut h, format);
+        let file = setup.path(written);
+        let bytes = std::fs::read(&file).unwrap_or_else(|e| panic!("{format}: {e}"));
+        assert!(bytes.starts_with(magic), "{format} starts with its magic");
+        if format == "SVG" {
+            let text = String::from_utf8_lossy(&bytes);
+            assert!(text.starts_with("<svg") || text.starts_with("<?xml"));
+        }
+        assert_eq!(h.state().modal, None);
+        assert!(
+            h.query_by_label_contains(&format!("Exported {format} to"))
+                .is_some(),
+            "success is reported in the status line"
+        );
+        assert_eq!(h.state().canvas(), &before, "exporting changes nothing");
+    }
+    // The PNG is 3840 pixels wide by default.
+    let png = std::fs::read(setup.path("picture.png")).unwrap();
+    assert_eq!(
+        u32::from_be_bytes([png[16], png[17], png[18], png[19]]),
+        3840
+    );
+}
+
+#[test]
+fn export_to_a_typed_path_when_no_dialog_can_be_shown() {
+    let setup = Setup::new();
+    let mut h = fit_setup(&setup);
+    // No scripted answer: no dialog available.
+    export_through_the_menu(&mut h, "PDF");
+    assert!(matches!(h.state().modal, Some(Modal::TypePath { .. })));
+    let file = setup.path("typed.pdf");
+    h.get_by_label("File path").focus();
+    h.run();
+    h.event(egui::Event::Text(file.display().to_string()));
+    h.run();
+    click(&mut h, "Export");
+    assert!(std::fs::read(&file).unwrap().starts_with(b"%PDF"));
+}
+
+#[test]
+fn a_failed_export_shows_the_message_and_changes_nothing() {
+    let setup = Setup::new();
+    let mut h = fit_setup(&setup);
+    let before = h.state().canvas().clone();
+    let file = setup.path("no such folder/out.png");
+    setup.dialogs.push(Some(file.clone()));
+    export_through_the_menu(&mut h, "PNG");
+    let text = match &h.state().modal {
+        Some(Modal::Message { title, text }) => {
+            assert_eq!(title, "Could not export");
+            text.clone()
+        }
+        other => panic!("expected a message, got {other:?}"),
+    };
+    assert!(!text.is_empty());
+    assert!(
+        h.query_all_by_label(&text).count() >= 1,
+        "shown in the window"
+    );
+    assert!(h.state().status.starts_with("Export failed"));
+    click(&mut h, "OK");
+    assert!(!file.exists());
+    assert_eq!(h.state().canvas(), &before);
+}

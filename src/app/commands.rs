@@ -5,8 +5,10 @@
 use std::path::PathBuf;
 
 use crate::evidence::Status;
+use crate::export::Format;
 use crate::section::{Kind, Section};
 
+use super::export_menu::ExportChoice;
 use super::theme::ThemeChoice;
 
 /// One thing the user asked for.
@@ -80,6 +82,13 @@ pub enum Command {
     ToggleLinks,
     ShowShortcuts,
     ClearRecent,
+    // Export and compare (never change the canvas).
+    /// Opens the export window.
+    ShowExport,
+    /// Remembers the choice and asks where to write the file.
+    Export(ExportChoice),
+    /// Exports with the remembered choice to this path.
+    ExportTo(PathBuf),
 }
 
 /// What a typed path is for, when no file dialog can be shown.
@@ -87,6 +96,8 @@ pub enum Command {
 pub enum PathPurpose {
     Open,
     SaveAs,
+    /// Where to write an export in this format.
+    Export(Format),
 }
 
 /// An action that would replace or close the open canvas, and so must ask first when there

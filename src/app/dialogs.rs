@@ -1,7 +1,8 @@
-//! Modal windows: save changes?, type a path, messages, crash recovery, keyboard shortcuts.
+//! Modal windows: save changes?, type a path, export, messages, crash recovery, keyboard shortcuts.
 
 use std::path::PathBuf;
 
+use super::export_menu;
 use super::keyboard::SHORTCUTS;
 use super::{App, Command, Modal, PathPurpose, UnsavedAnswer};
 
@@ -49,6 +50,7 @@ pub fn show(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
                 ui.heading(match purpose {
                     PathPurpose::Open => "Open a file by path",
                     PathPurpose::SaveAs => "Save to a path",
+                    PathPurpose::Export(_) => "Export to a path",
                 });
                 if !why.is_empty() {
                     ui.label(&why);
@@ -65,6 +67,7 @@ pub fn show(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
                     let ok = match purpose {
                         PathPurpose::Open => "Open",
                         PathPurpose::SaveAs => "Save",
+                        PathPurpose::Export(_) => "Export",
                     };
                     if (ui.button(ok).clicked() || enter) && !text.trim().is_empty() {
                         done = Some(PathBuf::from(text.trim()));
@@ -85,7 +88,16 @@ pub fn show(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
                 out.push(match purpose {
                     PathPurpose::Open => Command::OpenPath(path),
                     PathPurpose::SaveAs => Command::SaveTo(path),
+                    PathPurpose::Export(_) => Command::ExportTo(path),
                 });
+            }
+        }
+        Modal::Export(mut choice) => {
+            let r = egui::Modal::new(id).show(ctx, |ui| export_menu::ui(ui, &mut choice, out));
+            if r.inner.is_some() || r.should_close() {
+                app.modal = None;
+            } else if let Some(Modal::Export(c)) = app.modal.as_mut() {
+                *c = choice;
             }
         }
         Modal::Message { title, text } => {

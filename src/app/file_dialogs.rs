@@ -51,10 +51,21 @@ impl FileDialogs for NativeDialogs {
         let name = suggested_name.to_owned();
         std::thread::spawn(move || {
             let started = Instant::now();
-            let dialog = rfd::FileDialog::new().add_filter("Fitcanvas canvas", &["json"]);
+            let canvas = rfd::FileDialog::new().add_filter("Fitcanvas canvas", &["json"]);
             let path = match purpose {
-                PathPurpose::Open => dialog.pick_file(),
-                PathPurpose::SaveAs => dialog.set_file_name(name).save_file(),
+                PathPurpose::Open => canvas.pick_file(),
+                PathPurpose::SaveAs => canvas.set_file_name(name).save_file(),
+                PathPurpose::Export(format) => {
+                    let exts: Vec<&str> = crate::export::Format::ALL
+                        .iter()
+                        .find(|(f, _)| *f == format)
+                        .map(|(_, e)| e.to_vec())
+                        .unwrap_or_default();
+                    rfd::FileDialog::new()
+                        .add_filter(format.name(), &exts)
+                        .set_file_name(name)
+                        .save_file()
+                }
             };
             let unavailable = path.is_none() && started.elapsed() < NO_PORTAL_WITHIN;
             let _ = reply.send(DialogReply {

@@ -72,6 +72,13 @@ pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
                     out.push(Command::TypePath(PathPurpose::SaveAs));
                 }
                 ui.separator();
+                if ui
+                    .add_enabled(on_canvas, egui::Button::new("Export…"))
+                    .clicked()
+                {
+                    out.push(Command::ShowExport);
+                }
+                ui.separator();
                 if ui.button("Start screen").clicked() {
                     out.push(Command::ShowStart);
                 }

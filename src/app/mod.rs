@@ -10,6 +10,7 @@ pub mod commands;
 pub mod dialogs;
 pub mod document;
 pub mod examples;
+pub mod export_menu;
 pub mod file_dialogs;
 pub mod fit_panel;
 pub mod inspector;
@@ -90,6 +91,8 @@ pub enum Modal {
     },
     Recover,
     Shortcuts,
+    /// File → Export…: format and options.
+    Export(export_menu::ExportChoice),
 }
 
 /// The editor.
@@ -122,6 +125,8 @@ pub struct App {
     commands_close: bool,
     /// Whether a text field had the keyboard at the end of the last frame.
     typing: bool,
+    /// The last export's choice: the next export starts from it.
+    pub export_choice: export_menu::ExportChoice,
 }
 
 impl App {
@@ -156,6 +161,7 @@ impl App {
             ctx: ctx.clone(),
             commands_close: false,
             typing: false,
+            export_choice: export_menu::ExportChoice::default(),
         }
     }
 
@@ -274,6 +280,7 @@ impl App {
                     PathPurpose::SaveAs => {
                         self.save_to(path);
                     }
+                    PathPurpose::Export(_) => self.export_to(&path),
                 },
                 (None, true) => {
                     self.modal = Some(Modal::TypePath {
@@ -360,6 +367,13 @@ impl App {
             || format!("{}.json", sanitize(self.doc.canvas().title())),
             |n| n.to_string_lossy().into_owned(),
         );
+        let name = match purpose {
+            PathPurpose::Export(format) => format
+                .with_extension(Path::new(&name))
+                .to_string_lossy()
+                .into_owned(),
+            _ => name,
+        };
         let ctx = self.ctx.clone();
         self.dialogs
             .request(purpose, &name, self.dialog_tx.clone(), &ctx);
@@ -420,6 +434,27 @@ impl App {
                     text: e.to_string(),
                 });
                 false
+            }
+        }
+    }
+
+    /// Exports the canvas with the remembered choice to `path` (its extension made to fit the
+    /// format) and says how it went. The canvas is only read.
+    fn export_to(&mut self, path: &Path) {
+        match export_menu::export_to(self.doc.canvas(), &self.export_choice, path) {
+            Ok(written) => {
+                self.status = format!(
+                    "Exported {} to {}",
+                    self.export_choice.format.name(),
+                    written.display()
+                );
+            }
+            Err(e) => {
+                self.status = format!("Export failed: {e}");
+                self.modal = Some(Modal::Message {
+                    title: "Could not export".to_owned(),
+                    text: e,
+                });
             }
         }
     }
@@ -560,6 +595,16 @@ impl App {
                 self.settings.recent.clear();
                 let _ = self.settings.save(&self.config_dir);
             }
+            C::ShowExport => {
+                if self.screen == Screen::Canvas {
+                    self.modal = Some(Modal::Export(self.export_choice));
+                }
+            }
+            C::Export(choice) => {
+                self.export_choice = choice;
+                self.request_dialog(PathPurpose::Export(choice.format));
+            }
+            C::ExportTo(path) => self.export_to(&path),
         }
         if self.commands_close {
             self.commands_close = false;

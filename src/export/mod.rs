@@ -34,6 +34,43 @@ impl Format {
         (Format::Markdown, &["md", "markdown"]),
     ];
 
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Pdf => "pdf",
+            Format::Markdown => "md",
+        }
+    }
+
+    /// The name people know the format by.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Svg => "SVG",
+            Format::Png => "PNG",
+            Format::Pdf => "PDF",
+            Format::Markdown => "Markdown",
+        }
+    }
+
+    /// `path` with an extension that selects this format: kept when it already does (any
+    /// letter case, `.markdown` too), otherwise the usual one is added or put in its place.
+    pub fn with_extension(self, path: &Path) -> std::path::PathBuf {
+        if Format::from_path(path).ok() == Some(self) {
+            return path.to_path_buf();
+        }
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("json") | None => path.with_extension(self.extension()),
+            Some(_) => {
+                let mut name = path.as_os_str().to_owned();
+                name.push(".");
+                name.push(self.extension());
+                name.into()
+            }
+        }
+    }
+
     /// The format an output path asks for, by its extension (any letter case).
     pub fn from_path(path: &Path) -> Result<Format, ExportError> {
         let ext = path
@@ -165,4 +202,27 @@ pub fn export_file(input: &Path, output: &Path, options: &Options) -> Result<For
     let bytes = render(&canvas, format, options)?;
     format::write_atomically(output, &bytes)?;
     Ok(format)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_extension_follows_the_format() {
+        let p = |s: &str| Path::new(s).to_path_buf();
+        assert_eq!(Format::Png.with_extension(&p("a/b.json")), p("a/b.png"));
+        assert_eq!(Format::Pdf.with_extension(&p("a/b")), p("a/b.pdf"));
+        assert_eq!(Format::Svg.with_extension(&p("b.SVG")), p("b.SVG"));
+        assert_eq!(
+            Format::Markdown.with_extension(&p("b.markdown")),
+            p("b.markdown")
+        );
+        assert_eq!(Format::Markdown.with_extension(&p("v1.2")), p("v1.2.md"));
+        assert_eq!(Format::Png.with_extension(&p("b.svg")), p("b.svg.png"));
+        for (f, _) in Format::ALL {
+            let out = f.with_extension(&p("x.json"));
+            assert_eq!(Format::from_path(&out).ok(), Some(f));
+        }
+    }
 }
