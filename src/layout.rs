@@ -7,6 +7,7 @@
 //! half), gains (top left) and pains (bottom left), so each value-map area faces the customer
 //! area it serves. Notes sit in rectangles inscribed in each area.
 
+use crate::evidence::Status;
 use crate::section::Section;
 
 /// An axis-aligned rectangle in board coordinates (pixels, y down).
@@ -232,6 +233,42 @@ pub fn note_grid(
     }
 }
 
+/// The white mark drawn on a status badge of radius `r` centred at `center`: a tick for
+/// validated, a cross for invalidated, three dots for a test under way, nothing for an
+/// assumption. Shared by the window and the exports so the badge looks the same in both.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BadgeMark {
+    /// Open polylines, drawn with `stroke_width`.
+    pub lines: Vec<Vec<(f32, f32)>>,
+    /// Filled dots: centre and radius.
+    pub dots: Vec<((f32, f32), f32)>,
+    pub stroke_width: f32,
+}
+
+pub fn badge_mark(status: Status, (cx, cy): (f32, f32), r: f32) -> BadgeMark {
+    let k = r * 0.45;
+    let mut mark = BadgeMark {
+        stroke_width: r * 0.28,
+        ..BadgeMark::default()
+    };
+    match status {
+        Status::Validated => mark.lines.push(vec![
+            (cx - k, cy),
+            (cx - k * 0.25, cy + k * 0.7),
+            (cx + k, cy - k * 0.7),
+        ]),
+        Status::Invalidated => {
+            mark.lines.push(vec![(cx - k, cy - k), (cx + k, cy + k)]);
+            mark.lines.push(vec![(cx - k, cy + k), (cx + k, cy - k)]);
+        }
+        Status::Testing => {
+            mark.dots = [-k, 0.0, k].map(|dx| ((cx + dx, cy), r * 0.14)).to_vec();
+        }
+        Status::Assumption => {}
+    }
+    mark
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -309,6 +346,31 @@ mod tests {
                     grid.content_height <= space.h + 0.01,
                     "fits without scrolling"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn badge_marks_differ_by_shape_and_stay_inside_the_badge() {
+        let (c, r) = ((50.0, 40.0), 10.0);
+        let shapes: Vec<(usize, usize)> = Status::ALL
+            .into_iter()
+            .map(|s| {
+                let m = badge_mark(s, c, r);
+                (m.lines.len(), m.dots.len())
+            })
+            .collect();
+        // Assumption, testing, validated, invalidated.
+        assert_eq!(shapes, [(0, 0), (0, 3), (1, 0), (2, 0)]);
+        for status in Status::ALL {
+            let m = badge_mark(status, c, r);
+            let points = m
+                .lines
+                .iter()
+                .flatten()
+                .chain(m.dots.iter().map(|(p, _)| p));
+            for (x, y) in points {
+                assert!(((x - c.0).powi(2) + (y - c.1).powi(2)).sqrt() < r);
             }
         }
     }

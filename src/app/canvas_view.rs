@@ -102,6 +102,8 @@ pub fn show(
         ui.painter().set(links_slot, egui::Shape::Vec(lines));
     }
     handle_drag(ui, canvas, view, palette, &rects, out);
+    // For marks drawn over the notes by others (the comparison's outlines and badges).
+    view.note_rects = rects.iter().map(|(id, (_, _, r))| (id.clone(), *r)).collect();
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -256,7 +258,10 @@ fn note_ui(
         ui.scope_id().with(("note", id_str)),
         Sense::CLICK | Sense::DRAG,
     );
-    let label = format!("{}: {}", section.singular(), item.text());
+    let label = match item.status() {
+        crate::evidence::Status::Assumption => format!("{}: {}", section.singular(), item.text()),
+        status => format!("{}: {} ({})", section.singular(), item.text(), status.key()),
+    };
     response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, item.text()));
     if response.clicked() {
         out.push(Command::Select(Some(id_str.to_owned())));
@@ -290,6 +295,48 @@ fn note_ui(
     job.wrap.break_anywhere = false;
     let galley = ui.fonts_mut(|f| f.layout_job(job));
     painter.galley(rect.min + vec2(pad, pad), galley, color(palette.note_text));
+    // The status badge sits with the note's other marks, never over its text: in a compact
+    // note's strip (between the weight dots and the check mark, or above the link count), else
+    // at the right of the footer row (left of the check mark on customer notes).
+    let badge = palette.status_badge(item.status()).map(|fill| {
+        let (r, center) = if compact {
+            let r = 3.8;
+            let x = rect.right() - pad - r - 0.5;
+            let y = if section.is_customer() {
+                let dots_end = rect.top() + pad + 5.0 * 3.9;
+                let check_top = rect.bottom() - pad - 3.2 * 2.0;
+                (dots_end + check_top) / 2.0
+            } else {
+                rect.top() + pad + r
+            };
+            (r, pos2(x, y))
+        } else {
+            let r = (footer * 0.42).max(3.5);
+            let check = if section.is_customer() {
+                footer * 0.9 + 3.0
+            } else {
+                0.0
+            };
+            let x = rect.right() - pad - check - r;
+            (r, pos2(x, rect.bottom() - pad - footer / 2.0))
+        };
+        (fill, r, center)
+    });
+    if let Some((fill, r, center)) = badge {
+        painter.circle_filled(center, r, color(fill));
+        let mark = layout::badge_mark(item.status(), (center.x, center.y), r);
+        let white = egui::Color32::WHITE;
+        for line in mark.lines {
+            let points = line.into_iter().map(|(x, y)| pos2(x, y)).collect();
+            painter.add(egui::Shape::line(
+                points,
+                Stroke::new(mark.stroke_width, white),
+            ));
+        }
+        for ((x, y), radius) in mark.dots {
+            painter.circle_filled(pos2(x, y), radius, white);
+        }
+    }
 
     let muted = color(palette.muted_text_on_note());
     if section.is_customer() {

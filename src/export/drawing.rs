@@ -6,7 +6,7 @@
 use crate::canvas::{Canvas, Item, ItemId};
 use crate::evidence::Status;
 use crate::fit::{self, FitReport};
-use crate::layout::{Board, Rect, note_grid};
+use crate::layout::{Board, Rect, badge_mark, note_grid};
 use crate::palette::{Palette, Rgb};
 use crate::section::Section;
 
@@ -395,39 +395,23 @@ impl Drawing {
             stroke: None,
         });
         let white = Rgb(255, 255, 255);
-        let stroke = Stroke {
-            color: white,
-            width: r * 0.28,
-        };
-        let k = r * 0.45;
-        match status {
-            Status::Validated => self.shapes.push(Shape::Path {
-                points: vec![
-                    (cx - k, cy),
-                    (cx - k * 0.25, cy + k * 0.7),
-                    (cx + k, cy - k * 0.7),
-                ],
-                stroke,
-            }),
-            Status::Invalidated => {
-                for (dx, dy) in [(k, k), (k, -k)] {
-                    self.shapes.push(Shape::Path {
-                        points: vec![(cx - dx, cy - dy), (cx + dx, cy + dy)],
-                        stroke,
-                    });
-                }
-            }
-            Status::Testing => {
-                for dx in [-k, 0.0, k] {
-                    self.shapes.push(Shape::Circle {
-                        center: (cx + dx, cy),
-                        radius: r * 0.14,
-                        fill: Some(white),
-                        stroke: None,
-                    });
-                }
-            }
-            Status::Assumption => {}
+        let mark = badge_mark(status, (cx, cy), r);
+        for points in mark.lines {
+            self.shapes.push(Shape::Path {
+                points,
+                stroke: Stroke {
+                    color: white,
+                    width: mark.stroke_width,
+                },
+            });
+        }
+        for (center, radius) in mark.dots {
+            self.shapes.push(Shape::Circle {
+                center,
+                radius,
+                fill: Some(white),
+                stroke: None,
+            });
         }
     }
 
