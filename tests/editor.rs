@@ -840,3 +840,125 @@ fn a_failed_export_shows_the_message_and_changes_nothing() {
     assert!(!file.exists());
     assert_eq!(h.state().canvas(), &before);
 }
+
+/// The open canvas ("after") and an older version of it ("before"), saved in the test folder:
+/// "Wrong produce" is new, "Cold food" is gone, "Late deliveries" was "Late delivery", and the
+/// reliever's link to it is new.
+fn compare_setup(setup: &Setup) -> (Harness<'static, App>, PathBuf) {
+    let mut now = Canvas::new();
+    let late = now.add_item(Section::Pains, "Late deliveries");
+    let vans = now.add_item(Section::PainRelievers, "Tracked vans");
+    let cold = now.add_item(Section::Pains, "Cold food");
+    let mut older = now.clone();
+    older.set_text(late.as_str(), "Late delivery").unwrap();
+    now.add_item(Section::Pains, "Wrong produce");
+    now.remove_item(cold.as_str()).unwrap();
+    now.link(vans.as_str(), late.as_str()).unwrap();
+    let (now_file, older_file) = (setup.path("now.json"), setup.path("older.json"));
+    format::save_file(&now_file, &now).unwrap();
+    format::save_file(&older_file, &older).unwrap();
+    let mut h = setup.harness((1280.0, 720.0));
+    h.state_mut()
+        .push(fitcanvas::app::Command::OpenPath(now_file));
+    h.run();
+    assert_eq!(h.state().canvas(), &now);
+    (h, older_file)
+}
+
+#[test]
+fn compare_with_an_older_version_lists_and_marks_the_changes() {
+    let setup = Setup::new();
+    let (mut h, older) = compare_setup(&setup);
+    let before = h.state().canvas().clone();
+    setup.dialogs.push(Some(older));
+    click(&mut h, "File");
+    click(&mut h, "Compare with…");
+    assert!(h.state().comparison.is_some());
+    assert!(
+        h.query_by_label("Before: older.json (the file chosen)")
+            .is_some()
+    );
+    assert!(h.query_by_label("After: the open canvas").is_some());
+    for entry in [
+        "New pain: Wrong produce",
+        "Changed pain: Late deliveries — text “Late delivery” → “Late deliveries”",
+        "Gone pain: Cold food",
+        "Link added: Tracked vans → Late deliveries",
+        "Fit: 0% → 50%",
+    ] {
+        assert!(h.query_by_label(entry).is_some(), "lists {entry:?}");
+    }
+    assert_eq!(h.state().canvas(), &before, "comparing changes nothing");
+
+    // Each entry selects its note; a gone note is only a greyed label.
+    click(&mut h, "New pain: Wrong produce");
+    assert_eq!(
+        h.state().view.selected.as_deref(),
+        Some(id_of(&h, "Wrong produce").as_str())
+    );
+    click(
+        &mut h,
+        "Changed pain: Late deliveries — text “Late delivery” → “Late deliveries”",
+    );
+    assert_eq!(
+        h.state().view.selected.as_deref(),
+        Some(id_of(&h, "Late deliveries").as_str())
+    );
+    assert!(
+        h.query_by_role_and_label(Role::Label, "Gone pain: Cold food")
+            .is_some()
+    );
+
+    // Editing the canvas updates the comparison: deleting the new note drops its entry.
+    click_note(&mut h, "Wrong produce");
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(h.query_by_label("New pain: Wrong produce").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.query_by_label("New pain: Wrong produce").is_some());
+
+    // Close comparison ends it; Esc does too (once nothing is selected).
+    click(&mut h, "Close comparison");
+    assert!(h.state().comparison.is_none());
+    assert!(h.query_by_label("Gone pain: Cold food").is_none());
+    setup.dialogs.push(Some(setup.path("older.json")));
+    click(&mut h, "File");
+    click(&mut h, "Compare with…");
+    assert!(h.state().comparison.is_some());
+    h.state_mut().push(fitcanvas::app::Command::Select(None));
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().comparison.is_none());
+    assert_eq!(h.state().canvas(), &before);
+}
+
+#[test]
+fn compare_with_a_bad_file_shows_the_message_and_changes_nothing() {
+    let setup = Setup::new();
+    let (mut h, _) = compare_setup(&setup);
+    let before = h.state().canvas().clone();
+    let bad = setup.path("bad.json");
+    std::fs::write(
+        &bad,
+        "{ \"format\": \"fitcanvas\", \"version\": 1, \"jobs\": 7 }",
+    )
+    .unwrap();
+    setup.dialogs.push(Some(bad.clone()));
+    click(&mut h, "File");
+    click(&mut h, "Compare with…");
+    let expected = format::load_file(&bad).unwrap_err().to_string();
+    assert_eq!(
+        h.state().modal,
+        Some(Modal::Message {
+            title: "Could not compare".to_owned(),
+            text: expected.clone()
+        })
+    );
+    assert!(h.query_all_by_label(&expected).count() >= 1);
+    click(&mut h, "OK");
+    assert!(h.state().comparison.is_none());
+    assert_eq!(h.state().canvas(), &before);
+    assert!(!h.state().doc.is_dirty());
+}

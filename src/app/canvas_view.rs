@@ -103,7 +103,10 @@ pub fn show(
     }
     handle_drag(ui, canvas, view, palette, &rects, out);
     // For marks drawn over the notes by others (the comparison's outlines and badges).
-    view.note_rects = rects.iter().map(|(id, (_, _, r))| (id.clone(), *r)).collect();
+    view.note_rects = rects
+        .iter()
+        .map(|(id, (_, _, r))| (id.clone(), *r))
+        .collect();
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -89,6 +89,10 @@ pub enum Command {
     Export(ExportChoice),
     /// Exports with the remembered choice to this path.
     ExportTo(PathBuf),
+    /// Asks for an older version of the canvas to compare with.
+    Compare,
+    CompareWith(PathBuf),
+    CloseComparison,
 }
 
 /// What a typed path is for, when no file dialog can be shown.
@@ -98,6 +102,8 @@ pub enum PathPurpose {
     SaveAs,
     /// Where to write an export in this format.
     Export(Format),
+    /// An older version of the canvas, to compare the open one with.
+    Compare,
 }
 
 /// An action that would replace or close the open canvas, and so must ask first when there

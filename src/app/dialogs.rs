@@ -51,6 +51,7 @@ pub fn show(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
                     PathPurpose::Open => "Open a file by path",
                     PathPurpose::SaveAs => "Save to a path",
                     PathPurpose::Export(_) => "Export to a path",
+                    PathPurpose::Compare => "Compare with an older version by path",
                 });
                 if !why.is_empty() {
                     ui.label(&why);
@@ -68,6 +69,7 @@ pub fn show(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
                         PathPurpose::Open => "Open",
                         PathPurpose::SaveAs => "Save",
                         PathPurpose::Export(_) => "Export",
+                        PathPurpose::Compare => "Compare",
                     };
                     if (ui.button(ok).clicked() || enter) && !text.trim().is_empty() {
                         done = Some(PathBuf::from(text.trim()));
@@ -89,6 +91,7 @@ pub fn show(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
                     PathPurpose::Open => Command::OpenPath(path),
                     PathPurpose::SaveAs => Command::SaveTo(path),
                     PathPurpose::Export(_) => Command::ExportTo(path),
+                    PathPurpose::Compare => Command::CompareWith(path),
                 });
             }
         }

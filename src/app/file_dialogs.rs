@@ -53,7 +53,7 @@ impl FileDialogs for NativeDialogs {
             let started = Instant::now();
             let canvas = rfd::FileDialog::new().add_filter("Fitcanvas canvas", &["json"]);
             let path = match purpose {
-                PathPurpose::Open => canvas.pick_file(),
+                PathPurpose::Open | PathPurpose::Compare => canvas.pick_file(),
                 PathPurpose::SaveAs => canvas.set_file_name(name).save_file(),
                 PathPurpose::Export(format) => {
                     let exts: Vec<&str> = crate::export::Format::ALL

@@ -78,6 +78,13 @@ pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
                 {
                     out.push(Command::ShowExport);
                 }
+                if ui
+                    .add_enabled(on_canvas, egui::Button::new("Compare with…"))
+                    .on_hover_text("Compare the open canvas with an older version from a file")
+                    .clicked()
+                {
+                    out.push(Command::Compare);
+                }
                 ui.separator();
                 if ui.button("Start screen").clicked() {
                     out.push(Command::ShowStart);

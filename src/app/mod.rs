@@ -7,6 +7,7 @@
 
 pub mod canvas_view;
 pub mod commands;
+pub mod compare;
 pub mod dialogs;
 pub mod document;
 pub mod examples;
@@ -74,6 +75,8 @@ pub struct ViewState {
     /// The inspector's copy of the selected note's text, so typing is smooth.
     pub inspector_text: Option<(String, String)>,
     pub scroll_to_selected: bool,
+    /// Where each visible note was drawn in the last frame, by id.
+    pub note_rects: std::collections::HashMap<String, egui::Rect>,
 }
 
 /// A modal window over the app.
@@ -127,6 +130,8 @@ pub struct App {
     typing: bool,
     /// The last export's choice: the next export starts from it.
     pub export_choice: export_menu::ExportChoice,
+    /// File → Compare with…: the older version the open canvas is compared with.
+    pub comparison: Option<compare::Comparison>,
 }
 
 impl App {
@@ -162,6 +167,7 @@ impl App {
             commands_close: false,
             typing: false,
             export_choice: export_menu::ExportChoice::default(),
+            comparison: None,
         }
     }
 
@@ -222,6 +228,22 @@ impl App {
             // Before the panels draw, so keys meant for the canvas never move egui's focus.
             keyboard::canvas_keys(&ctx, self, &mut out);
         }
+        // Recomputed every frame, so it follows every edit of the open canvas.
+        // Taken out for the frame (panels borrow the app) and put back before commands apply.
+        let comparison = self.comparison.take();
+        let comparing = comparison
+            .as_ref()
+            .filter(|_| self.screen == Screen::Canvas)
+            .map(|c| (c, c.diff(self.doc.canvas())));
+        if comparing.is_some()
+            && self.modal.is_none()
+            && self.view.selected.is_none()
+            && self.view.entry.is_none()
+            && !ctx.egui_wants_keyboard_input()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            out.push(Command::CloseComparison);
+        }
         match self.screen {
             Screen::Start => start_screen::show(ui, self, &mut out),
             Screen::Canvas => {
@@ -231,6 +253,10 @@ impl App {
                     .size_range(240.0..=520.0)
                     .show(ui, |ui| {
                         egui::ScrollArea::vertical().show(ui, |ui| {
+                            if let Some((cmp, diff)) = &comparing {
+                                compare::panel(ui, cmp, diff, self.doc.canvas(), &mut out);
+                                ui.separator();
+                            }
                             inspector::show(ui, self, &mut out);
                             ui.separator();
                             fit_panel::show(ui, self, &mut out);
@@ -248,10 +274,14 @@ impl App {
                             self.settings.show_links,
                             &mut out,
                         );
+                        if let Some((_, diff)) = &comparing {
+                            compare::marks(ui, diff, &self.view.note_rects);
+                        }
                     });
             }
         }
         dialogs::show(&ctx, self, &mut out);
+        self.comparison = comparison;
         // Starting to type goes last, so that a note committed by the same click (its field
         // losing focus) does not end the entry just started.
         out.sort_by_key(|c| matches!(c, Command::StartEntry(_) | Command::EditNote(_)));
@@ -281,6 +311,7 @@ impl App {
                         self.save_to(path);
                     }
                     PathPurpose::Export(_) => self.export_to(&path),
+                    PathPurpose::Compare => self.compare_with(path),
                 },
                 (None, true) => {
                     self.modal = Some(Modal::TypePath {
@@ -356,6 +387,7 @@ impl App {
 
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
+        self.comparison = None;
         self.view = ViewState::default();
         self.recovery.discard();
         self.autosaved_edits = self.edits;
@@ -454,6 +486,24 @@ impl App {
                 self.modal = Some(Modal::Message {
                     title: "Could not export".to_owned(),
                     text: e,
+                });
+            }
+        }
+    }
+
+    /// Starts comparing the open canvas (after) with the canvas in `path` (before). A file
+    /// that cannot be read changes nothing and its message is shown.
+    fn compare_with(&mut self, path: PathBuf) {
+        match format::load_file(&path) {
+            Ok(older) => {
+                self.status = format!("Comparing with {}", path.display());
+                self.comparison = Some(compare::Comparison { path, older });
+            }
+            Err(e) => {
+                self.status = e.to_string();
+                self.modal = Some(Modal::Message {
+                    title: "Could not compare".to_owned(),
+                    text: e.to_string(),
                 });
             }
         }
@@ -605,6 +655,16 @@ impl App {
                 self.request_dialog(PathPurpose::Export(choice.format));
             }
             C::ExportTo(path) => self.export_to(&path),
+            C::Compare => {
+                if self.screen == Screen::Canvas {
+                    self.request_dialog(PathPurpose::Compare);
+                }
+            }
+            C::CompareWith(path) => self.compare_with(path),
+            C::CloseComparison => {
+                self.comparison = None;
+                self.status = String::new();
+            }
         }
         if self.commands_close {
             self.commands_close = false;

@@ -1,0 +1,215 @@
+//! File → Compare with…: the open canvas against an older version of it from a file.
+//!
+//! The file chosen is "before", the open canvas "after". The comparison keeps only the older
+//! canvas; the differences are computed again every frame with [`crate::diff::diff`] (cheap for
+//! canvases of a few hundred notes), so they follow every edit of the open canvas. On the
+//! canvas, new and changed notes get a coloured outline and a badge; the side panel lists every
+//! change, and each entry selects its note (notes that are gone are shown greyed).
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use egui::{Color32, Rect, Stroke, StrokeKind, Ui};
+
+use crate::Canvas;
+use crate::diff::{CanvasDiff, Change, Link, NoteEdit};
+
+use super::Command;
+
+/// An open comparison: the older canvas and where it came from.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub path: PathBuf,
+    pub older: Canvas,
+}
+
+impl Comparison {
+    /// The differences from the older canvas to `now`.
+    pub fn diff(&self, now: &Canvas) -> CanvasDiff {
+        crate::diff::diff(&self.older, now)
+    }
+
+    pub fn file_name(&self) -> String {
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+}
+
+/// Outline and badge colour of notes that are new since the older version.
+pub const NEW: Color32 = Color32::from_rgb(0x1e, 0x9e, 0x4a);
+/// Outline and badge colour of notes that changed since the older version.
+pub const CHANGED: Color32 = Color32::from_rgb(0xe0, 0x80, 0x00);
+
+/// The list of changes, for the side panel.
+pub fn panel(
+    ui: &mut Ui,
+    cmp: &Comparison,
+    diff: &CanvasDiff,
+    now: &Canvas,
+    out: &mut Vec<Command>,
+) {
+    ui.heading("Comparison");
+    ui.label(format!("Before: {} (the file chosen)", cmp.file_name()))
+        .on_hover_text(cmp.path.display().to_string());
+    ui.label("After: the open canvas");
+    if ui.button("Close comparison").clicked() {
+        out.push(Command::CloseComparison);
+    }
+    let pct = |f: Option<f64>| f.map_or_else(|| "—".to_owned(), |f| format!("{f:.0}%"));
+    ui.label(
+        egui::RichText::new(format!(
+            "Fit: {} → {}",
+            pct(diff.fit_before),
+            pct(diff.fit_after)
+        ))
+        .strong(),
+    );
+    if diff.is_empty() {
+        ui.label("No differences: the canvas is as it was in the file.");
+        return;
+    }
+    if let Some(c) = &diff.title {
+        ui.label(format!("Title: {}", quoted(c)));
+    }
+    if let Some(c) = &diff.customer {
+        ui.label(format!("Customer: {}", quoted(c)));
+    }
+    if !diff.added.is_empty() {
+        ui.label(egui::RichText::new(format!("New ({})", diff.added.len())).strong());
+        for note in &diff.added {
+            let text = format!("New {}: {}", note.section.singular(), note.text);
+            let link = ui.link(egui::RichText::new(text).color(NEW));
+            if link.clicked() {
+                out.push(Command::Select(Some(note.id.as_str().to_owned())));
+            }
+        }
+    }
+    if !diff.changed.is_empty() {
+        ui.label(egui::RichText::new(format!("Changed ({})", diff.changed.len())).strong());
+        for edit in &diff.changed {
+            let text = now.item(edit.id.as_str()).map_or("", |i| i.text());
+            let label = format!(
+                "Changed {}: {} — {}",
+                edit.section.singular(),
+                text,
+                what_changed(edit)
+            );
+            if ui.link(egui::RichText::new(label).color(CHANGED)).clicked() {
+                out.push(Command::Select(Some(edit.id.as_str().to_owned())));
+            }
+        }
+    }
+    if !diff.removed.is_empty() {
+        ui.label(egui::RichText::new(format!("Gone ({})", diff.removed.len())).strong());
+        for note in &diff.removed {
+            ui.label(
+                egui::RichText::new(format!("Gone {}: {}", note.section.singular(), note.text))
+                    .weak()
+                    .strikethrough(),
+            )
+            .on_hover_text("Not in the open canvas, so it cannot be selected");
+        }
+    }
+    let link_text = |l: &Link| {
+        let name = |id: &str| {
+            now.item(id)
+                .or_else(|| cmp.older.item(id))
+                .map_or_else(|| id.to_owned(), |i| i.text().to_owned())
+        };
+        format!("{} → {}", name(l.from.as_str()), name(l.to.as_str()))
+    };
+    for (title, links) in [
+        ("Links added", &diff.links_added),
+        ("Links removed", &diff.links_removed),
+    ] {
+        if links.is_empty() {
+            continue;
+        }
+        ui.label(egui::RichText::new(format!("{title} ({})", links.len())).strong());
+        for l in links {
+            let prefix = if title == "Links added" {
+                "Link added"
+            } else {
+                "Link removed"
+            };
+            let text = format!("{prefix}: {}", link_text(l));
+            if now.item(l.from.as_str()).is_some() {
+                if ui.link(text).clicked() {
+                    out.push(Command::Select(Some(l.from.as_str().to_owned())));
+                }
+            } else {
+                ui.label(egui::RichText::new(text).weak());
+            }
+        }
+    }
+}
+
+fn quoted(c: &Change<String>) -> String {
+    format!("“{}” → “{}”", c.before, c.after)
+}
+
+/// What changed in a note, in a few words: "text “a” → “b”, weight 3 → 5".
+pub fn what_changed(edit: &NoteEdit) -> String {
+    let mut parts = Vec::new();
+    if let Some(c) = &edit.section_change {
+        parts.push(format!(
+            "moved from {} to {}",
+            c.before.title(),
+            c.after.title()
+        ));
+    }
+    if let Some(c) = &edit.text {
+        parts.push(format!("text {}", quoted(c)));
+    }
+    if let Some(c) = &edit.weight {
+        let w = |w: Option<u8>| w.map_or_else(|| "—".to_owned(), |w| w.to_string());
+        parts.push(format!("weight {} → {}", w(c.before), w(c.after)));
+    }
+    if let Some(c) = &edit.kind {
+        let k = |k: Option<crate::Kind>| k.map_or("—", |k| k.label());
+        parts.push(format!("kind {} → {}", k(c.before), k(c.after)));
+    }
+    if let Some(c) = &edit.status {
+        parts.push(format!("status {} → {}", c.before.label(), c.after.label()));
+    }
+    parts.join(", ")
+}
+
+/// Outlines and badges on new and changed notes, drawn over the canvas. `rects` are where the
+/// notes were drawn this frame.
+pub fn marks(ui: &Ui, diff: &CanvasDiff, rects: &HashMap<String, Rect>) {
+    let painter = ui.painter().with_clip_rect(ui.clip_rect());
+    let marked = diff
+        .added
+        .iter()
+        .map(|n| (n.id.as_str(), "new", NEW))
+        .chain(
+            diff.changed
+                .iter()
+                .map(|e| (e.id.as_str(), "changed", CHANGED)),
+        );
+    for (id, badge, colour) in marked {
+        let Some(rect) = rects.get(id) else {
+            continue;
+        };
+        painter.rect_stroke(*rect, 3.0, Stroke::new(3.0, colour), StrokeKind::Outside);
+        let galley = painter.layout_no_wrap(
+            badge.to_owned(),
+            egui::FontId::proportional(11.0),
+            Color32::WHITE,
+        );
+        let size = galley.size() + egui::vec2(8.0, 2.0);
+        let badge_rect = Rect::from_min_size(
+            egui::pos2(rect.right() - size.x - 2.0, rect.top() - size.y / 2.0),
+            size,
+        );
+        painter.rect_filled(badge_rect, 4.0, colour);
+        painter.galley(
+            badge_rect.min + egui::vec2(4.0, 1.0),
+            galley,
+            Color32::WHITE,
+        );
+    }
+}
