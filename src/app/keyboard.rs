@@ -37,7 +37,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Enter",
         "Commit the note and start the next one / edit the selected note",
     ),
-    ("Esc", "Stop typing / clear the selection"),
+    (
+        "Esc",
+        "Stop typing / clear the selection / end a comparison",
+    ),
     ("Ctrl+V while typing", "Several lines become one note each"),
     ("Tab / Shift+Tab", "Next / previous note"),
     ("Arrow keys", "Move the selection within an area"),
