@@ -5,42 +5,13 @@
 use std::time::Instant;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use fitcanvas::Section;
 use fitcanvas::app::{App, AppConfig, Command, Document, Screen, ScriptedDialogs};
-use fitcanvas::{Canvas, Section, format};
-use serde_json::{Value, json};
+use support::generated;
+
+mod support;
 
 const SIZES: [usize; 3] = [60, 300, 1_500];
-
-/// `n` notes spread over the six areas, each value-map note addressing two customer notes.
-fn generated(n: usize) -> Canvas {
-    let mut sections: [Vec<Value>; 6] = Default::default();
-    for i in 0..n {
-        let section = Section::ALL[i % 6];
-        let number = i / 6 + 1;
-        let id = format!("{}-{number}", section.id_prefix());
-        let text = format!(
-            "{} {number}: a note of about the length people write",
-            section.singular()
-        );
-        let note = match section.addresses() {
-            None => json!({ "id": id, "text": text, "weight": (i % 5) + 1 }),
-            Some(target) => {
-                let served = n / 6 + usize::from(target.index() < n % 6);
-                let addresses: Vec<String> = [number - 1, number]
-                    .into_iter()
-                    .map(|k| format!("{}-{}", target.id_prefix(), k % served + 1))
-                    .collect();
-                json!({ "id": id, "text": text, "addresses": addresses })
-            }
-        };
-        sections[section.index()].push(note);
-    }
-    let mut doc = json!({ "format": "fitcanvas", "version": 1, "title": "Generated" });
-    for section in Section::ALL {
-        doc[section.key()] = Value::Array(std::mem::take(&mut sections[section.index()]));
-    }
-    format::from_value(doc).expect("the generated canvas is valid")
-}
 
 fn input() -> egui::RawInput {
     egui::RawInput {
