@@ -350,25 +350,13 @@ impl Drawing {
                 let center = (inner.right() - d * 2.3, inner.y + d / 2.0);
                 self.status_badge(center, d * 0.55, item.status(), color);
             }
-            let header = d * 1.7;
-            text_area = Rect::new(
-                inner.x,
-                inner.y + header,
-                inner.w,
-                (inner.h - header).max(0.0),
-            );
+            text_area = below(inner, d * 1.7);
         } else if let Some(color) = palette.status_badge(item.status()) {
             // Value-map notes have no header row; one is made for the badge only when needed.
             let d = (inner.h * 0.12).min(inner.w / 9.0);
             let center = (inner.right() - d * 0.6, inner.y + d / 2.0);
             self.status_badge(center, d * 0.55, item.status(), color);
-            let header = d * 1.4;
-            text_area = Rect::new(
-                inner.x,
-                inner.y + header,
-                inner.w,
-                (inner.h - header).max(0.0),
-            );
+            text_area = below(inner, d * 1.4);
         }
         let (lines, truncated) = fit_text(m, item.text(), text_area, palette.note_text);
         for line in &lines {
@@ -432,6 +420,11 @@ impl Drawing {
             anchor: Anchor::Start,
         });
     }
+}
+
+/// What is left of `area` below a header row `header` high.
+fn below(area: Rect, header: f32) -> Rect {
+    Rect::new(area.x, area.y + header, area.w, (area.h - header).max(0.0))
 }
 
 /// The most characters of a note's text that are laid out.
