@@ -241,6 +241,12 @@ impl Canvas {
         self.locate(id).map(|(s, i)| &self.sections[s.index()][i])
     }
 
+    /// The note with this id together with its section, found in one pass.
+    pub fn item_in_section(&self, id: &str) -> Option<(Section, &Item)> {
+        self.locate(id)
+            .map(|(s, i)| (s, &self.sections[s.index()][i]))
+    }
+
     /// The section of the note with this id.
     pub fn section_of(&self, id: &str) -> Option<Section> {
         self.locate(id).map(|(s, _)| s)
@@ -702,6 +708,21 @@ mod tests {
         let b = c.add_item(Section::Jobs, "b");
         assert_eq!((a.as_str(), b.as_str()), ("job-1", "job-2"));
         assert!(crate::format::from_slice(&crate::format::to_vec(&c)).is_ok());
+    }
+
+    #[test]
+    fn item_in_section_finds_note_and_section_together() {
+        let (c, pain, reliever, _) = sample();
+        let (section, item) = c.item_in_section(pain.as_str()).unwrap();
+        assert_eq!(
+            (section, item.text()),
+            (Section::Pains, "Invoices get lost")
+        );
+        assert_eq!(
+            c.item_in_section(reliever.as_str()).unwrap().0,
+            Section::PainRelievers
+        );
+        assert!(c.item_in_section("nope").is_none());
     }
 
     #[test]

@@ -212,9 +212,7 @@ fn write_report(canvas: &Canvas, report: &FitReport, out: &mut dyn Write) -> std
     if !report.unaddressed.is_empty() {
         writeln!(out, "Not addressed yet (heaviest first):")?;
         for id in &report.unaddressed {
-            if let (Some(item), Some(section)) =
-                (canvas.item(id.as_str()), canvas.section_of(id.as_str()))
-            {
+            if let Some((section, item)) = canvas.item_in_section(id.as_str()) {
                 writeln!(
                     out,
                     "  [{}] {:<5} {}  ({})",
@@ -229,9 +227,7 @@ fn write_report(canvas: &Canvas, report: &FitReport, out: &mut dyn Write) -> std
     if !report.unused.is_empty() {
         writeln!(out, "Addressing nothing:")?;
         for id in &report.unused {
-            if let (Some(item), Some(section)) =
-                (canvas.item(id.as_str()), canvas.section_of(id.as_str()))
-            {
+            if let Some((section, item)) = canvas.item_in_section(id.as_str()) {
                 writeln!(out, "  {}: {}  ({})", section.singular(), item.text(), id)?;
             }
         }

@@ -161,9 +161,7 @@ fn write_fit(s: &mut String, canvas: &Canvas, report: &FitReport) {
     if !report.unaddressed.is_empty() {
         let _ = writeln!(s, "Not addressed yet (heaviest first):\n");
         for id in &report.unaddressed {
-            if let (Some(item), Some(section)) =
-                (canvas.item(id.as_str()), canvas.section_of(id.as_str()))
-            {
+            if let Some((section, item)) = canvas.item_in_section(id.as_str()) {
                 let _ = writeln!(
                     s,
                     "- {} {}/5: {} (`{id}`)",
@@ -178,9 +176,7 @@ fn write_fit(s: &mut String, canvas: &Canvas, report: &FitReport) {
     if !report.unused.is_empty() {
         let _ = writeln!(s, "Addressing nothing:\n");
         for id in &report.unused {
-            if let (Some(item), Some(section)) =
-                (canvas.item(id.as_str()), canvas.section_of(id.as_str()))
-            {
+            if let Some((section, item)) = canvas.item_in_section(id.as_str()) {
                 let _ = writeln!(
                     s,
                     "- {}: {} (`{id}`)",
