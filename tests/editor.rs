@@ -3,110 +3,19 @@
 //! to temporary folders and scripts, and time is a test clock.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use fitcanvas::app::{App, AppConfig, Modal, Screen, ScriptedDialogs};
+use fitcanvas::app::{App, Modal, Screen};
 use fitcanvas::section::Section;
 use fitcanvas::{Canvas, format, score};
 
-struct Setup {
-    dir: tempfile::TempDir,
-    dialogs: ScriptedDialogs,
-    clock: Arc<Mutex<Instant>>,
-}
+mod support;
 
-impl Setup {
-    fn new() -> Setup {
-        Setup {
-            dir: tempfile::tempdir().unwrap(),
-            dialogs: ScriptedDialogs::default(),
-            clock: Arc::new(Mutex::new(Instant::now())),
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn harness(&self, size: (f32, f32)) -> Harness<'static, App> {
-        let config_dir = self.path("config");
-        let data_dir = self.path("data");
-        let dialogs = self.dialogs.clone();
-        let clock = self.clock.clone();
-        let mut harness = Harness::builder()
-            .with_size(egui::vec2(size.0, size.1))
-            .build_eframe(move |cc| {
-                App::new(
-                    &cc.egui_ctx,
-                    AppConfig {
-                        config_dir,
-                        data_dir,
-                        dialogs: Box::new(dialogs),
-                        clock: Box::new(move || *clock.lock().unwrap()),
-                    },
-                )
-            });
-        harness.run();
-        harness
-    }
-
-    fn advance(&self, by: Duration) {
-        *self.clock.lock().unwrap() += by;
-    }
-}
-
-fn fit(harness: &Harness<'_, App>) -> Option<f64> {
-    score(harness.state().canvas()).fit
-}
-
-fn texts(harness: &Harness<'_, App>, section: Section) -> Vec<String> {
-    harness
-        .state()
-        .canvas()
-        .items(section)
-        .iter()
-        .map(|i| i.text().to_owned())
-        .collect()
-}
-
-fn id_of(harness: &Harness<'_, App>, text: &str) -> String {
-    harness
-        .state()
-        .canvas()
-        .all_items()
-        .find(|(_, i)| i.text() == text)
-        .map(|(_, i)| i.id().as_str().to_owned())
-        .unwrap_or_else(|| panic!("no note {text:?}"))
-}
-
-fn type_and_enter(harness: &mut Harness<'_, App>, text: &str) {
-    harness.event(egui::Event::Text(text.to_owned()));
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
-}
-
-fn click(harness: &mut Harness<'_, App>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
-fn click_note(harness: &mut Harness<'_, App>, text: &str) {
-    harness.get_by_role_and_label(Role::Button, text).click();
-    harness.run();
-}
-
-fn new_canvas(setup: &Setup) -> Harness<'static, App> {
-    let mut h = setup.harness((1280.0, 720.0));
-    click(&mut h, "New blank canvas");
-    assert_eq!(h.state().screen, Screen::Canvas);
-    h
-}
+use support::*;
 
 #[test]
 fn add_notes_in_all_six_areas_with_plus_and_keyboard() {

@@ -1,0 +1,111 @@
+//! What the UI tests share: an app with its settings, recovery and file dialogs redirected to
+//! a temporary folder and scripts, a test clock, and the few gestures every test makes.
+
+// Each test binary uses a different subset of these helpers.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use fitcanvas::app::{App, AppConfig, Screen, ScriptedDialogs};
+use fitcanvas::score;
+use fitcanvas::section::Section;
+
+pub struct Setup {
+    pub dir: tempfile::TempDir,
+    pub dialogs: ScriptedDialogs,
+    pub clock: Arc<Mutex<Instant>>,
+}
+
+impl Setup {
+    pub fn new() -> Setup {
+        Setup {
+            dir: tempfile::tempdir().unwrap(),
+            dialogs: ScriptedDialogs::default(),
+            clock: Arc::new(Mutex::new(Instant::now())),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn harness(&self, size: (f32, f32)) -> Harness<'static, App> {
+        let config_dir = self.path("config");
+        let data_dir = self.path("data");
+        let dialogs = self.dialogs.clone();
+        let clock = self.clock.clone();
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(size.0, size.1))
+            .build_eframe(move |cc| {
+                App::new(
+                    &cc.egui_ctx,
+                    AppConfig {
+                        config_dir,
+                        data_dir,
+                        dialogs: Box::new(dialogs),
+                        clock: Box::new(move || *clock.lock().unwrap()),
+                    },
+                )
+            });
+        harness.run();
+        harness
+    }
+
+    pub fn advance(&self, by: Duration) {
+        *self.clock.lock().unwrap() += by;
+    }
+}
+
+pub fn fit(harness: &Harness<'_, App>) -> Option<f64> {
+    score(harness.state().canvas()).fit
+}
+
+pub fn texts(harness: &Harness<'_, App>, section: Section) -> Vec<String> {
+    harness
+        .state()
+        .canvas()
+        .items(section)
+        .iter()
+        .map(|i| i.text().to_owned())
+        .collect()
+}
+
+pub fn id_of(harness: &Harness<'_, App>, text: &str) -> String {
+    harness
+        .state()
+        .canvas()
+        .all_items()
+        .find(|(_, i)| i.text() == text)
+        .map(|(_, i)| i.id().as_str().to_owned())
+        .unwrap_or_else(|| panic!("no note {text:?}"))
+}
+
+pub fn type_and_enter(harness: &mut Harness<'_, App>, text: &str) {
+    harness.event(egui::Event::Text(text.to_owned()));
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+pub fn click(harness: &mut Harness<'_, App>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+pub fn click_note(harness: &mut Harness<'_, App>, text: &str) {
+    harness.get_by_role_and_label(Role::Button, text).click();
+    harness.run();
+}
+
+pub fn new_canvas(setup: &Setup) -> Harness<'static, App> {
+    let mut h = setup.harness((1280.0, 720.0));
+    click(&mut h, "New blank canvas");
+    assert_eq!(h.state().screen, Screen::Canvas);
+    h
+}
