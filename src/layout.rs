@@ -155,6 +155,39 @@ impl Board {
     pub fn size(&self) -> f32 {
         self.square.w
     }
+
+    /// The horizontal run, inside `section`'s part of its shape and clear of the dividers, that
+    /// a row of notes spanning `y0..y1` may use; `None` when the row does not fit there at all.
+    /// Customer areas are parts of a disc, so their rows widen towards the circle's centre
+    /// line: notes use that room instead of only the rectangle inscribed in the area.
+    pub fn row_span(&self, section: Section, y0: f32, y1: f32) -> Option<(f32, f32)> {
+        let area = self.area(section);
+        if !section.is_customer() {
+            return (y0 >= area.y - 0.01 && y1 <= area.bottom() + 0.01)
+                .then_some((area.x, area.right()));
+        }
+        let (cx, cy) = self.circle_center;
+        let pad = self.size() * PAD_SHARE;
+        let reach = self.circle_radius - pad;
+        // Jobs fill the right half; gains the top-left quarter; pains the bottom-left quarter.
+        let (top, bottom) = match section {
+            Section::Gains => (cy - reach, cy - pad),
+            Section::Pains => (cy + pad, cy + reach),
+            _ => (cy - reach, cy + reach),
+        };
+        if y0 < top - 0.01 || y1 > bottom + 0.01 || y1 < y0 {
+            return None;
+        }
+        // The row's corner farthest from the centre line is the one the circle cuts first.
+        let dy = (y0 - cy).abs().max((y1 - cy).abs());
+        let half = (reach * reach - dy * dy).max(0.0).sqrt();
+        let span = if section == Section::Jobs {
+            (cx + pad, cx + half)
+        } else {
+            (cx - half, cx - pad)
+        };
+        (span.1 > span.0).then_some(span)
+    }
 }
 
 /// How the notes of one area are arranged: in columns, each note `note_w` × `note_h`.
@@ -231,6 +264,94 @@ pub fn note_grid(
         notes,
         content_height: (rows * note_h + (rows - 1.0).max(0.0) * gap).max(0.0),
     }
+}
+
+/// Lays out `count` notes in `section`'s area from `top` down, as large as fits up to
+/// `max_note_w` wide and no smaller than `min_note_w`: row by row, each row as long as the
+/// area's shape allows there (see [`Board::row_span`]). In the circle, rows start at the
+/// area's straight edge (the centre line); in the square, the block of columns is centred.
+/// `None` when the notes do not fit at the smallest size; the caller then scrolls a
+/// [`note_grid`] instead.
+pub fn notes_in_area(
+    board: &Board,
+    section: Section,
+    top: f32,
+    count: usize,
+    max_note_w: f32,
+    min_note_w: f32,
+    aspect: f32,
+) -> Option<NoteGrid> {
+    let area = board.area(section);
+    let gap = (area.w * 0.03).clamp(2.0, 10.0);
+    let min_w = min_note_w.max(1.0);
+    let mut w = max_note_w.max(min_w);
+    loop {
+        if let Some(grid) = flow(board, section, top, count, w, aspect, gap) {
+            return Some(grid);
+        }
+        if w <= min_w {
+            return None;
+        }
+        // Two per cent smaller each try: the size found is within 2 % of the largest.
+        w = (w * 0.98).max(min_w);
+    }
+}
+
+/// `count` notes of width `w`, row after row from `top`, or `None` if they run out of room.
+fn flow(
+    board: &Board,
+    section: Section,
+    top: f32,
+    count: usize,
+    w: f32,
+    aspect: f32,
+    gap: f32,
+) -> Option<NoteGrid> {
+    let h = w * aspect;
+    let from_right = matches!(section, Section::Gains | Section::Pains);
+    let mut notes = Vec::with_capacity(count);
+    let mut columns = 0;
+    let mut y = top;
+    while notes.len() < count {
+        let (x0, x1) = board.row_span(section, y, y + h)?;
+        let fit = ((x1 - x0 + gap) / (w + gap)).floor() as usize;
+        let n = fit.min(count - notes.len());
+        if n == 0 {
+            // Rows only narrow from here on (away from the centre line) or the row is too
+            // short for one note: either way these notes do not fit.
+            if y > board.circle_center.1 || !section.is_customer() {
+                return None;
+            }
+        } else {
+            columns = columns.max(n);
+            // The square's areas centre their block of columns, so a lone column does not hug
+            // the left edge; a short last row stays under the block's left.
+            let indent = if section.is_customer() {
+                0.0
+            } else {
+                let full = fit.min(count) as f32;
+                (x1 - x0 - full * w - (full - 1.0) * gap).max(0.0) / 2.0
+            };
+            for i in 0..n {
+                let x = if from_right {
+                    x1 - (n - i) as f32 * (w + gap) + gap
+                } else {
+                    x0 + indent + i as f32 * (w + gap)
+                };
+                notes.push(Rect::new(x, y, w, h));
+            }
+        }
+        y += h + gap;
+    }
+    let content_height = notes.last().map_or(0.0, |n| n.bottom() - top);
+    Some(NoteGrid {
+        columns: columns.max(1),
+        note_w: w,
+        note_h: h,
+        gap,
+        notes,
+        content_height,
+    })
 }
 
 /// The white mark drawn on a status badge of radius `r` centred at `center`: a tick for
@@ -348,6 +469,61 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn notes_in_customer_areas_stay_in_their_part_of_the_circle_and_use_its_room() {
+        for (w, h) in [(1000.0, 670.0), (1920.0, 1080.0), (700.0, 900.0)] {
+            let board = Board::new(w, h);
+            for section in Section::ALL {
+                let area = board.area(section);
+                let top = area.y + 20.0;
+                let mut last_w = f32::MAX;
+                for count in [1, 2, 5, 8, 13, 21] {
+                    let Some(grid) = notes_in_area(&board, section, top, count, 170.0, 20.0, 0.6)
+                    else {
+                        continue;
+                    };
+                    assert_eq!(grid.notes.len(), count);
+                    assert!(grid.note_w <= last_w + 0.01, "more notes never grow");
+                    last_w = grid.note_w;
+                    for (i, n) in grid.notes.iter().enumerate() {
+                        assert!(n.y >= top - 0.01);
+                        if section.is_customer() {
+                            assert!(inside_circle(&board, n), "{section:?} {count} at {w}x{h}");
+                        } else {
+                            assert!(board.square.contains_rect(n));
+                        }
+                        for other in Section::ALL.into_iter().filter(|o| *o != section) {
+                            assert!(!n.intersects(&board.area(other)), "{section:?}/{other:?}");
+                        }
+                        for m in &grid.notes[i + 1..] {
+                            assert!(!n.intersects(m));
+                        }
+                    }
+                }
+            }
+        }
+        // Six jobs at a laptop's size get notes well wider than the inscribed rectangle's
+        // single column would give them.
+        let board = Board::new(1000.0, 670.0);
+        let jobs = board.area(Section::Jobs);
+        let flow = notes_in_area(&board, Section::Jobs, jobs.y + 20.0, 6, 170.0, 20.0, 0.6);
+        let inscribed = note_grid(
+            Rect::new(jobs.x, jobs.y + 20.0, jobs.w, jobs.h - 20.0),
+            6,
+            170.0,
+            20.0,
+            0.6,
+        );
+        assert!(flow.is_some_and(|f| f.note_w > inscribed.note_w * 1.15));
+    }
+
+    #[test]
+    fn notes_that_cannot_fit_at_the_smallest_size_are_left_to_the_caller() {
+        let board = Board::new(1000.0, 670.0);
+        let gains = board.area(Section::Gains);
+        assert!(notes_in_area(&board, Section::Gains, gains.y, 200, 170.0, 60.0, 0.6).is_none());
     }
 
     #[test]

@@ -92,9 +92,13 @@ pub fn show(
     let mut rects = NoteRects::new();
     for section in Section::ALL {
         let area = to_rect(board.area(section));
-        area_ui(
-            ui, canvas, view, palette, section, area, scale, &mut rects, out,
-        );
+        let place = Placement {
+            board: &board,
+            origin,
+            area,
+            scale,
+        };
+        area_ui(ui, canvas, view, palette, section, &place, &mut rects, out);
     }
 
     if show_links {
@@ -109,6 +113,15 @@ pub fn show(
         .collect();
 }
 
+/// Where an area sits on screen: the board it belongs to, the board's screen offset, the
+/// area's rectangle on screen and the picture's scale.
+struct Placement<'a> {
+    board: &'a Board,
+    origin: Vec2,
+    area: Rect,
+    scale: f32,
+}
+
 #[allow(clippy::too_many_arguments)]
 fn area_ui(
     ui: &mut Ui,
@@ -116,11 +129,11 @@ fn area_ui(
     view: &mut ViewState,
     palette: &Palette,
     section: Section,
-    area: Rect,
-    scale: f32,
+    place: &Placement<'_>,
     rects: &mut NoteRects,
     out: &mut Vec<Command>,
 ) {
+    let (area, scale) = (place.area, place.scale);
     let label_h = (18.0 * scale).max(17.0).round();
     let label_rect = Rect::from_min_size(area.min, vec2(area.width(), label_h));
     let plus_size = label_h;
@@ -159,13 +172,27 @@ fn area_ui(
         .as_ref()
         .is_some_and(|e| e.section == section && e.editing.is_none());
     let count = items.len() + usize::from(drafting);
-    let grid = note_grid(
-        layout::Rect::new(0.0, 0.0, space.width(), space.height()),
+    let (max_w, min_w) = (MAX_NOTE_W * scale, (MIN_NOTE_W * scale).min(space.width()));
+    // Notes follow the area's shape (the circle's parts widen towards its centre line) when
+    // they all fit; otherwise they keep a readable size in the inscribed rectangle, scrolling.
+    let flowed = layout::notes_in_area(
+        place.board,
+        section,
+        space.top() - place.origin.y,
         count,
-        MAX_NOTE_W * scale,
-        (MIN_NOTE_W * scale).min(space.width()),
+        max_w,
+        min_w,
         NOTE_ASPECT,
     );
+    let grid = flowed.clone().unwrap_or_else(|| {
+        note_grid(
+            layout::Rect::new(0.0, 0.0, space.width(), space.height()),
+            count,
+            max_w,
+            min_w,
+            NOTE_ASPECT,
+        )
+    });
     view.columns[section.index()] = grid.columns;
 
     let mut draw = |ui: &mut Ui, top_left: Pos2, clip: Rect| {
@@ -191,7 +218,10 @@ fn area_ui(
         }
     };
 
-    if grid.content_height <= space.height() + 0.5 {
+    if flowed.is_some() {
+        let clip = ui.clip_rect();
+        draw(ui, Pos2::ZERO + place.origin, clip);
+    } else if grid.content_height <= space.height() + 0.5 {
         draw(ui, space.min, space);
     } else {
         let mut child = ui.new_child(UiBuilder::new().max_rect(space).id_salt(section.key()));

@@ -6,7 +6,7 @@
 use crate::canvas::{Canvas, Item, ItemId};
 use crate::evidence::Status;
 use crate::fit::{self, FitReport};
-use crate::layout::{Board, Rect, badge_mark, note_grid};
+use crate::layout::{Board, Rect, badge_mark, note_grid, notes_in_area};
 use crate::palette::{Palette, Rgb};
 use crate::section::Section;
 
@@ -115,13 +115,7 @@ impl Drawing {
         let scale = board.size() / 700.0;
         for section in Section::ALL {
             d.area(
-                canvas,
-                section,
-                board.area(section),
-                scale,
-                &addressed,
-                palette,
-                measurer,
+                canvas, section, &board, scale, &addressed, palette, measurer,
             );
         }
         d.legend(palette, measurer);
@@ -240,12 +234,13 @@ impl Drawing {
         &mut self,
         canvas: &Canvas,
         section: Section,
-        area: Rect,
+        board: &Board,
         scale: f32,
         addressed: &std::collections::HashSet<String>,
         palette: &Palette,
         m: &Measurer,
     ) {
+        let area = board.area(section);
         let label_size = 16.0 * scale;
         let label = one_line(m, section.title(), label_size, area.w, true);
         self.text(TextLine {
@@ -272,11 +267,29 @@ impl Drawing {
             });
             return;
         }
-        let grid = note_grid(space, items.len(), 190.0 * scale, 1.0, 0.64);
-        // Centre the columns in the area so a lone column does not hug the left edge.
-        let cols = grid.columns.min(items.len()) as f32;
-        let used = cols * grid.note_w + (cols - 1.0).max(0.0) * grid.gap;
-        let dx = ((space.w - used) / 2.0).max(0.0);
+        let (max_w, aspect) = (190.0 * scale, 0.64);
+        // As in the window: notes follow the area's shape while they stay readable; past that
+        // they shrink in the inscribed rectangle (an export cannot scroll, so many notes get
+        // small rather than cut off).
+        let (grid, dx) = match notes_in_area(
+            board,
+            section,
+            space.y,
+            items.len(),
+            max_w,
+            60.0 * scale,
+            aspect,
+        ) {
+            Some(grid) => (grid, 0.0),
+            None => {
+                let grid = note_grid(space, items.len(), max_w, 1.0, aspect);
+                // Centre the columns so a lone column does not hug the left edge.
+                let cols = grid.columns.min(items.len()) as f32;
+                let used = cols * grid.note_w + (cols - 1.0).max(0.0) * grid.gap;
+                let dx = ((space.w - used) / 2.0).max(0.0);
+                (grid, dx)
+            }
+        };
         for (item, rect) in items.iter().zip(grid.notes) {
             let rect = Rect::new(rect.x + dx, rect.y, rect.w, rect.h);
             let is_addressed = addressed.contains(item.id().as_str());
