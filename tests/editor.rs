@@ -492,6 +492,77 @@ fn recovery_after_a_simulated_crash() {
 }
 
 #[test]
+fn recovery_survives_a_file_opened_before_the_prompt_is_answered() {
+    let setup = Setup::new();
+    {
+        let mut h = fit_setup(&setup);
+        setup.advance(Duration::from_secs(4));
+        h.run();
+    }
+    // Next start, with a file on the command line: it opens under the prompt.
+    let file = setup.path("other.json");
+    let mut other = Canvas::new();
+    other.set_title("Other canvas");
+    format::save_file(&file, &other).unwrap();
+    let mut h = setup.harness((1280.0, 720.0));
+    h.state_mut().open_at_start(&file);
+    h.run();
+    assert_eq!(h.state().modal, Some(Modal::Recover));
+    assert!(
+        setup.path("data/recovery.json").exists(),
+        "opening a file must not throw away the unanswered recovery"
+    );
+    let summary = h.state().recovery_summary().unwrap();
+    assert!(summary.contains("3 notes") && summary.contains("replaces other.json"));
+    assert!(h.query_by_label_contains("replaces other.json").is_some());
+    click(&mut h, "Restore");
+    assert_eq!(
+        texts(&h, Section::Pains),
+        ["Late deliveries", "Wrong produce"]
+    );
+    assert!(h.state().doc.is_dirty());
+    // The file given on the command line is untouched.
+    assert_eq!(format::load_file(&file).unwrap(), other);
+}
+
+#[test]
+fn the_side_panel_hides_to_give_the_canvas_room_and_zoom_is_remembered() {
+    let setup = Setup::new();
+    let mut h = setup.harness((1280.0, 720.0));
+    click(&mut h, "Example: FieldFresh — farm to restaurant");
+    let job = h.state().canvas().items(Section::Jobs)[0]
+        .id()
+        .as_str()
+        .to_owned();
+    let width = |h: &Harness<'_, App>| h.state().view.note_rects[&job].width();
+    let before = width(&h);
+    assert!(h.query_by_label_contains("Fit score").is_some());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    h.run();
+    assert!(h.query_by_label_contains("Fit score").is_none());
+    assert!(width(&h) > before * 1.1, "notes grow into the room");
+    assert!(!fitcanvas::app::settings::Settings::load(&setup.path("config")).show_side_panel);
+    click(&mut h, "View");
+    h.get_by_label_contains("Side panel").click();
+    h.run();
+    assert!(h.query_by_label_contains("Fit score").is_some());
+
+    // Zooming from the View menu is saved once it settles, without closing the window.
+    click(&mut h, "View");
+    click(&mut h, "Zoom in");
+    assert!(h.ctx.zoom_factor() > 1.0);
+    setup.advance(Duration::from_secs(2));
+    h.run();
+    let saved = fitcanvas::app::settings::Settings::load(&setup.path("config"));
+    assert!(saved.zoom > 1.0);
+    let h2 = setup.harness((1280.0, 720.0));
+    assert!(
+        h2.ctx.zoom_factor() > 1.0,
+        "the next start opens at that zoom"
+    );
+}
+
+#[test]
 fn examples_open_from_the_start_screen_and_settings_persist() {
     let setup = Setup::new();
     let mut h = setup.harness((1920.0, 1080.0));

@@ -80,6 +80,8 @@ pub enum Command {
     Close,
     SetTheme(ThemeChoice),
     ToggleLinks,
+    ToggleSidePanel,
+    Zoom(ZoomStep),
     ShowShortcuts,
     ClearRecent,
     // Export and compare (never change the canvas).
@@ -93,6 +95,14 @@ pub enum Command {
     Compare,
     CompareWith(PathBuf),
     CloseComparison,
+}
+
+/// View → Zoom: a step of egui's zoom factor, which scales everything in the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZoomStep {
+    In,
+    Out,
+    Reset,
 }
 
 /// What a typed path is for, when no file dialog can be shown.

@@ -117,7 +117,10 @@ pub fn show(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
         Modal::Recover => {
             let r = egui::Modal::new(id).show(ctx, |ui| {
                 ui.heading("Restore unsaved work?");
-                ui.label("Fitcanvas did not close cleanly last time, and a canvas had changes that were not saved.");
+                ui.label("Fitcanvas did not close cleanly last time.");
+                if let Some(summary) = app.recovery_summary() {
+                    ui.label(summary);
+                }
                 ui.horizontal(|ui| {
                     if ui.button("Restore").clicked() {
                         return Some(true);

@@ -21,6 +21,7 @@ pub const SAVE_AS: KeyboardShortcut = cmd_shift(Key::S);
 pub const UNDO: KeyboardShortcut = cmd(Key::Z);
 pub const REDO: KeyboardShortcut = cmd_shift(Key::Z);
 pub const REDO_Y: KeyboardShortcut = cmd(Key::Y);
+pub const SIDE_PANEL: KeyboardShortcut = cmd(Key::B);
 
 /// The list under Help → Keyboard shortcuts.
 pub const SHORTCUTS: &[(&str, &str)] = &[
@@ -58,7 +59,11 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Drag a note",
         "Reorder in its area, or drop on a note it serves to link",
     ),
-    ("Ctrl+Plus / Ctrl+Minus", "Zoom"),
+    (
+        "Ctrl+Plus / Ctrl+Minus / Ctrl+0",
+        "Zoom in / out / actual size",
+    ),
+    ("Ctrl+B", "Show or hide the side panel"),
 ];
 
 pub fn global_shortcuts(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
@@ -78,6 +83,9 @@ pub fn global_shortcuts(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) 
         }
         if i.consume_shortcut(&OPEN) {
             out.push(Command::Open);
+        }
+        if app.screen == Screen::Canvas && i.consume_shortcut(&SIDE_PANEL) {
+            out.push(Command::ToggleSidePanel);
         }
         if !typing && app.screen == Screen::Canvas {
             if i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y) {

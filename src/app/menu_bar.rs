@@ -4,7 +4,7 @@ use egui::Ui;
 
 use super::keyboard;
 use super::theme::ThemeChoice;
-use super::{App, Command, PathPurpose, Screen};
+use super::{App, Command, PathPurpose, Screen, ZoomStep};
 
 pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
     egui::Panel::top("menu_bar").show(ui, |ui| {
@@ -145,6 +145,26 @@ pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
                     .clicked()
                 {
                     out.push(Command::ToggleLinks);
+                }
+                if ui
+                    .add(
+                        egui::Button::new("Side panel")
+                            .selected(app.settings.show_side_panel)
+                            .shortcut_text(ui.ctx().format_shortcut(&keyboard::SIDE_PANEL)),
+                    )
+                    .clicked()
+                {
+                    out.push(Command::ToggleSidePanel);
+                }
+                ui.separator();
+                for (label, step) in [
+                    ("Zoom in", ZoomStep::In),
+                    ("Zoom out", ZoomStep::Out),
+                    ("Actual size", ZoomStep::Reset),
+                ] {
+                    if ui.button(label).clicked() {
+                        out.push(Command::Zoom(step));
+                    }
                 }
             });
             ui.menu_button("Help", |ui| {

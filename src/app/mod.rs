@@ -27,7 +27,7 @@ use std::process::ExitCode;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Instant;
 
-pub use commands::{Command, PathPurpose, Pending};
+pub use commands::{Command, PathPurpose, Pending, ZoomStep};
 pub use document::Document;
 pub use file_dialogs::{DialogReply, FileDialogs, NativeDialogs, ScriptedDialogs};
 
@@ -109,6 +109,9 @@ pub struct App {
     pub status: String,
     config_dir: PathBuf,
     pub recovery: Recovery,
+    /// What the last session left unsaved, until the user restores or discards it. Held in
+    /// memory so that opening a file meanwhile (from the command line, say) cannot lose it.
+    recovered: Option<recovery::Recovered>,
     dialogs: Box<dyn FileDialogs>,
     dialog_tx: Sender<DialogReply>,
     dialog_rx: Receiver<DialogReply>,
@@ -124,6 +127,10 @@ pub struct App {
     commands: Vec<Command>,
     applied_theme: Option<ThemeChoice>,
     zoom_applied: bool,
+    /// The window's size (logical pixels) and zoom as last seen, and since when they differ
+    /// from the saved settings: saved once they settle, so a crash keeps them too.
+    window_seen: Option<([f32; 2], f32)>,
+    window_changed_at: Option<Instant>,
     ctx: egui::Context,
     commands_close: bool,
     /// Whether a text field had the keyboard at the end of the last frame.
@@ -139,7 +146,16 @@ impl App {
         let settings = Settings::load(&config.config_dir);
         let recovery = Recovery::new(&config.data_dir);
         let (dialog_tx, dialog_rx) = channel();
-        let modal = recovery.exists().then_some(Modal::Recover);
+        let recovered = recovery.read();
+        let modal = recovered.is_some().then_some(Modal::Recover);
+        let status = if recovered.is_none() && recovery.exists() {
+            format!(
+                "A recovery file from an earlier session could not be read; it was left at {}",
+                recovery.canvas_file().display()
+            )
+        } else {
+            String::new()
+        };
         theme::install_fonts(ctx);
         App {
             doc: Document::new(),
@@ -147,9 +163,10 @@ impl App {
             screen: Screen::Start,
             settings,
             modal,
-            status: String::new(),
+            status,
             config_dir: config.config_dir,
             recovery,
+            recovered,
             dialogs: config.dialogs,
             dialog_tx,
             dialog_rx,
@@ -163,6 +180,8 @@ impl App {
             commands: Vec::new(),
             applied_theme: None,
             zoom_applied: false,
+            window_seen: None,
+            window_changed_at: None,
             ctx: ctx.clone(),
             commands_close: false,
             typing: false,
@@ -247,11 +266,13 @@ impl App {
         match self.screen {
             Screen::Start => start_screen::show(ui, self, &mut out),
             Screen::Canvas => {
+                // The user may also drag the panel shut (or open again) by its edge.
+                let mut side_panel = self.settings.show_side_panel;
                 egui::Panel::right("side_panel")
                     .resizable(true)
                     .default_size(280.0)
                     .size_range(240.0..=520.0)
-                    .show(ui, |ui| {
+                    .show_collapsible(ui, &mut side_panel, |ui| {
                         egui::ScrollArea::vertical().show(ui, |ui| {
                             if let Some((cmp, diff)) = &comparing {
                                 compare::panel(ui, cmp, diff, self.doc.canvas(), &mut out);
@@ -262,6 +283,9 @@ impl App {
                             fit_panel::show(ui, self, &mut out);
                         });
                     });
+                if side_panel != self.settings.show_side_panel {
+                    out.push(Command::ToggleSidePanel);
+                }
                 egui::CentralPanel::default()
                     .frame(egui::Frame::NONE)
                     .show(ui, |ui| {
@@ -295,6 +319,7 @@ impl App {
         // Decided at the end of a frame: by the next frame egui may already have moved focus.
         self.typing = ctx.egui_wants_keyboard_input();
         self.autosave(&ctx);
+        self.remember_window(&ctx);
         let title = self.title();
         if title != self.title_sent {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -343,10 +368,9 @@ impl App {
 
     fn intercept_close(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) {
-            self.settings.zoom = ctx.zoom_factor();
-            if let Some(rect) = ctx.input(|i| i.viewport().inner_rect) {
-                self.settings.window = Some([rect.width(), rect.height()]);
-            }
+            let (size, zoom) = window_size_and_zoom(ctx);
+            self.settings.zoom = zoom;
+            self.settings.window = size.or(self.settings.window);
             let _ = self.settings.save(&self.config_dir);
             if self.doc.is_dirty() && !self.close_allowed {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -389,7 +413,9 @@ impl App {
         self.doc = doc;
         self.comparison = None;
         self.view = ViewState::default();
-        self.recovery.discard();
+        if self.recovered.is_none() {
+            self.recovery.discard();
+        }
         self.autosaved_edits = self.edits;
         self.change_pending_since = None;
     }
@@ -636,6 +662,15 @@ impl App {
                 self.settings.theme = t;
                 let _ = self.settings.save(&self.config_dir);
             }
+            C::ToggleSidePanel => {
+                self.settings.show_side_panel = !self.settings.show_side_panel;
+                let _ = self.settings.save(&self.config_dir);
+            }
+            C::Zoom(step) => match step {
+                ZoomStep::In => egui::gui_zoom::zoom_in(ctx),
+                ZoomStep::Out => egui::gui_zoom::zoom_out(ctx),
+                ZoomStep::Reset => ctx.set_zoom_factor(1.0),
+            },
             C::ToggleLinks => {
                 self.settings.show_links = !self.settings.show_links;
                 let _ = self.settings.save(&self.config_dir);
@@ -722,9 +757,38 @@ impl App {
         }
     }
 
+    /// Saves the window's size and zoom a moment after they last changed (not on every frame of
+    /// a resize). The size a window had on first sight is the saved one, so nothing is written
+    /// while nobody resizes or zooms.
+    fn remember_window(&mut self, ctx: &egui::Context) {
+        const SETTLE: std::time::Duration = std::time::Duration::from_secs(1);
+        let (size, zoom) = window_size_and_zoom(ctx);
+        let seen = (size.unwrap_or_default(), zoom);
+        match self.window_seen {
+            None => self.window_seen = Some(seen),
+            Some(previous) if previous != seen => {
+                self.window_seen = Some(seen);
+                self.window_changed_at = Some((self.clock)());
+            }
+            Some(_) => {}
+        }
+        let Some(changed_at) = self.window_changed_at else {
+            return;
+        };
+        let waited = (self.clock)().saturating_duration_since(changed_at);
+        if waited < SETTLE {
+            ctx.request_repaint_after(SETTLE - waited);
+            return;
+        }
+        self.window_changed_at = None;
+        self.settings.zoom = zoom;
+        self.settings.window = size.or(self.settings.window);
+        let _ = self.settings.save(&self.config_dir);
+    }
+
     /// Takes up what a previous session left in the recovery file.
     pub fn restore_recovery(&mut self) {
-        if let Some(rec) = self.recovery.read() {
+        if let Some(rec) = self.recovered.take() {
             self.doc = Document::recovered(rec.canvas, rec.path);
             self.view = ViewState::default();
             self.screen = Screen::Canvas;
@@ -735,8 +799,34 @@ impl App {
     }
 
     pub fn discard_recovery(&mut self) {
+        self.recovered = None;
         self.recovery.discard();
         self.modal = None;
+    }
+
+    /// What the recovery prompt says it would restore: the canvas's title and size, where it
+    /// came from, and what restoring does to the canvas open now.
+    pub fn recovery_summary(&self) -> Option<String> {
+        let rec = self.recovered.as_ref()?;
+        let title = match rec.canvas.title() {
+            "" => "An untitled canvas".to_owned(),
+            t => format!("“{t}”"),
+        };
+        let from = rec.path.as_ref().map_or_else(
+            || "never saved".to_owned(),
+            |p| format!("from {}", p.display()),
+        );
+        let mut text = format!(
+            "{title} ({} notes, {from}) had changes that were not saved.",
+            rec.canvas.len()
+        );
+        if self.screen == Screen::Canvas {
+            text.push_str(&format!(
+                " Restoring it replaces {}, which is unchanged on disk.",
+                self.doc.display_name()
+            ));
+        }
+        Some(text)
     }
 
     /// Drops whatever was waiting on a save the user then abandoned (cancelled the path).
@@ -783,6 +873,21 @@ fn status_bar(ui: &mut egui::Ui, app: &App) {
             }
         });
     });
+}
+
+/// The window's inner size in logical pixels (what the next start opens it at), unless it is
+/// full screen, and the zoom factor.
+fn window_size_and_zoom(ctx: &egui::Context) -> (Option<[f32; 2]>, f32) {
+    let zoom = ctx.zoom_factor();
+    let size = ctx.input(|i| {
+        let viewport = i.viewport();
+        // Egui measures in points, which zoom scales; the window is opened in logical pixels.
+        (viewport.fullscreen != Some(true))
+            .then_some(viewport.inner_rect)
+            .flatten()
+            .map(|r| [r.width() * zoom, r.height() * zoom])
+    });
+    (size, zoom)
 }
 
 /// A file name made from a canvas title.

@@ -30,7 +30,7 @@ impl Recovery {
         Recovery { dir: dir.into() }
     }
 
-    fn canvas_file(&self) -> PathBuf {
+    pub fn canvas_file(&self) -> PathBuf {
         self.dir.join("recovery.json")
     }
 

@@ -18,6 +18,9 @@ pub struct Settings {
     pub zoom: f32,
     pub window: Option<[f32; 2]>,
     pub show_links: bool,
+    /// Whether the inspector and fit panel are shown beside the canvas; hiding them gives a
+    /// laptop screen's width to the canvas.
+    pub show_side_panel: bool,
 }
 
 impl Default for Settings {
@@ -28,6 +31,7 @@ impl Default for Settings {
             zoom: 1.0,
             window: None,
             show_links: true,
+            show_side_panel: true,
         }
     }
 }
