@@ -138,6 +138,46 @@ fn edit_weight_kind_reorder_delete_and_undo_redo() {
 }
 
 #[test]
+fn editing_in_place_shows_the_whole_text_and_keeps_a_note_one_paragraph() {
+    let setup = Setup::new();
+    let mut h = new_canvas(&setup);
+    click(&mut h, "Add job");
+    type_and_enter(&mut h, "Plan the week");
+    h.key_press(Key::Escape);
+    h.run();
+    let id = id_of(&h, "Plan the week");
+    let note = h.state().view.note_rects[&id];
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.state().view.entry.is_some(),
+        "Enter edits the selected note"
+    );
+    h.key_press(Key::End);
+    let long = " around the children's school runs, the farmers' market and two late shifts";
+    h.event(egui::Event::Text(long.to_owned()));
+    h.run();
+    // The field wraps the text and grows past the note's bottom edge instead of scrolling it
+    // out of sight.
+    let field = h.get_by_role_and_label(Role::TextInput, "Note text").rect();
+    assert!(field.height() > note.height(), "{field:?} vs {note:?}");
+    assert!(
+        (field.top() - note.top()).abs() < 8.0,
+        "it sits on the note"
+    );
+    // Line breaks pasted into a note become spaces; Tab commits like a click elsewhere.
+    h.event(egui::Event::Paste("\nand Sundays".to_owned()));
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(h.state().view.entry.is_none());
+    assert_eq!(
+        texts(&h, Section::Jobs),
+        [format!("Plan the week{long} and Sundays")]
+    );
+}
+
+#[test]
 fn typing_in_the_inspector_is_one_undo_step() {
     let setup = Setup::new();
     let mut h = new_canvas(&setup);

@@ -213,7 +213,7 @@ fn area_ui(
                 StrokeKind::Inside,
             );
             if let Some(entry) = view.entry.as_mut() {
-                entry_ui(ui, entry, rect, out);
+                entry_ui(ui, entry, rect, color(palette.note_fill(section)), out);
             }
         }
     };
@@ -281,7 +281,7 @@ fn note_ui(
 
     if editing {
         if let Some(entry) = view.entry.as_mut() {
-            entry_ui(ui, entry, rect, out);
+            entry_ui(ui, entry, rect, fill, out);
         }
         return;
     }
@@ -433,11 +433,15 @@ fn note_ui(
 
 /// The text field for a note being typed: Enter commits (and, for a new note, starts the next),
 /// Esc ends, and pasting several lines makes one note per line.
-fn entry_ui(ui: &mut Ui, entry: &mut Entry, rect: Rect, out: &mut Vec<Command>) {
+/// The note being typed, in place: a field over the note that wraps its text and grows down
+/// past the note's edge as the text gets longer, so the whole text stays in view. Enter commits
+/// (and starts the next note when adding), Esc cancels, Tab or a click elsewhere commits.
+fn entry_ui(ui: &mut Ui, entry: &mut Entry, rect: Rect, fill: Color32, out: &mut Vec<Command>) {
     let id = ui
         .scope_id()
         .with(("entry", entry.section.key(), entry.editing.clone()));
-    if entry.editing.is_none() && ui.memory(|m| m.has_focus(id)) {
+    let focused = ui.memory(|m| m.has_focus(id));
+    if entry.editing.is_none() && focused {
         let pasted: Option<String> = ui.input_mut(|i| {
             let at = i
                 .events
@@ -455,58 +459,93 @@ fn entry_ui(ui: &mut Ui, entry: &mut Entry, rect: Rect, out: &mut Vec<Command>) 
             });
         }
     }
+    // Taken before the field sees them: in a multi-line field Enter would add a line break and
+    // Tab a tab character, but a note is one paragraph and these keys mean "done".
+    let (enter, tab) = if focused {
+        ui.input_mut(|i| {
+            let enter = i.consume_key(egui::Modifiers::NONE, egui::Key::Enter);
+            let tab = i.consume_key(egui::Modifiers::NONE, egui::Key::Tab)
+                || i.consume_key(egui::Modifiers::SHIFT, egui::Key::Tab);
+            (enter, tab)
+        })
+    } else {
+        (false, false)
+    };
     let hint = match &entry.editing {
         None => format!("New {}", entry.section.singular()),
         Some(_) => "Note text".to_owned(),
     };
-    let edit_rect = rect.shrink(3.0);
-    let response = ui.put(
-        edit_rect,
-        TextEdit::singleline(&mut entry.text)
-            .id(id)
-            .hint_text(hint.clone())
-            .frame(egui::Frame::NONE)
-            .text_color(Color32::from_rgb(0x14, 0x15, 0x18))
-            .desired_width(edit_rect.width()),
-    );
-    response.widget_info(|| WidgetInfo::text_edit(true, "", &entry.text, &hint));
+    let width = rect.width().max(150.0);
+    let font = FontId::proportional((rect.height() / 5.2).clamp(13.0, 24.0));
+    let response = egui::Area::new(id.with("area"))
+        .fixed_pos(rect.min)
+        .order(egui::Order::Foreground)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::new()
+                .fill(fill)
+                .stroke(Stroke::new(2.0, ui.visuals().selection.stroke.color))
+                .corner_radius(3.0)
+                .inner_margin(4.0)
+                .show(ui, |ui| {
+                    ui.set_min_size(vec2(width, rect.height()) - Vec2::splat(8.0));
+                    ui.add(
+                        TextEdit::multiline(&mut entry.text)
+                            .id(id)
+                            .hint_text(hint.clone())
+                            .frame(egui::Frame::NONE)
+                            .font(font)
+                            .text_color(Color32::from_rgb(0x14, 0x15, 0x18))
+                            .desired_width(width - 8.0)
+                            .desired_rows(1)
+                            .return_key(None),
+                    )
+                })
+                .inner
+        })
+        .inner;
+    response.widget_info(|| {
+        // Named for what it is, so a screen reader says "New job" rather than "text field".
+        let mut info = WidgetInfo::text_edit(true, "", &entry.text, &hint);
+        info.label = Some(hint.clone());
+        info
+    });
     if entry.focus {
         response.request_focus();
         entry.focus = false;
     }
-    if response.lost_focus() {
-        let (enter, escape) = ui.input(|i| {
-            (
-                i.key_pressed(egui::Key::Enter),
-                i.key_pressed(egui::Key::Escape),
-            )
-        });
-        let text = entry.text.trim().to_owned();
-        match (&entry.editing, escape) {
-            (_, true) => out.push(Command::EndEntry),
-            (None, false) => {
-                if !text.is_empty() {
-                    out.push(Command::AddNote {
-                        section: entry.section,
-                        text,
-                    });
-                }
-                if enter && !entry.text.trim().is_empty() {
-                    entry.text.clear();
-                    entry.focus = true;
-                } else {
-                    out.push(Command::EndEntry);
-                }
+    if tab {
+        ui.memory_mut(|m| m.surrender_focus(id));
+    }
+    let escape = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape));
+    if !(enter || tab || response.lost_focus()) {
+        return;
+    }
+    // A note is one paragraph: line breaks pasted into it become spaces.
+    let text = entry.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match (&entry.editing, escape) {
+        (_, true) => out.push(Command::EndEntry),
+        (None, false) => {
+            if !text.is_empty() {
+                out.push(Command::AddNote {
+                    section: entry.section,
+                    text: text.clone(),
+                });
             }
-            (Some(id), false) => {
-                if !text.is_empty() {
-                    out.push(Command::SetText {
-                        id: id.clone(),
-                        text,
-                    });
-                }
+            if enter && !text.is_empty() {
+                // The field keeps the keyboard for the next note.
+                entry.text.clear();
+            } else {
                 out.push(Command::EndEntry);
             }
+        }
+        (Some(id), false) => {
+            if !text.is_empty() {
+                out.push(Command::SetText {
+                    id: id.clone(),
+                    text,
+                });
+            }
+            out.push(Command::EndEntry);
         }
     }
 }
