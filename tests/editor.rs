@@ -178,6 +178,28 @@ fn editing_in_place_shows_the_whole_text_and_keeps_a_note_one_paragraph() {
 }
 
 #[test]
+fn f6_moves_the_keyboard_to_the_side_panel_and_back() {
+    let setup = Setup::new();
+    let mut h = fit_setup(&setup);
+    click_note(&mut h, "Late deliveries");
+    h.key_press(Key::F6);
+    h.run();
+    assert!(h.get_by_label("Title").is_focused());
+    // Tab now walks the side panel's controls instead of the notes.
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(h.get_by_label("Customer").is_focused());
+    assert_eq!(h.state().view.selected, Some(id_of(&h, "Late deliveries")));
+    // F6 again gives the keyboard back to the canvas, where Tab moves the selection.
+    h.key_press(Key::F6);
+    h.run();
+    assert!(!h.get_by_label("Customer").is_focused());
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(h.state().view.selected, Some(id_of(&h, "Wrong produce")));
+}
+
+#[test]
 fn typing_in_the_inspector_is_one_undo_step() {
     let setup = Setup::new();
     let mut h = new_canvas(&setup);

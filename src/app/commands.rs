@@ -81,6 +81,8 @@ pub enum Command {
     SetTheme(ThemeChoice),
     ToggleLinks,
     ToggleSidePanel,
+    /// F6: moves the keyboard between the canvas and the side panel.
+    CycleFocus,
     Zoom(ZoomStep),
     ShowShortcuts,
     ClearRecent,

@@ -200,6 +200,9 @@ fn canvas_fields(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(label.id);
+            if app.view.focus_side_panel {
+                r.request_focus();
+            }
             if r.changed() {
                 out.push(Command::SetTitle(title));
             }

@@ -64,6 +64,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Zoom in / out / actual size",
     ),
     ("Ctrl+B", "Show or hide the side panel"),
+    (
+        "F6",
+        "Move the keyboard to the side panel (then Tab through it) and back to the canvas",
+    ),
 ];
 
 pub fn global_shortcuts(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
@@ -86,6 +90,9 @@ pub fn global_shortcuts(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) 
         }
         if app.screen == Screen::Canvas && i.consume_shortcut(&SIDE_PANEL) {
             out.push(Command::ToggleSidePanel);
+        }
+        if app.screen == Screen::Canvas && i.consume_key(Modifiers::NONE, Key::F6) {
+            out.push(Command::CycleFocus);
         }
         if !typing && app.screen == Screen::Canvas {
             if i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y) {

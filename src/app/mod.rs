@@ -75,6 +75,8 @@ pub struct ViewState {
     /// The inspector's copy of the selected note's text, so typing is smooth.
     pub inspector_text: Option<(String, String)>,
     pub scroll_to_selected: bool,
+    /// F6 asked for the keyboard to move to the side panel (its first field takes it).
+    pub focus_side_panel: bool,
     /// Where each visible note was drawn in the last frame, by id.
     pub note_rects: std::collections::HashMap<String, egui::Rect>,
 }
@@ -306,6 +308,8 @@ impl App {
         }
         dialogs::show(&ctx, self, &mut out);
         self.comparison = comparison;
+        // The side panel's first field took the keyboard this frame, if it was asked to.
+        self.view.focus_side_panel = false;
         // Starting to type goes last, so that a note committed by the same click (its field
         // losing focus) does not end the entry just started.
         out.sort_by_key(|c| matches!(c, Command::StartEntry(_) | Command::EditNote(_)));
@@ -662,6 +666,15 @@ impl App {
                 self.settings.theme = t;
                 let _ = self.settings.save(&self.config_dir);
             }
+            C::CycleFocus => match ctx.memory(|m| m.focused()) {
+                // Back to the canvas, whose keys apply whenever no widget has the keyboard.
+                Some(id) => ctx.memory_mut(|m| m.surrender_focus(id)),
+                None if self.screen == Screen::Canvas => {
+                    self.settings.show_side_panel = true;
+                    self.view.focus_side_panel = true;
+                }
+                None => {}
+            },
             C::ToggleSidePanel => {
                 self.settings.show_side_panel = !self.settings.show_side_panel;
                 let _ = self.settings.save(&self.config_dir);
