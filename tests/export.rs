@@ -99,6 +99,34 @@ fn png_of_every_example_has_the_requested_size_and_real_content() {
     }
 }
 
+#[test]
+fn png_layers_shaped_on_separate_cores_paint_the_same_picture_as_one_document() {
+    let canvas = load(&examples()[0]);
+    let d = Drawing::build(
+        &canvas,
+        &Palette::light(),
+        &Measurer::new(),
+        export::PICTURE_ASPECT,
+    );
+    let whole = export::svg::to_svg(&d, d.width, d.height);
+    let one = render::png_layers(&[whole], 900, 563).unwrap();
+    for parts in [2, 3, 4] {
+        let layers = export::svg::to_svg_layers(&d, d.width, d.height, parts);
+        assert_eq!(layers.len(), parts);
+        assert_eq!(
+            layers.iter().filter(|l| l.contains("<rect width=")).count(),
+            1,
+            "only the first layer paints the background"
+        );
+        let layered = render::png_layers(&layers, 900, 563).unwrap();
+        let (a, b) = (
+            resvg::tiny_skia::Pixmap::decode_png(&one).unwrap(),
+            resvg::tiny_skia::Pixmap::decode_png(&layered).unwrap(),
+        );
+        assert!(a.data() == b.data(), "{parts} layers differ from one document");
+    }
+}
+
 /// The text `pdftotext` extracts, with all whitespace removed (line breaks in the PDF fall
 /// wherever the note wrapped).
 fn pdf_text(pdf: &[u8]) -> String {

@@ -184,7 +184,8 @@ pub fn render(canvas: &Canvas, format: Format, options: &Options) -> Result<Vec<
             let height = ((options.width as f32) * d.height / d.width)
                 .round()
                 .max(1.0) as u32;
-            render::png(&svg::to_svg(&d, d.width, d.height), options.width, height)
+            let layers = svg::to_svg_layers(&d, d.width, d.height, render::cores());
+            render::png_layers(&layers, options.width, height)
         }
         Format::Pdf => {
             let (w, h) = options.paper.size_pt();

@@ -30,43 +30,62 @@ pub fn parse(svg: &str) -> Result<usvg::Tree, ExportError> {
     usvg::Tree::from_str(svg, &options).map_err(|e| ExportError::Render(e.to_string()))
 }
 
-/// Renders SVG text to a PNG of `width` × `height` pixels.
-pub fn png(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, ExportError> {
-    let tree = parse(svg)?;
-    let size = tree.size();
-    let (sx, sy) = (width as f32 / size.width(), height as f32 / size.height());
-    // Rasterizing a 4K picture is half the export time; horizontal bands on separate cores
-    // share it. Integer pixel offsets keep the bands seamless.
-    let bands = std::thread::available_parallelism()
+/// How many cores the PNG export spreads its work over.
+pub fn cores() -> usize {
+    std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .clamp(1, 4) as u32;
+        .clamp(1, 4)
+}
+
+/// Renders SVG documents of one size, painted in order one over the other (see
+/// [`super::svg::to_svg_layers`]), to a PNG of `width` × `height` pixels. Parsing and shaping
+/// text is about half the work and rasterizing the other half; both are spread over the cores:
+/// one layer per core to parse, one horizontal band per core to rasterize.
+pub fn png_layers(layers: &[String], width: u32, height: u32) -> Result<Vec<u8>, ExportError> {
+    let trees = on_threads(layers.iter().map(|svg| move || parse(svg)).collect())
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()?;
+    let Some(size) = trees.first().map(usvg::Tree::size) else {
+        return Err(ExportError::Render("nothing to draw".to_owned()));
+    };
+    let (sx, sy) = (width as f32 / size.width(), height as f32 / size.height());
+    let bands = cores() as u32;
     let band_h = height.div_ceil(bands);
-    let rendered: Vec<Result<Vec<u8>, ExportError>> = std::thread::scope(|scope| {
-        let tree = &tree;
-        let jobs: Vec<_> = (0..bands)
-            .map(|i| {
-                let top = i * band_h;
-                let h = band_h.min(height.saturating_sub(top));
-                scope.spawn(move || rasterize_band(tree, width, top, h, sx, sy))
-            })
-            .collect();
-        jobs.into_iter()
-            .map(|job| {
-                job.join()
-                    .unwrap_or_else(|_| Err(ExportError::Render("rendering failed".to_owned())))
-            })
-            .collect()
-    });
+    let trees = &trees;
+    let jobs = (0..bands)
+        .map(|i| {
+            let top = i * band_h;
+            let h = band_h.min(height.saturating_sub(top));
+            move || rasterize_band(trees, width, top, h, sx, sy)
+        })
+        .collect();
     let mut rgb = Vec::with_capacity(width as usize * height as usize * 3);
-    for band in rendered {
+    for band in on_threads(jobs) {
         rgb.extend_from_slice(&band?);
     }
     encode_png(&rgb, width, height)
 }
 
+/// Runs each job on a thread of its own and gives their answers in order. A job that panics
+/// (a bug in a rendering library) becomes an error, not a crash.
+fn on_threads<T: Send>(
+    jobs: Vec<impl FnOnce() -> Result<T, ExportError> + Send>,
+) -> Vec<Result<T, ExportError>> {
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = jobs.into_iter().map(|job| scope.spawn(job)).collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(ExportError::Render("rendering failed".to_owned())))
+            })
+            .collect()
+    })
+}
+
 /// Rows `top..top + h` of the picture as RGB bytes.
 fn rasterize_band(
-    tree: &usvg::Tree,
+    trees: &[usvg::Tree],
     width: u32,
     top: u32,
     h: u32,
@@ -79,7 +98,9 @@ fn rasterize_band(
     let mut pixmap = resvg::tiny_skia::Pixmap::new(width, h)
         .ok_or_else(|| ExportError::Render(format!("cannot make a {width} × {h} pixel image")))?;
     let transform = resvg::tiny_skia::Transform::from_row(sx, 0.0, 0.0, sy, 0.0, -(top as f32));
-    resvg::render(tree, transform, &mut pixmap.as_mut());
+    for tree in trees {
+        resvg::render(tree, transform, &mut pixmap.as_mut());
+    }
     // The drawing always paints an opaque background, so alpha carries nothing (and
     // premultiplied equals straight colour): keep RGB only.
     Ok(pixmap

@@ -8,8 +8,60 @@ use crate::palette::Rgb;
 
 /// SVG for `drawing`, `out_w` × `out_h` in the output's units, the drawing scaled to fill it.
 pub fn to_svg(drawing: &Drawing, out_w: f32, out_h: f32) -> String {
+    document(drawing, out_w, out_h, &drawing.shapes, true)
+}
+
+/// The drawing as `parts` SVG documents of the same size that, painted one over the other in
+/// order, give the picture [`to_svg`] gives: the first holds the background. Each holds a run
+/// of shapes with about the same number of text lines, since shaping text is most of the cost
+/// of parsing, so the PNG export can parse the parts on separate cores.
+pub fn to_svg_layers(drawing: &Drawing, out_w: f32, out_h: f32, parts: usize) -> Vec<String> {
+    let parts = parts.max(1);
+    let texts = drawing
+        .shapes
+        .iter()
+        .filter(|s| matches!(s, Shape::Text(_)))
+        .count();
+    let per_part = texts.div_ceil(parts).max(1);
+    let mut layers = Vec::with_capacity(parts);
+    let (mut start, mut seen) = (0, 0);
+    for (i, shape) in drawing.shapes.iter().enumerate() {
+        if matches!(shape, Shape::Text(_)) {
+            seen += 1;
+            if seen == per_part && layers.len() + 1 < parts {
+                let first = layers.is_empty();
+                layers.push(document(
+                    drawing,
+                    out_w,
+                    out_h,
+                    &drawing.shapes[start..=i],
+                    first,
+                ));
+                start = i + 1;
+                seen = 0;
+            }
+        }
+    }
+    let first = layers.is_empty();
+    layers.push(document(
+        drawing,
+        out_w,
+        out_h,
+        &drawing.shapes[start..],
+        first,
+    ));
+    layers
+}
+
+fn document(
+    drawing: &Drawing,
+    out_w: f32,
+    out_h: f32,
+    shapes: &[Shape],
+    with_background: bool,
+) -> String {
     let families = xml_escape(&crate::fonts::css_family_list());
-    let mut s = String::with_capacity(256 + drawing.shapes.len() * 160);
+    let mut s = String::with_capacity(256 + shapes.len() * 160);
     // Writing to a String cannot fail.
     let _ = write!(
         s,
@@ -20,14 +72,16 @@ pub fn to_svg(drawing: &Drawing, out_w: f32, out_h: f32) -> String {
         num(drawing.height),
     );
     s.push('\n');
-    let _ = writeln!(
-        s,
-        r#"<rect width="{}" height="{}" fill="{}"/>"#,
-        num(drawing.width),
-        num(drawing.height),
-        drawing.background.hex()
-    );
-    for shape in &drawing.shapes {
+    if with_background {
+        let _ = writeln!(
+            s,
+            r#"<rect width="{}" height="{}" fill="{}"/>"#,
+            num(drawing.width),
+            num(drawing.height),
+            drawing.background.hex()
+        );
+    }
+    for shape in shapes {
         shape_svg(&mut s, shape);
     }
     s.push_str("</svg>\n");
