@@ -891,8 +891,11 @@ fn compare_setup(setup: &Setup) -> (Harness<'static, App>, PathBuf) {
     let late = now.add_item(Section::Pains, "Late deliveries");
     let vans = now.add_item(Section::PainRelievers, "Tracked vans");
     let cold = now.add_item(Section::Pains, "Cold food");
+    let bruised = now.add_item(Section::Pains, "Bruised produce");
+    now.set_weight(bruised.as_str(), 1).unwrap();
     let mut older = now.clone();
     older.set_text(late.as_str(), "Late delivery").unwrap();
+    older.link(vans.as_str(), bruised.as_str()).unwrap();
     now.add_item(Section::Pains, "Wrong produce");
     now.remove_item(cold.as_str()).unwrap();
     now.link(vans.as_str(), late.as_str()).unwrap();
@@ -926,7 +929,8 @@ fn compare_with_an_older_version_lists_and_marks_the_changes() {
         "Changed pain: Late deliveries — text “Late delivery” → “Late deliveries”",
         "Gone pain: Cold food",
         "Link added: Tracked vans → Late deliveries",
-        "Fit: 0% → 50%",
+        "Link removed: Tracked vans → Bruised produce",
+        "Fit: 14% → 43%",
     ] {
         assert!(h.query_by_label(entry).is_some(), "lists {entry:?}");
     }
@@ -949,6 +953,11 @@ fn compare_with_an_older_version_lists_and_marks_the_changes() {
     assert!(
         h.query_by_role_and_label(Role::Label, "Gone pain: Cold food")
             .is_some()
+    );
+    click(&mut h, "Link removed: Tracked vans → Bruised produce");
+    assert_eq!(
+        h.state().view.selected.as_deref(),
+        Some(id_of(&h, "Tracked vans").as_str())
     );
 
     // Editing the canvas updates the comparison: deleting the new note drops its entry.

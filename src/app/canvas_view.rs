@@ -255,7 +255,10 @@ fn note_ui(
     out: &mut Vec<Command>,
 ) {
     let id_str = item.id().as_str();
-    if let Some(visible) = rect.intersect(clip).is_positive().then_some(rect) {
+    // Only the part in view: a note half scrolled out of its area gets its links and marks
+    // there, not over the area's label.
+    let visible = rect.intersect(clip);
+    if visible.is_positive() {
         rects.insert(id_str.to_owned(), (section, index, visible));
     }
     let editing = view

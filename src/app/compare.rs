@@ -42,6 +42,18 @@ pub const NEW: Color32 = Color32::from_rgb(0x1e, 0x9e, 0x4a);
 /// Outline and badge colour of notes that changed since the older version.
 pub const CHANGED: Color32 = Color32::from_rgb(0xe0, 0x80, 0x00);
 
+/// `colour` for text in the side panel: on a light panel the outline colours are too pale to
+/// read (under 3:1), so text there uses darker shades of them (over 4.5:1, WCAG AA).
+fn text_colour(ui: &Ui, colour: Color32) -> Color32 {
+    if ui.visuals().dark_mode {
+        colour
+    } else if colour == NEW {
+        Color32::from_rgb(0x15, 0x6f, 0x34)
+    } else {
+        Color32::from_rgb(0xa3, 0x52, 0x00)
+    }
+}
+
 /// The list of changes, for the side panel.
 pub fn panel(
     ui: &mut Ui,
@@ -80,7 +92,7 @@ pub fn panel(
         ui.label(egui::RichText::new(format!("New ({})", diff.added.len())).strong());
         for note in &diff.added {
             let text = format!("New {}: {}", note.section.singular(), note.text);
-            let link = ui.link(egui::RichText::new(text).color(NEW));
+            let link = ui.link(egui::RichText::new(text).color(text_colour(ui, NEW)));
             if link.clicked() {
                 out.push(Command::Select(Some(note.id.as_str().to_owned())));
             }
@@ -96,7 +108,10 @@ pub fn panel(
                 text,
                 what_changed(edit)
             );
-            if ui.link(egui::RichText::new(label).color(CHANGED)).clicked() {
+            if ui
+                .link(egui::RichText::new(label).color(text_colour(ui, CHANGED)))
+                .clicked()
+            {
                 out.push(Command::Select(Some(edit.id.as_str().to_owned())));
             }
         }
@@ -211,5 +226,44 @@ pub fn marks(ui: &Ui, diff: &CanvasDiff, rects: &HashMap<String, Rect>) {
             galley,
             Color32::WHITE,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG contrast ratio of two opaque colours.
+    fn contrast(a: Color32, b: Color32) -> f32 {
+        let luminance = |c: Color32| {
+            let ch = |v: u8| {
+                let v = f32::from(v) / 255.0;
+                if v <= 0.039_28 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * ch(c.r()) + 0.7152 * ch(c.g()) + 0.0722 * ch(c.b())
+        };
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn change_lists_are_readable_on_both_themes() {
+        let ctx = egui::Context::default();
+        for visuals in [egui::Visuals::light(), egui::Visuals::dark()] {
+            ctx.set_visuals(visuals.clone());
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                for colour in [NEW, CHANGED] {
+                    let text = text_colour(ui, colour);
+                    let ratio = contrast(text, visuals.panel_fill);
+                    assert!(ratio >= 4.5, "{colour:?} as {text:?}: {ratio:.2}");
+                }
+            });
+            // Nothing is painted, so the font atlas upload is dropped on purpose.
+            output.textures_delta.clear();
+        }
     }
 }
