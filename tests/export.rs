@@ -123,7 +123,10 @@ fn png_layers_shaped_on_separate_cores_paint_the_same_picture_as_one_document() 
             resvg::tiny_skia::Pixmap::decode_png(&one).unwrap(),
             resvg::tiny_skia::Pixmap::decode_png(&layered).unwrap(),
         );
-        assert!(a.data() == b.data(), "{parts} layers differ from one document");
+        assert!(
+            a.data() == b.data(),
+            "{parts} layers differ from one document"
+        );
     }
 }
 
