@@ -200,6 +200,41 @@ fn f6_moves_the_keyboard_to_the_side_panel_and_back() {
 }
 
 #[test]
+fn up_and_down_follow_the_rows_as_drawn_in_the_circle() {
+    let setup = Setup::new();
+    let mut h = setup.harness((1920.0, 1080.0));
+    click(&mut h, "Example: FieldFresh — farm to restaurant");
+    let rects = &h.state().view.note_rects;
+    let centre = |text: &str| rects[&id_of(&h, text)].center();
+    let (build, tell, keep, proud) = (
+        centre("Build a seasonal menu around what is available"),
+        centre("Tell guests where the food comes from"),
+        centre("Keep food cost under 30% of the menu price"),
+        centre("Feel proud of the ingredients on the plate"),
+    );
+    // The jobs half widens towards the centre line: one row there holds two notes.
+    assert!((tell.y - keep.y).abs() < 1.0 && keep.x > tell.x);
+    assert!(build.y < tell.y && tell.y < proud.y);
+    click_note(&mut h, "Build a seasonal menu around what is available");
+    let selected = |h: &Harness<'_, App>| {
+        let id = h.state().view.selected.clone().unwrap();
+        h.state().canvas().item(&id).unwrap().text().to_owned()
+    };
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(selected(&h), "Tell guests where the food comes from");
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(selected(&h), "Keep food cost under 30% of the menu price");
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(selected(&h), "Feel proud of the ingredients on the plate");
+    h.key_press(Key::ArrowUp);
+    h.run();
+    assert_eq!(selected(&h), "Tell guests where the food comes from");
+}
+
+#[test]
 fn typing_in_the_inspector_is_one_undo_step() {
     let setup = Setup::new();
     let mut h = new_canvas(&setup);

@@ -122,6 +122,7 @@ pub fn canvas_keys(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
         .collect();
     let id_at = |s: Section, i: usize| canvas.items(s).get(i).map(|it| it.id().as_str().to_owned());
     let columns = app.view.columns;
+    let note_rects = &app.view.note_rects;
     let mut drop_focus = false;
     ctx.input_mut(|i| {
         for (n, section) in Section::ALL.into_iter().enumerate() {
@@ -212,7 +213,11 @@ pub fn canvas_keys(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
         ];
         for (key, by) in moves {
             if i.consume_key(Modifiers::NONE, key) {
-                let to = index.saturating_add_signed(by).min(len.saturating_sub(1));
+                let vertical = matches!(key, Key::ArrowUp | Key::ArrowDown);
+                let to = vertical
+                    .then(|| note_above_or_below(canvas, section, index, &note_rects, by > 0))
+                    .flatten()
+                    .unwrap_or_else(|| index.saturating_add_signed(by).min(len.saturating_sub(1)));
                 out.push(Command::Select(id_at(section, to)));
             }
         }
@@ -248,4 +253,36 @@ pub fn canvas_keys(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
             m.move_focus(egui::FocusDirection::None);
         });
     }
+}
+
+/// The note straight above (or below) note `index` of `section` as drawn in the last frame: the
+/// nearest row that way, then the nearest note in it. In the circle rows hold different numbers
+/// of notes, so "one row of columns on" would land on the wrong note. `None` when not every note
+/// of the area is on screen (a scrolled area is a plain grid, where the caller's column
+/// arithmetic is right) or there is no note that way.
+fn note_above_or_below(
+    canvas: &crate::Canvas,
+    section: Section,
+    index: usize,
+    rects: &std::collections::HashMap<String, egui::Rect>,
+    down: bool,
+) -> Option<usize> {
+    let centres: Vec<egui::Pos2> = canvas
+        .items(section)
+        .iter()
+        .map(|item| rects.get(item.id().as_str()).map(|r| r.center()))
+        .collect::<Option<_>>()?;
+    let here = *centres.get(index)?;
+    let dy = |p: &egui::Pos2| if down { p.y - here.y } else { here.y - p.y };
+    let row = centres
+        .iter()
+        .map(dy)
+        .filter(|d| *d > 1.0)
+        .min_by(f32::total_cmp)?;
+    centres
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| (dy(p) - row).abs() <= 1.0)
+        .min_by(|(_, a), (_, b)| (a.x - here.x).abs().total_cmp(&(b.x - here.x).abs()))
+        .map(|(i, _)| i)
 }
