@@ -215,7 +215,7 @@ pub fn canvas_keys(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
             if i.consume_key(Modifiers::NONE, key) {
                 let vertical = matches!(key, Key::ArrowUp | Key::ArrowDown);
                 let to = vertical
-                    .then(|| note_above_or_below(canvas, section, index, &note_rects, by > 0))
+                    .then(|| note_above_or_below(canvas, section, index, note_rects, by > 0))
                     .flatten()
                     .unwrap_or_else(|| index.saturating_add_signed(by).min(len.saturating_sub(1)));
                 out.push(Command::Select(id_at(section, to)));
