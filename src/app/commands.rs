@@ -93,6 +93,14 @@ pub enum Command {
     Compare,
     CompareWith(PathBuf),
     CloseComparison,
+    // Workshop mode.
+    /// Records a note's dot votes (undoable).
+    SetVotes {
+        id: String,
+        votes: u32,
+    },
+    /// Presenting, the walk-through, the fit reveal, the timer and the audience window.
+    Workshop(super::presentation::Action),
 }
 
 /// What a typed path is for, when no file dialog can be shown.

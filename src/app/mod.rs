@@ -17,10 +17,12 @@ pub mod fit_panel;
 pub mod inspector;
 pub mod keyboard;
 pub mod menu_bar;
+pub mod presentation;
 pub mod recovery;
 pub mod settings;
 pub mod start_screen;
 pub mod theme;
+pub mod voting;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -77,6 +79,8 @@ pub struct ViewState {
     pub scroll_to_selected: bool,
     /// Where each visible note was drawn in the last frame, by id.
     pub note_rects: std::collections::HashMap<String, egui::Rect>,
+    /// The smallest note text size drawn in the last frame, so tests can check it is readable.
+    pub smallest_note_font: Option<f32>,
 }
 
 /// A modal window over the app.
@@ -132,6 +136,8 @@ pub struct App {
     pub export_choice: export_menu::ExportChoice,
     /// File → Compare with…: the older version the open canvas is compared with.
     pub comparison: Option<compare::Comparison>,
+    /// Workshop mode: presenting, the walk-through, the timer, the audience window.
+    pub presentation: presentation::Presentation,
 }
 
 impl App {
@@ -140,6 +146,8 @@ impl App {
         let recovery = Recovery::new(&config.data_dir);
         let (dialog_tx, dialog_rx) = channel();
         let modal = recovery.exists().then_some(Modal::Recover);
+        let presentation =
+            presentation::Presentation::new((config.clock)(), settings.timer_minutes);
         theme::install_fonts(ctx);
         App {
             doc: Document::new(),
@@ -168,6 +176,7 @@ impl App {
             typing: false,
             export_choice: export_menu::ExportChoice::default(),
             comparison: None,
+            presentation,
         }
     }
 
@@ -222,9 +231,16 @@ impl App {
 
         let mut out = std::mem::take(&mut self.commands);
         keyboard::global_shortcuts(&ctx, self, &mut out);
-        menu_bar::show(ui, self, &mut out);
-        status_bar(ui, self);
+        // Presenting, the canvas fills the screen: no menus, side panel or status bar.
+        let presenting = self.presentation.active && self.screen == Screen::Canvas;
+        if !presenting {
+            menu_bar::show(ui, self, &mut out);
+            status_bar(ui, self);
+        }
+        presentation::guard_typing(&ctx, self);
         if self.screen == Screen::Canvas && self.modal.is_none() {
+            // Its own key map first: what it takes (digits, arrows) the editor's never sees.
+            presentation::keys(&ctx, self, &mut out);
             // Before the panels draw, so keys meant for the canvas never move egui's focus.
             keyboard::canvas_keys(&ctx, self, &mut out);
         }
@@ -246,6 +262,7 @@ impl App {
         }
         match self.screen {
             Screen::Start => start_screen::show(ui, self, &mut out),
+            Screen::Canvas if presenting => presentation::show(ui, self, &mut out),
             Screen::Canvas => {
                 egui::Panel::right("side_panel")
                     .resizable(true)
@@ -281,6 +298,7 @@ impl App {
             }
         }
         dialogs::show(&ctx, self, &mut out);
+        presentation::windows(&ctx, self, &mut out);
         self.comparison = comparison;
         // Starting to type goes last, so that a note committed by the same click (its field
         // losing focus) does not end the entry just started.
@@ -665,6 +683,9 @@ impl App {
                 self.comparison = None;
                 self.status = String::new();
             }
+            // Workshop mode.
+            C::SetVotes { id, votes } => self.edit(None, |c| c.set_votes(&id, votes)),
+            C::Workshop(action) => presentation::apply(self, ctx, action),
         }
         if self.commands_close {
             self.commands_close = false;
@@ -781,6 +802,7 @@ fn status_bar(ui: &mut egui::Ui, app: &App) {
                 ui.separator();
                 ui.label(&app.status);
             }
+            presentation::status(ui, app);
         });
     });
 }

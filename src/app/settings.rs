@@ -18,6 +18,8 @@ pub struct Settings {
     pub zoom: f32,
     pub window: Option<[f32; 2]>,
     pub show_links: bool,
+    /// The workshop timer's length, as last set.
+    pub timer_minutes: f64,
 }
 
 impl Default for Settings {
@@ -28,6 +30,7 @@ impl Default for Settings {
             zoom: 1.0,
             window: None,
             show_links: true,
+            timer_minutes: 5.0,
         }
     }
 }
