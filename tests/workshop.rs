@@ -435,6 +435,25 @@ fn note_text_is_at_least_22px_at_1920x1080_with_a_full_area() {
             "{r:?}"
         );
     }
+    // Spotlit, the area is brought close: its notes get larger type, never smaller.
+    key(&mut h, Key::Num2);
+    let spotlit = h.state().view.smallest_note_font.unwrap();
+    assert!(spotlit >= 22.0, "spotlit {spotlit}");
+    let pains: Vec<String> = h
+        .state()
+        .canvas()
+        .items(Section::Pains)
+        .iter()
+        .map(|i| i.id().as_str().to_owned())
+        .collect();
+    for id in &pains {
+        let r = h.state().view.note_rects[id];
+        assert!(
+            r.min.y >= 0.0 && r.max.y <= 1080.0 && r.min.x >= 0.0 && r.max.x <= 1920.0,
+            "{r:?}"
+        );
+    }
+    key(&mut h, Key::Num0);
     // The editor keeps its own, smaller type.
     key(&mut h, Key::F5);
     assert!(h.state().view.smallest_note_font.unwrap() < 22.0);

@@ -768,3 +768,46 @@ pub fn view_menu(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
         act(Action::ToggleDark);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::section::Section;
+
+    #[test]
+    fn presented_style_follows_the_walkthrough_reveal_and_screen_height() {
+        let mut p = Presentation::new(Instant::now(), 5.0);
+        let style = p.style(1080.0);
+        assert_eq!(style.min_font, MIN_NOTE_TEXT_AT_1080);
+        assert!(!style.checks && !style.links && !style.link_counts);
+        assert_eq!(style.dimmed, [false; 6]);
+        assert_eq!(style.focus, None);
+        // Type scales with the screen, never below a floor.
+        assert_eq!(p.style(2160.0).min_font, 44.0);
+        assert_eq!(p.style(300.0).min_font, 14.0);
+
+        p.walkthrough.current = Step::for_number_key(2);
+        let style = p.style(1080.0);
+        assert_eq!(style.focus, Some(Section::Pains));
+        for s in Section::ALL {
+            assert_eq!(style.dimmed[s.index()], s != Section::Pains, "{s:?}");
+        }
+        p.reveal = true;
+        p.walkthrough.current = Some(Step::Fit);
+        let style = p.style(1080.0);
+        assert!(style.checks && style.links);
+        assert_eq!(style.focus, None, "the fit shows the whole canvas");
+        assert_eq!(style.dimmed, [false; 6]);
+    }
+
+    #[test]
+    fn reaching_the_fit_step_reveals_the_fit() {
+        let mut p = Presentation::new(Instant::now(), 5.0);
+        p.walkthrough.current = Step::for_number_key(6);
+        reveal_at_fit(&mut p);
+        assert!(!p.reveal);
+        p.walkthrough.forward();
+        reveal_at_fit(&mut p);
+        assert!(p.reveal);
+    }
+}
