@@ -505,6 +505,17 @@ fn dark_projector_theme_on_request() {
     assert_eq!(h.ctx.theme(), egui::Theme::Light);
 }
 
+#[test]
+fn the_shortcuts_list_has_the_workshop_keys() {
+    let setup = Setup::new();
+    let mut h = new_canvas(&setup);
+    click(&mut h, "Help");
+    click(&mut h, "Keyboard shortcuts");
+    for keys in ["F5", "1 … 6 / 0 (presenting)", "V / Shift+V", "T / Shift+T"] {
+        assert!(has_label(&h, keys), "{keys}");
+    }
+}
+
 /// Snapshot images of the presented canvas at 1920×1080 (see tests/editor.rs for how they are
 /// rendered and updated).
 mod snapshots {
@@ -540,6 +551,19 @@ mod snapshots {
             &[Key::PageUp, Key::F, Key::L],
             "presentation_reveal_light",
         );
+    }
+
+    /// The time's-up signal, while the room fills in customer jobs.
+    #[test]
+    fn presentation_times_up_light() {
+        let setup = Setup::new();
+        let mut h = example(&setup, FULL_HD);
+        key(&mut h, Key::F5);
+        key(&mut h, Key::Num1);
+        key(&mut h, Key::T);
+        setup.advance(Duration::from_secs(5 * 60 + 1));
+        h.run();
+        h.snapshot("presentation_times_up_light");
     }
 
     #[test]

@@ -32,6 +32,9 @@ type NoteRects = HashMap<String, (Section, usize, Rect)>;
 pub struct CanvasStyle {
     /// Lines from value-map notes to the customer notes they address.
     pub links: bool,
+    /// Opacity of a link line not touching the selected note: faint in the editor, so the
+    /// selection's links stand out; strong on a projector, which washes faint lines out.
+    pub link_alpha: f32,
     /// The check mark on addressed customer notes.
     pub checks: bool,
     /// "2 links" / "addresses nothing" on value-map notes.
@@ -45,6 +48,10 @@ pub struct CanvasStyle {
     pub max_note_w: f32,
     /// Smallest note width at scale 1 before the area scrolls (see [`MIN_NOTE_W`]).
     pub min_note_w: f32,
+    /// Note height as a share of its width (see [`NOTE_ASPECT`]).
+    pub note_aspect: f32,
+    /// Note text size as a share of the note's height, before `min_font`/`max_font`.
+    pub font_share: f32,
     /// Radius of a vote dot.
     pub vote_dot: f32,
     /// Drawn for looking only (the audience window): no buttons, no text field.
@@ -59,6 +66,7 @@ impl CanvasStyle {
     pub fn editor(show_links: bool) -> CanvasStyle {
         CanvasStyle {
             links: show_links,
+            link_alpha: 0.35,
             checks: true,
             link_counts: true,
             dimmed: [false; 6],
@@ -66,6 +74,8 @@ impl CanvasStyle {
             max_font: 16.0,
             max_note_w: MAX_NOTE_W,
             min_note_w: MIN_NOTE_W,
+            note_aspect: NOTE_ASPECT,
+            font_share: 1.0 / 5.2,
             vote_dot: 3.5,
             read_only: false,
             focus: None,
@@ -171,7 +181,7 @@ pub fn show_with(
     }
 
     if style.links {
-        let lines = link_shapes(canvas, view, palette, &rects, scale);
+        let lines = link_shapes(canvas, view, palette, style.link_alpha, &rects, scale);
         ui.painter().set(links_slot, egui::Shape::Vec(lines));
     }
     handle_drag(ui, canvas, view, palette, &rects, out);
@@ -262,7 +272,7 @@ fn area_ui(
         count,
         style.max_note_w * scale,
         (style.min_note_w * scale).min(space.width()),
-        NOTE_ASPECT,
+        style.note_aspect,
     );
     view.columns[section.index()] = grid.columns;
 
@@ -359,7 +369,7 @@ fn note_ui(
         return;
     }
 
-    let font = (rect.height() / 5.2).clamp(style.min_font, style.max_font);
+    let font = (rect.height() * style.font_share).clamp(style.min_font, style.max_font);
     view.smallest_note_font = Some(view.smallest_note_font.map_or(font, |f| f.min(font)));
     if style.read_only {
         note_face(ui, canvas, palette, style, section, item, rect, font);
@@ -406,7 +416,9 @@ fn note_face(
     let id_str = item.id().as_str();
     let painter = ui.painter();
     let pad = (rect.height() * 0.08).clamp(2.0, 8.0);
-    let row_h = font * 1.2;
+    // The font's own line height (Noto Sans needs more than 1.2 × its size), so the last row
+    // of text never runs into the footer.
+    let row_h = ui.fonts_mut(|f| f.row_height(&FontId::proportional(font)));
     // Small notes put their marks in a strip down the right edge instead of a footer row, so
     // the text keeps every line the note has room for.
     let compact = rect.height() < 52.0;
@@ -631,6 +643,7 @@ fn link_shapes(
     canvas: &Canvas,
     view: &ViewState,
     palette: &Palette,
+    link_alpha: f32,
     rects: &NoteRects,
     scale: f32,
 ) -> Vec<egui::Shape> {
@@ -648,7 +661,7 @@ fn link_shapes(
                 let emphasis = highlighted || view.selected.as_deref() == Some(to.as_str());
                 let mut c = color(palette.link);
                 if !emphasis {
-                    c = c.gamma_multiply(0.35);
+                    c = c.gamma_multiply(link_alpha);
                 }
                 let a = pos2(from.right(), from.center().y);
                 let b = pos2(to_rect.left(), to_rect.center().y);

@@ -362,7 +362,10 @@ impl App {
     fn intercept_close(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) {
             self.settings.zoom = ctx.zoom_factor();
-            if let Some(rect) = ctx.input(|i| i.viewport().inner_rect) {
+            // A full-screen presentation's size is not the editor window's.
+            if let Some(rect) = ctx.input(|i| i.viewport().inner_rect)
+                && !self.presentation.active
+            {
                 self.settings.window = Some([rect.width(), rect.height()]);
             }
             let _ = self.settings.save(&self.config_dir);
