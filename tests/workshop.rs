@@ -146,12 +146,25 @@ fn spotlight_with_number_keys_and_step_with_arrows_and_clicker_keys() {
     assert!(has_label(&h, "Step 5 of 7: Pain relievers"));
     // The digits spotlight; they do not set the selected note's weight as in the editor.
     let first_pain = h.state().canvas().items(Section::Pains)[0].clone();
+    key(&mut h, Key::Num2);
     click_note(&mut h, first_pain.text());
+    assert_eq!(
+        h.state().view.selected.as_deref(),
+        Some(first_pain.id().as_str())
+    );
     key(&mut h, Key::Num1);
     assert!(has_label(&h, "Step 1 of 7: Customer jobs"));
     let after = h.state().canvas().items(Section::Pains)[0].weight();
     assert_eq!(after, first_pain.weight());
     assert!(!h.state().doc.is_dirty());
+    // Alt+Right still moves the selected note later, as in the editor; it does not step.
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    h.run();
+    assert!(has_label(&h, "Step 1 of 7: Customer jobs"));
+    assert_eq!(
+        h.state().canvas().items(Section::Pains)[1].id(),
+        first_pain.id()
+    );
 }
 
 #[test]

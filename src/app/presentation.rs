@@ -290,11 +290,14 @@ pub fn keys(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
         if i.consume_key(Modifiers::NONE, Key::Escape) {
             act(Action::Leave);
         }
-        if i.consume_key(Modifiers::NONE, Key::ArrowRight) {
-            act(Action::Forward);
-        }
-        if i.consume_key(Modifiers::NONE, Key::ArrowLeft) {
-            act(Action::Back);
+        // Alt+arrows keep reordering the selected note (a plain pattern would match them).
+        if !i.modifiers.alt {
+            if i.consume_key(Modifiers::NONE, Key::ArrowRight) {
+                act(Action::Forward);
+            }
+            if i.consume_key(Modifiers::NONE, Key::ArrowLeft) {
+                act(Action::Back);
+            }
         }
         if i.consume_key(Modifiers::NONE, Key::Num0) {
             act(Action::Spotlight(None));
@@ -339,13 +342,12 @@ pub fn keys(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
 
 /// Keeps a note being typed when a timer button is clicked: egui gives up a text field's focus
 /// on any click elsewhere, so while the pointer is over the timer's buttons it is told not to.
-pub fn guard_typing(ctx: &egui::Context, app: &App) {
-    let over_timer = ctx.input(|i| i.pointer.latest_pos()).is_some_and(|pos| {
-        app.presentation
-            .timer_controls
-            .iter()
-            .any(|r| r.contains(pos))
-    });
+pub fn guard_typing(ctx: &egui::Context, app: &mut App) {
+    // Taken: this frame's drawing records them afresh.
+    let controls = std::mem::take(&mut app.presentation.timer_controls);
+    let over_timer = ctx
+        .input(|i| i.pointer.latest_pos())
+        .is_some_and(|pos| controls.iter().any(|r| r.contains(pos)));
     let wanted = if over_timer {
         egui::SurrenderFocusOn::Never
     } else {
@@ -361,7 +363,6 @@ pub fn guard_typing(ctx: &egui::Context, app: &App) {
 pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
     let palette = app.presentation.palette();
     let t = now(app);
-    app.presentation.timer_controls.clear();
     egui::CentralPanel::default()
         .frame(egui::Frame::NONE.fill(color(palette.background)))
         .show(ui, |ui| {
@@ -588,7 +589,7 @@ fn controls(
             });
         },
     );
-    app.presentation.timer_controls = timer_rects;
+    app.presentation.timer_controls.extend(timer_rects);
 }
 
 fn top_voted_overlay(
