@@ -579,6 +579,19 @@ mod snapshots {
         h.snapshot("presentation_times_up_light");
     }
 
+    /// A note typed live while presenting, in the note's large type.
+    #[test]
+    fn presentation_typing_light() {
+        let setup = Setup::new();
+        let mut h = example(&setup, FULL_HD);
+        key(&mut h, Key::F5);
+        key(&mut h, Key::Num3);
+        key(&mut h, Key::N);
+        h.event(egui::Event::Text("Menu ideas from the farms".to_owned()));
+        h.run();
+        h.snapshot("presentation_typing_light");
+    }
+
     #[test]
     fn presentation_reveal_dark() {
         shot(true, &[Key::F], "presentation_reveal_dark");

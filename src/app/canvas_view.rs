@@ -296,7 +296,7 @@ fn area_ui(
             if style.read_only {
                 typed_text(ui, view, palette, rect);
             } else if let Some(entry) = view.entry.as_mut() {
-                entry_ui(ui, entry, rect, out);
+                with_entry_font(ui, style, rect, |ui| entry_ui(ui, entry, rect, out));
             }
         }
     };
@@ -364,7 +364,7 @@ fn note_ui(
         if style.read_only {
             typed_text(ui, view, palette, rect);
         } else if let Some(entry) = view.entry.as_mut() {
-            entry_ui(ui, entry, rect, out);
+            with_entry_font(ui, style, rect, |ui| entry_ui(ui, entry, rect, out));
         }
         return;
     }
@@ -543,6 +543,21 @@ fn note_face(
         );
     }
     super::voting::paint_dots(painter, item.votes(), rect, style.vote_dot);
+}
+
+/// Runs `f` (the note's text field) with the note's own text size when the style asks for
+/// large type, so what is typed on a projector is as readable as the notes around it. The
+/// editor's field keeps egui's body font.
+fn with_entry_font(ui: &mut Ui, style: &CanvasStyle, rect: Rect, f: impl FnOnce(&mut Ui)) {
+    if style.min_font <= CanvasStyle::editor(false).min_font {
+        f(ui);
+        return;
+    }
+    let font = (rect.height() * style.font_share).clamp(style.min_font, style.max_font);
+    let saved = ui.style().override_font_id.clone();
+    ui.style_mut().override_font_id = Some(FontId::proportional(font));
+    f(ui);
+    ui.style_mut().override_font_id = saved;
 }
 
 /// The text being typed, shown without a text field (the audience window only looks on).
