@@ -421,6 +421,15 @@ fn timer_in_the_editor_from_the_view_menu() {
     click(&mut h, "Pause");
     click(&mut h, "Reset");
     assert!(!h.state().presentation.timer.is_running());
+    assert!(
+        !has_label(&h, "Timer 05:00"),
+        "a stopped timer keeps out of the status bar"
+    );
+    click(&mut h, "Start");
+    setup.advance(Duration::from_secs(5 * 60));
+    h.run();
+    // In the status bar and in the timer window.
+    assert_eq!(h.query_all_by_label("Time's up").count(), 2);
 }
 
 #[test]
@@ -490,6 +499,11 @@ fn audience_window_opens_shows_the_canvas_and_closes() {
     assert!(has_label(&h, "File"));
     key(&mut h, Key::PageDown);
     assert!(has_label(&h, "Step 1 of 7: Customer jobs"));
+    // F reveals the fit to the room; the editor's fit panel has its own score line.
+    let score = format!("Fit {:.0}%", fit(&h).unwrap());
+    assert!(!has_label(&h, &score));
+    key(&mut h, Key::F);
+    assert!(has_label(&h, &score));
     // What the editor types appears there too, in the same frame.
     h.state_mut().push(Command::AddNote {
         section: Section::Jobs,
