@@ -5,6 +5,7 @@
 //! runtime fields; panels (one module each) draw and push [`Command`]s; [`App::apply`] carries
 //! them out after the frame, in one place.
 
+pub mod audience;
 pub mod canvas_view;
 pub mod commands;
 pub mod compare;
@@ -22,6 +23,7 @@ pub mod recovery;
 pub mod settings;
 pub mod start_screen;
 pub mod theme;
+pub mod timer_view;
 pub mod voting;
 
 use std::path::{Path, PathBuf};

@@ -10,8 +10,8 @@
 use std::time::{Duration, Instant};
 
 use egui::{
-    Align, Align2, Color32, FontId, Key, KeyboardShortcut, Layout, Modifiers, Rect, RichText,
-    Stroke, StrokeKind, Ui, UiBuilder, pos2, vec2,
+    Align, Align2, Key, KeyboardShortcut, Layout, Modifiers, Rect, RichText, Stroke, Ui, UiBuilder,
+    pos2, vec2,
 };
 
 use crate::fit;
@@ -20,7 +20,10 @@ use crate::workshop::{Step, Timer, Walkthrough};
 
 use super::canvas_view::{self, CanvasStyle};
 use super::theme::color;
+use super::timer_view::{timer_face, timer_window};
 use super::{App, Command, Screen, ViewState, voting};
+
+pub use super::timer_view::{guard_typing, status};
 
 /// The smallest note text, in points, on a 1080-pixel-high screen; it scales with the height.
 pub const MIN_NOTE_TEXT_AT_1080: f32 = 22.0;
@@ -74,7 +77,7 @@ pub struct Presentation {
     epoch: Instant,
     /// Where the timer's buttons were drawn last frame: a press there must not take the
     /// keyboard from a note being typed.
-    timer_controls: Vec<Rect>,
+    pub(super) timer_controls: Vec<Rect>,
 }
 
 impl Presentation {
@@ -134,7 +137,7 @@ impl Presentation {
 }
 
 /// Seconds on the timer's clock: the app's injected clock, so tests control it.
-fn now(app: &App) -> f64 {
+pub(super) fn now(app: &App) -> f64 {
     (app.clock)()
         .saturating_duration_since(app.presentation.epoch)
         .as_secs_f64()
@@ -340,24 +343,6 @@ pub fn keys(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
     out.extend(commands);
 }
 
-/// Keeps a note being typed when a timer button is clicked: egui gives up a text field's focus
-/// on any click elsewhere, so while the pointer is over the timer's buttons it is told not to.
-pub fn guard_typing(ctx: &egui::Context, app: &mut App) {
-    // Taken: this frame's drawing records them afresh.
-    let controls = std::mem::take(&mut app.presentation.timer_controls);
-    let over_timer = ctx
-        .input(|i| i.pointer.latest_pos())
-        .is_some_and(|pos| controls.iter().any(|r| r.contains(pos)));
-    let wanted = if over_timer {
-        egui::SurrenderFocusOn::Never
-    } else {
-        egui::SurrenderFocusOn::default()
-    };
-    if ctx.options(|o| o.input_options.surrender_focus_on) != wanted {
-        ctx.options_mut(|o| o.input_options.surrender_focus_on = wanted);
-    }
-}
-
 /// The presented canvas filling the window, with the step's name, the timer, the fit score
 /// when revealed, a key hint and the on-screen toggles.
 pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
@@ -388,7 +373,7 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
 /// Draws the presented picture in `full`: header (step, fit score, timer) and canvas. Returns
 /// the canvas's rect. `audience` draws it for looking only.
 #[allow(clippy::too_many_arguments)]
-fn presented(
+pub(super) fn presented(
     ui: &mut Ui,
     full: Rect,
     canvas: &crate::Canvas,
@@ -462,68 +447,6 @@ fn presented(
     }
     timer_face(ui, p, full, top_h, pad, t, &palette);
     canvas_rect
-}
-
-/// The timer, large in the top-right corner; solid red with "Time's up" when it has run out,
-/// with a pulsing red border round the whole screen.
-fn timer_face(
-    ui: &mut Ui,
-    p: &Presentation,
-    full: Rect,
-    top_h: f32,
-    pad: f32,
-    t: f64,
-    palette: &Palette,
-) {
-    let size = top_h * 0.62;
-    let rect = Rect::from_min_max(
-        pos2(full.right() - size * 5.2 - pad * 2.0, full.top() + pad),
-        pos2(full.right() - pad * 2.0, full.top() + top_h - pad),
-    );
-    let timer = &p.timer;
-    if timer.is_up(t) {
-        let red = Color32::from_rgb(0xd0, 0x10, 0x10);
-        ui.painter().rect_filled(rect, 8.0, red);
-        ui.put(
-            rect,
-            egui::Label::new(
-                RichText::new("Time's up")
-                    .size(size * 0.8)
-                    .strong()
-                    .color(Color32::WHITE),
-            ),
-        );
-        let on = (t * 2.0).floor() as i64 % 2 == 0;
-        let border = if on { red } else { red.gamma_multiply(0.45) };
-        ui.painter().rect_stroke(
-            full.shrink(4.0),
-            0.0,
-            Stroke::new(8.0, border),
-            StrokeKind::Inside,
-        );
-        ui.ctx().request_repaint_after(Duration::from_millis(500));
-        return;
-    }
-    let running = timer.is_running();
-    let started = timer.remaining(t) < timer.duration_secs();
-    let ink = if running {
-        color(palette.area_label)
-    } else {
-        color(palette.muted_text)
-    };
-    if running || started {
-        ui.painter()
-            .rect_stroke(rect, 8.0, Stroke::new(2.0, ink), StrokeKind::Inside);
-    }
-    ui.put(
-        rect,
-        egui::Label::new(
-            RichText::new(timer.display(t))
-                .font(FontId::monospace(size))
-                .strong()
-                .color(ink),
-        ),
-    );
 }
 
 /// The bottom line: the key hint, and buttons for what the keys do.
@@ -627,103 +550,7 @@ pub fn windows(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
         timer_window(ctx, app, t, out);
     }
     if app.presentation.audience && app.screen == Screen::Canvas {
-        audience_window(ctx, app, t, out);
-    }
-}
-
-fn timer_window(ctx: &egui::Context, app: &mut App, t: f64, out: &mut Vec<Command>) {
-    let mut open = true;
-    let timer = app.presentation.timer;
-    let mut rects = Vec::new();
-    egui::Window::new("Timer")
-        .open(&mut open)
-        .collapsible(false)
-        .resizable(false)
-        .show(ctx, |ui| {
-            let shown = if timer.is_up(t) {
-                "Time's up".to_owned()
-            } else {
-                timer.display(t)
-            };
-            ui.label(RichText::new(shown).font(FontId::monospace(32.0)));
-            let mut minutes = timer.duration_secs() / 60.0;
-            ui.horizontal(|ui| {
-                let label = ui.label("Minutes");
-                let r = ui
-                    .add(
-                        egui::DragValue::new(&mut minutes)
-                            .range(0.5..=240.0)
-                            .speed(0.25),
-                    )
-                    .labelled_by(label.id);
-                if r.changed() {
-                    out.push(Command::Workshop(Action::SetMinutes(minutes)));
-                }
-            });
-            ui.horizontal(|ui| {
-                let start = ui.button(if timer.is_running() { "Pause" } else { "Start" });
-                rects.push(start.rect);
-                if start.clicked() {
-                    out.push(Command::Workshop(Action::StartPause));
-                }
-                let reset = ui.button("Reset");
-                rects.push(reset.rect);
-                if reset.clicked() {
-                    out.push(Command::Workshop(Action::ResetTimer));
-                }
-            });
-            ui.label(RichText::new("T start/pause · Shift+T reset (Ctrl+T while typing)").small());
-        });
-    app.presentation.timer_controls.extend(rects);
-    if !open {
-        out.push(Command::Workshop(Action::ShowTimer(false)));
-    }
-}
-
-/// The second window for the projector: only the presented canvas, redrawn with the main
-/// window every frame. In tests (and backends without multiple windows) egui draws it as a
-/// window inside the main one.
-fn audience_window(ctx: &egui::Context, app: &mut App, t: f64, out: &mut Vec<Command>) {
-    let id = egui::ViewportId::from_hash_of("fitcanvas_audience");
-    let builder = egui::ViewportBuilder::default()
-        .with_title("Fitcanvas — audience")
-        .with_inner_size([960.0, 540.0]);
-    // The audience's own copy of the view: it shows the selection and the note being typed,
-    // but its drawing must not move the editor's scroll or grid state.
-    let mut view = app.view.clone();
-    let p = app.presentation.clone();
-    let canvas = app.doc.canvas();
-    let closed = ctx.show_viewport_immediate(id, builder, |ui, class| {
-        let size = if class == egui::ViewportClass::EmbeddedWindow {
-            vec2(640.0, 360.0)
-        } else {
-            ui.available_size()
-        };
-        let (full, _) = ui.allocate_exact_size(size, egui::Sense::hover());
-        let mut ignored = Vec::new();
-        presented(ui, full, canvas, &mut view, &p, t, true, &mut ignored);
-        ui.input(|i| i.viewport().close_requested())
-    });
-    if closed {
-        out.push(Command::Workshop(Action::ToggleAudience));
-    }
-}
-
-/// The timer in the editor's status bar, while it runs or has run out.
-pub fn status(ui: &mut Ui, app: &App) {
-    let t = now(app);
-    let timer = &app.presentation.timer;
-    if timer.is_up(t) {
-        ui.separator();
-        ui.label(
-            RichText::new("Time's up")
-                .strong()
-                .color(Color32::WHITE)
-                .background_color(Color32::from_rgb(0xd0, 0x10, 0x10)),
-        );
-    } else if timer.is_running() {
-        ui.separator();
-        ui.label(format!("Timer {}", timer.display(t)));
+        super::audience::show(ctx, app, t, out);
     }
 }
 
