@@ -15,6 +15,10 @@ impl Rgb {
     }
 }
 
+/// The dots of workshop votes on a note: a strong violet that stands apart from every note
+/// fill and from the status badges.
+pub const VOTE_DOT: Rgb = Rgb(0x5b, 0x16, 0x9e);
+
 /// Every colour the canvas picture uses.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Palette {
@@ -94,6 +98,51 @@ impl Palette {
         }
     }
 
+    /// For a projector at the back of a room: pure white and near-black, darker outlines and
+    /// stronger note colours, since projectors wash out pale fills and thin grey lines.
+    pub fn projector_light() -> Palette {
+        Palette {
+            background: Rgb(0xff, 0xff, 0xff),
+            shape_fill: Rgb(0xff, 0xff, 0xff),
+            shape_stroke: Rgb(0x0b, 0x0c, 0x10),
+            divider: Rgb(0x30, 0x34, 0x3c),
+            area_label: Rgb(0x00, 0x00, 0x00),
+            note_text: Rgb(0x00, 0x00, 0x00),
+            note_stroke: Rgb(0x20, 0x20, 0x20),
+            note_fill: [
+                Rgb(0xb4, 0xd3, 0xff), // jobs: blue
+                Rgb(0xff, 0xb9, 0xb2), // pains: red
+                Rgb(0xad, 0xe8, 0xb6), // gains: green
+                Rgb(0xff, 0xe3, 0x70), // products: yellow
+                Rgb(0xff, 0xc6, 0x8c), // pain relievers: orange
+                Rgb(0xcf, 0xee, 0x98), // gain creators: lime
+            ],
+            link: Rgb(0x1d, 0x4e, 0xd8),
+            addressed_mark: Rgb(0x0b, 0x6e, 0x24),
+            selection: Rgb(0x00, 0x47, 0xc8),
+            muted_text: Rgb(0x30, 0x34, 0x3c),
+            status_validated: Rgb(0x14, 0x5e, 0x28),
+            status_invalidated: Rgb(0x9e, 0x1c, 0x16),
+            status_testing: Rgb(0x7a, 0x48, 0x00),
+        }
+    }
+
+    /// The projector theme for a dark room: black ground, white lines, the same strong notes.
+    pub fn projector_dark() -> Palette {
+        Palette {
+            background: Rgb(0x00, 0x00, 0x00),
+            shape_fill: Rgb(0x10, 0x11, 0x14),
+            shape_stroke: Rgb(0xff, 0xff, 0xff),
+            divider: Rgb(0xb0, 0xb4, 0xbc),
+            area_label: Rgb(0xff, 0xff, 0xff),
+            link: Rgb(0x9c, 0xb8, 0xff),
+            addressed_mark: Rgb(0x6c, 0xe0, 0x88),
+            selection: Rgb(0x7c, 0xb4, 0xff),
+            muted_text: Rgb(0xc8, 0xcc, 0xd4),
+            ..Palette::projector_light()
+        }
+    }
+
     pub fn note_fill(&self, section: Section) -> Rgb {
         self.note_fill[section.index()]
     }
@@ -133,7 +182,12 @@ mod tests {
 
     #[test]
     fn note_text_is_readable_on_every_note_in_both_themes() {
-        for palette in [Palette::light(), Palette::dark()] {
+        for palette in [
+            Palette::light(),
+            Palette::dark(),
+            Palette::projector_light(),
+            Palette::projector_dark(),
+        ] {
             for fill in palette.note_fill {
                 assert!(contrast(palette.note_text, fill) >= 7.0, "{fill:?}");
             }
@@ -147,7 +201,30 @@ mod tests {
                 }
             }
             assert_eq!(palette.status_badge(Status::Assumption), None);
+            for fill in palette.note_fill {
+                assert!(contrast(VOTE_DOT, fill) >= 4.5, "vote dots on {fill:?}");
+            }
             assert_eq!(Rgb(1, 2, 255).hex(), "#0102ff");
         }
+    }
+
+    #[test]
+    fn projector_themes_have_more_contrast_than_the_editor_themes() {
+        let (light, projector) = (Palette::light(), Palette::projector_light());
+        assert!(
+            contrast(projector.area_label, projector.shape_fill)
+                > contrast(light.area_label, light.shape_fill)
+        );
+        assert!(
+            contrast(projector.shape_stroke, projector.background)
+                > contrast(light.shape_stroke, light.background)
+        );
+        for (p, l) in projector.note_fill.iter().zip(light.note_fill) {
+            assert!(contrast(projector.note_text, *p) >= 12.0, "{p:?}");
+            // Stronger fills: further from the white ground than the editor's pale ones.
+            assert!(contrast(*p, projector.background) > contrast(l, light.background));
+        }
+        let dark = Palette::projector_dark();
+        assert!(contrast(dark.area_label, dark.shape_fill) >= 15.0);
     }
 }

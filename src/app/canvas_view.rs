@@ -26,6 +26,64 @@ const NOTE_ASPECT: f32 = 0.6;
 /// Where each visible note was drawn this frame, for drops and link lines.
 type NoteRects = HashMap<String, (Section, usize, Rect)>;
 
+/// How the canvas is drawn: the editor's way, or presented to a room (large type, areas
+/// dimmed around the spotlit one, the fit's marks only once revealed).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CanvasStyle {
+    /// Lines from value-map notes to the customer notes they address.
+    pub links: bool,
+    /// Opacity of a link line not touching the selected note: faint in the editor, so the
+    /// selection's links stand out; strong on a projector, which washes faint lines out.
+    pub link_alpha: f32,
+    /// The check mark on addressed customer notes.
+    pub checks: bool,
+    /// "2 links" / "addresses nothing" on value-map notes.
+    pub link_counts: bool,
+    /// Areas drawn faded, by [`Section::index`].
+    pub dimmed: [bool; 6],
+    /// Smallest and largest note text size in points; notes grow to make room for it.
+    pub min_font: f32,
+    pub max_font: f32,
+    /// Largest note width at scale 1 (see [`MAX_NOTE_W`]).
+    pub max_note_w: f32,
+    /// Smallest note width at scale 1 before the area scrolls (see [`MIN_NOTE_W`]).
+    pub min_note_w: f32,
+    /// Note height as a share of its width (see [`NOTE_ASPECT`]).
+    pub note_aspect: f32,
+    /// Note text size as a share of the note's height, before `min_font`/`max_font`.
+    pub font_share: f32,
+    /// Radius of a vote dot.
+    pub vote_dot: f32,
+    /// Drawn for looking only (the audience window): no buttons, no text field.
+    pub read_only: bool,
+    /// The area to bring close: the whole picture is enlarged (up to `max_zoom` times) around
+    /// it, so its notes get room for large type; the rest shows round it, cut by the edges.
+    pub focus: Option<Section>,
+    pub max_zoom: f32,
+}
+
+impl CanvasStyle {
+    pub fn editor(show_links: bool) -> CanvasStyle {
+        CanvasStyle {
+            links: show_links,
+            link_alpha: 0.35,
+            checks: true,
+            link_counts: true,
+            dimmed: [false; 6],
+            min_font: 10.0,
+            max_font: 16.0,
+            max_note_w: MAX_NOTE_W,
+            min_note_w: MIN_NOTE_W,
+            note_aspect: NOTE_ASPECT,
+            font_share: 1.0 / 5.2,
+            vote_dot: 3.5,
+            read_only: false,
+            focus: None,
+            max_zoom: 1.0,
+        }
+    }
+}
+
 pub fn show(
     ui: &mut Ui,
     canvas: &Canvas,
@@ -34,9 +92,28 @@ pub fn show(
     show_links: bool,
     out: &mut Vec<Command>,
 ) {
+    show_with(
+        ui,
+        canvas,
+        view,
+        palette,
+        &CanvasStyle::editor(show_links),
+        out,
+    );
+}
+
+/// Draws the canvas in `style` (the editor calls [`show`]).
+pub fn show_with(
+    ui: &mut Ui,
+    canvas: &Canvas,
+    view: &mut ViewState,
+    palette: &Palette,
+    style: &CanvasStyle,
+    out: &mut Vec<Command>,
+) {
+    view.smallest_note_font = None;
     let full = ui.available_rect_before_wrap();
-    let board = Board::new(full.width(), full.height());
-    let origin = full.min.to_vec2();
+    let (board, origin) = zoomed_board(full, style);
     let to_rect = |r: layout::Rect| Rect::from_min_size(pos2(r.x, r.y) + origin, vec2(r.w, r.h));
     let scale = (board.size() / 600.0).clamp(0.7, 2.0);
 
@@ -98,11 +175,19 @@ pub fn show(
             area,
             scale,
         };
-        area_ui(ui, canvas, view, palette, section, &place, &mut rects, out);
+        area_ui(
+            ui, canvas, view, palette, style, section, &place, &mut rects, out,
+        );
+    }
+    // Faded areas: a veil of the shape's colour over the area's label and notes.
+    for section in Section::ALL.into_iter().filter(|s| style.dimmed[s.index()]) {
+        let area = to_rect(board.area(section)).expand(2.0);
+        ui.painter()
+            .rect_filled(area, 4.0, color(palette.shape_fill).gamma_multiply(0.78));
     }
 
-    if show_links {
-        let lines = link_shapes(canvas, view, palette, &rects, scale);
+    if style.links {
+        let lines = link_shapes(canvas, view, palette, style.link_alpha, &rects, scale);
         ui.painter().set(links_slot, egui::Shape::Vec(lines));
     }
     handle_drag(ui, canvas, view, palette, &rects, out);
@@ -122,19 +207,37 @@ struct Placement<'a> {
     scale: f32,
 }
 
+/// The board laid out in `full`, enlarged around the focused area if there is one, and where
+/// its origin goes on screen.
+fn zoomed_board(full: Rect, style: &CanvasStyle) -> (Board, Vec2) {
+    let board = Board::new(full.width(), full.height());
+    let Some(section) = style.focus else {
+        return (board, full.min.to_vec2());
+    };
+    let area = board.area(section);
+    let zoom = (0.94 * full.width() / area.w.max(1.0))
+        .min(0.9 * full.height() / area.h.max(1.0))
+        .clamp(1.0, style.max_zoom.max(1.0));
+    // Board geometry scales with its size, so the enlarged board is the same picture.
+    let board = Board::new(full.width() * zoom, full.height() * zoom);
+    let (cx, cy) = board.area(section).center();
+    (board, full.center().to_vec2() - vec2(cx, cy))
+}
+
 #[allow(clippy::too_many_arguments)]
 fn area_ui(
     ui: &mut Ui,
     canvas: &Canvas,
     view: &mut ViewState,
     palette: &Palette,
+    style: &CanvasStyle,
     section: Section,
     place: &Placement<'_>,
     rects: &mut NoteRects,
     out: &mut Vec<Command>,
 ) {
     let (area, scale) = (place.area, place.scale);
-    let label_h = (18.0 * scale).max(17.0).round();
+    let label_h = (18.0 * scale).max(17.0).max(style.min_font * 1.1).round();
     let label_rect = Rect::from_min_size(area.min, vec2(area.width(), label_h));
     let plus_size = label_h;
     let title_rect =
@@ -144,7 +247,7 @@ fn area_ui(
         title_rect,
         egui::Label::new(
             egui::RichText::new(section.title())
-                .size((13.0 * scale).max(12.0))
+                .size((13.0 * scale).max(12.0).max(style.min_font * 0.9))
                 .strong()
                 .color(color(palette.area_label)),
         )
@@ -155,14 +258,21 @@ fn area_ui(
         Vec2::splat(plus_size),
     );
     let add_label = format!("Add {}", section.singular());
-    let plus = ui
-        .put(
-            plus_rect,
-            egui::Button::new(egui::RichText::new("+").size(13.0 * scale)),
+    let plus = if style.read_only {
+        None
+    } else {
+        Some(
+            ui.put(
+                plus_rect,
+                egui::Button::new(egui::RichText::new("+").size(13.0 * scale)),
+            )
+            .on_hover_text(&add_label),
         )
-        .on_hover_text(&add_label);
-    plus.widget_info(|| WidgetInfo::labeled(Role::Button, true, &add_label));
-    if plus.clicked() {
+    };
+    if let Some(plus) = &plus {
+        plus.widget_info(|| WidgetInfo::labeled(Role::Button, true, &add_label));
+    }
+    if plus.is_some_and(|p| p.clicked()) {
         out.push(Command::StartEntry(section));
     }
 
@@ -172,7 +282,10 @@ fn area_ui(
         .as_ref()
         .is_some_and(|e| e.section == section && e.editing.is_none());
     let count = items.len() + usize::from(drafting);
-    let (max_w, min_w) = (MAX_NOTE_W * scale, (MIN_NOTE_W * scale).min(space.width()));
+    let (max_w, min_w) = (
+        style.max_note_w * scale,
+        (style.min_note_w * scale).min(space.width()),
+    );
     // Notes follow the area's shape (the circle's parts widen towards its centre line) when
     // they all fit; otherwise they keep a readable size in the inscribed rectangle, scrolling.
     let flowed = layout::notes_in_area(
@@ -182,7 +295,7 @@ fn area_ui(
         count,
         max_w,
         min_w,
-        NOTE_ASPECT,
+        style.note_aspect,
     );
     let grid = flowed.clone().unwrap_or_else(|| {
         note_grid(
@@ -190,7 +303,7 @@ fn area_ui(
             count,
             max_w,
             min_w,
-            NOTE_ASPECT,
+            style.note_aspect,
         )
     });
     view.columns[section.index()] = grid.columns;
@@ -200,7 +313,7 @@ fn area_ui(
             let r = grid.notes[index];
             let rect = Rect::from_min_size(top_left + vec2(r.x, r.y), vec2(r.w, r.h));
             note_ui(
-                ui, canvas, view, palette, section, index, item, rect, clip, rects, out,
+                ui, canvas, view, palette, style, section, index, item, rect, clip, rects, out,
             );
         }
         if drafting && let Some(r) = grid.notes.last() {
@@ -212,8 +325,11 @@ fn area_ui(
                 Stroke::new(2.0, color(palette.selection)),
                 StrokeKind::Inside,
             );
-            if let Some(entry) = view.entry.as_mut() {
-                entry_ui(ui, entry, rect, color(palette.note_fill(section)), out);
+            if style.read_only {
+                typed_text(ui, view, palette, rect);
+            } else if let Some(entry) = view.entry.as_mut() {
+                let fill = color(palette.note_fill(section));
+                entry_ui(ui, entry, rect, fill, entry_font(style, rect), out);
             }
         }
     };
@@ -246,6 +362,7 @@ fn note_ui(
     canvas: &Canvas,
     view: &mut ViewState,
     palette: &Palette,
+    style: &CanvasStyle,
     section: Section,
     index: usize,
     item: &Item,
@@ -283,12 +400,20 @@ fn note_ui(
     painter.rect(rect, 3.0, fill, stroke, StrokeKind::Inside);
 
     if editing {
-        if let Some(entry) = view.entry.as_mut() {
-            entry_ui(ui, entry, rect, fill, out);
+        if style.read_only {
+            typed_text(ui, view, palette, rect);
+        } else if let Some(entry) = view.entry.as_mut() {
+            entry_ui(ui, entry, rect, fill, entry_font(style, rect), out);
         }
         return;
     }
 
+    let font = (rect.height() * style.font_share).clamp(style.min_font, style.max_font);
+    view.smallest_note_font = Some(view.smallest_note_font.map_or(font, |f| f.min(font)));
+    if style.read_only {
+        note_face(ui, canvas, palette, style, section, item, rect, font);
+        return;
+    }
     let response = ui.interact(
         rect,
         ui.scope_id().with(("note", id_str)),
@@ -311,14 +436,36 @@ fn note_ui(
     }
     let response = response.on_hover_text(label);
     let _ = response;
+    note_face(ui, canvas, palette, style, section, item, rect, font);
+    super::voting::note_votes(ui, item, rect, style.vote_dot, selected, out);
+}
 
+/// A note's text and marks (weight, status badge, check mark or link count, vote dots).
+#[allow(clippy::too_many_arguments)]
+fn note_face(
+    ui: &Ui,
+    canvas: &Canvas,
+    palette: &Palette,
+    style: &CanvasStyle,
+    section: Section,
+    item: &Item,
+    rect: Rect,
+    font: f32,
+) {
+    let id_str = item.id().as_str();
+    let painter = ui.painter();
     let pad = (rect.height() * 0.08).clamp(2.0, 8.0);
-    let font = (rect.height() / 5.2).clamp(10.0, 16.0);
-    let row_h = font * 1.2;
+    // The font's own line height (Noto Sans needs more than 1.2 × its size), so the last row
+    // of text never runs into the footer.
+    let row_h = ui.fonts_mut(|f| f.row_height(&FontId::proportional(font)));
     // Small notes put their marks in a strip down the right edge instead of a footer row, so
     // the text keeps every line the note has room for.
     let compact = rect.height() < 52.0;
-    let footer = if compact { 0.0 } else { font * 0.9 };
+    // A presented value-map note with no badge has nothing for a footer row: all text.
+    let bare = !style.link_counts
+        && !section.is_customer()
+        && palette.status_badge(item.status()).is_none();
+    let footer = if compact || bare { 0.0 } else { font * 0.9 };
     let strip = if compact { 9.0 } else { 0.0 };
     let text_h = rect.height() - 2.0 * pad - footer;
     let max_rows = ((text_h / row_h).floor() as usize).max(1);
@@ -402,7 +549,7 @@ fn note_ui(
                 painter.circle_stroke(c, dot_r, Stroke::new(1.0, color(palette.note_stroke)));
             }
         }
-        if canvas.is_addressed(id_str) {
+        if style.checks && canvas.is_addressed(id_str) {
             let s = if compact { 3.2 } else { footer * 0.45 };
             let c = pos2(rect.right() - pad - s, rect.bottom() - pad - s * 1.1);
             let mark = color(palette.mark_on_note());
@@ -410,6 +557,8 @@ fn note_ui(
             painter.line_segment([c + vec2(-s, 0.0), c + vec2(-s * 0.35, s * 0.6)], w);
             painter.line_segment([c + vec2(-s * 0.35, s * 0.6), c + vec2(s, -s * 0.7)], w);
         }
+    } else if !style.link_counts {
+        // Presented: the link lines tell it, once the fit is revealed.
     } else if compact {
         painter.text(
             pos2(rect.right() - pad, rect.bottom() - pad),
@@ -432,6 +581,27 @@ fn note_ui(
             muted,
         );
     }
+    super::voting::paint_dots(painter, item.votes(), rect, style.vote_dot);
+}
+
+/// The size of the text typed into a note: the note's own text size, but never below what is
+/// comfortable to type in (the editor's smallest notes use a size fine for reading only).
+fn entry_font(style: &CanvasStyle, rect: Rect) -> f32 {
+    (rect.height() * style.font_share).clamp(style.min_font.max(13.0), style.max_font.max(16.0))
+}
+
+/// The text being typed, shown without a text field (the audience window only looks on).
+fn typed_text(ui: &Ui, view: &ViewState, palette: &Palette, rect: Rect) {
+    let Some(entry) = &view.entry else { return };
+    let font = (rect.height() / 5.2).clamp(10.0, 40.0);
+    let mut job = LayoutJob::single_section(
+        entry.text.clone(),
+        egui::TextFormat::simple(FontId::proportional(font), color(palette.note_text)),
+    );
+    job.wrap.max_width = rect.width() - 8.0;
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    ui.painter()
+        .galley(rect.min + vec2(4.0, 4.0), galley, color(palette.note_text));
 }
 
 /// The text field for a note being typed: Enter commits (and, for a new note, starts the next),
@@ -439,7 +609,14 @@ fn note_ui(
 /// The note being typed, in place: a field over the note that wraps its text and grows down
 /// past the note's edge as the text gets longer, so the whole text stays in view. Enter commits
 /// (and starts the next note when adding), Esc cancels, Tab or a click elsewhere commits.
-fn entry_ui(ui: &mut Ui, entry: &mut Entry, rect: Rect, fill: Color32, out: &mut Vec<Command>) {
+fn entry_ui(
+    ui: &mut Ui,
+    entry: &mut Entry,
+    rect: Rect,
+    fill: Color32,
+    font_size: f32,
+    out: &mut Vec<Command>,
+) {
     let id = ui
         .scope_id()
         .with(("entry", entry.section.key(), entry.editing.clone()));
@@ -479,7 +656,7 @@ fn entry_ui(ui: &mut Ui, entry: &mut Entry, rect: Rect, fill: Color32, out: &mut
         Some(_) => "Note text".to_owned(),
     };
     let width = rect.width().max(150.0);
-    let font = FontId::proportional((rect.height() / 5.2).clamp(13.0, 24.0));
+    let font = FontId::proportional(font_size);
     let response = egui::Area::new(id.with("area"))
         .fixed_pos(rect.min)
         .order(egui::Order::Foreground)
@@ -557,6 +734,7 @@ fn link_shapes(
     canvas: &Canvas,
     view: &ViewState,
     palette: &Palette,
+    link_alpha: f32,
     rects: &NoteRects,
     scale: f32,
 ) -> Vec<egui::Shape> {
@@ -574,7 +752,7 @@ fn link_shapes(
                 let emphasis = highlighted || view.selected.as_deref() == Some(to.as_str());
                 let mut c = color(palette.link);
                 if !emphasis {
-                    c = c.gamma_multiply(0.35);
+                    c = c.gamma_multiply(link_alpha);
                 }
                 let a = pos2(from.right(), from.center().y);
                 let b = pos2(to_rect.left(), to_rect.center().y);

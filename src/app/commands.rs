@@ -97,6 +97,14 @@ pub enum Command {
     Compare,
     CompareWith(PathBuf),
     CloseComparison,
+    // Workshop mode.
+    /// Records a note's dot votes (undoable).
+    SetVotes {
+        id: String,
+        votes: u32,
+    },
+    /// Presenting, the walk-through, the fit reveal, the timer and the audience window.
+    Workshop(super::presentation::Action),
 }
 
 /// View → Zoom: a step of egui's zoom factor, which scales everything in the window.

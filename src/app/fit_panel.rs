@@ -69,6 +69,9 @@ pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
             }
         }
     }
+    if !crate::workshop::top_voted(canvas).is_empty() {
+        super::voting::top_voted_list(ui, canvas, 14.0, out);
+    }
     let risks = risk::riskiest_assumptions(canvas);
     if !risks.is_empty() {
         ui.label(egui::RichText::new("What to test next").strong())

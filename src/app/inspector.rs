@@ -93,6 +93,8 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
         }
     });
 
+    super::voting::inspector_row(ui, &id, item.votes(), out);
+
     ui.horizontal(|ui| {
         if ui.button("Move earlier").clicked() {
             out.push(Command::Shift {

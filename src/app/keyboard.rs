@@ -68,6 +68,27 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "F6",
         "Move the keyboard to the side panel (then Tab through it) and back to the canvas",
     ),
+    // Workshop mode.
+    ("F5", "Present to a room (full screen); F5 or Esc leaves"),
+    ("1 … 6 / 0 (presenting)", "Spotlight one area / show all"),
+    (
+        "Right, Left, PageDown, PageUp (presenting)",
+        "Step through jobs, pains, gains, products, relievers, creators, fit",
+    ),
+    (
+        "F (presenting)",
+        "Reveal or hide the fit: check marks, links, score",
+    ),
+    ("N (presenting)", "New note in the spotlit area"),
+    ("V / Shift+V", "Add / remove a vote on the selected note"),
+    (
+        "T / Shift+T",
+        "Start or pause / reset the timer (Ctrl+T while typing)",
+    ),
+    (
+        "L / D (presenting)",
+        "Top voted list / dark projector theme",
+    ),
 ];
 
 pub fn global_shortcuts(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {

@@ -166,6 +166,8 @@ pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
                         out.push(Command::Zoom(step));
                     }
                 }
+                ui.separator();
+                super::presentation::view_menu(ui, app, out);
             });
             ui.menu_button("Help", |ui| {
                 if ui.button("Keyboard shortcuts").clicked() {

@@ -5,6 +5,7 @@
 //! runtime fields; panels (one module each) draw and push [`Command`]s; [`App::apply`] carries
 //! them out after the frame, in one place.
 
+pub mod audience;
 pub mod canvas_view;
 pub mod commands;
 pub mod compare;
@@ -17,10 +18,13 @@ pub mod fit_panel;
 pub mod inspector;
 pub mod keyboard;
 pub mod menu_bar;
+pub mod presentation;
 pub mod recovery;
 pub mod settings;
 pub mod start_screen;
 pub mod theme;
+pub mod timer_view;
+pub mod voting;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -79,6 +83,8 @@ pub struct ViewState {
     pub focus_side_panel: bool,
     /// Where each visible note was drawn in the last frame, by id.
     pub note_rects: std::collections::HashMap<String, egui::Rect>,
+    /// The smallest note text size drawn in the last frame, so tests can check it is readable.
+    pub smallest_note_font: Option<f32>,
 }
 
 /// A modal window over the app.
@@ -141,6 +147,8 @@ pub struct App {
     pub export_choice: export_menu::ExportChoice,
     /// File → Compare with…: the older version the open canvas is compared with.
     pub comparison: Option<compare::Comparison>,
+    /// Workshop mode: presenting, the walk-through, the timer, the audience window.
+    pub presentation: presentation::Presentation,
 }
 
 impl App {
@@ -158,6 +166,8 @@ impl App {
         } else {
             String::new()
         };
+        let presentation =
+            presentation::Presentation::new((config.clock)(), settings.timer_minutes);
         theme::install_fonts(ctx);
         App {
             doc: Document::new(),
@@ -189,6 +199,7 @@ impl App {
             typing: false,
             export_choice: export_menu::ExportChoice::default(),
             comparison: None,
+            presentation,
         }
     }
 
@@ -243,9 +254,16 @@ impl App {
 
         let mut out = std::mem::take(&mut self.commands);
         keyboard::global_shortcuts(&ctx, self, &mut out);
-        menu_bar::show(ui, self, &mut out);
-        status_bar(ui, self);
+        // Presenting, the canvas fills the screen: no menus, side panel or status bar.
+        let presenting = self.presentation.active && self.screen == Screen::Canvas;
+        if !presenting {
+            menu_bar::show(ui, self, &mut out);
+            status_bar(ui, self);
+        }
+        presentation::guard_typing(&ctx, self);
         if self.screen == Screen::Canvas && self.modal.is_none() {
+            // Its own key map first: what it takes (digits, arrows) the editor's never sees.
+            presentation::keys(&ctx, self, &mut out);
             // Before the panels draw, so keys meant for the canvas never move egui's focus.
             keyboard::canvas_keys(&ctx, self, &mut out);
         }
@@ -267,6 +285,7 @@ impl App {
         }
         match self.screen {
             Screen::Start => start_screen::show(ui, self, &mut out),
+            Screen::Canvas if presenting => presentation::show(ui, self, &mut out),
             Screen::Canvas => {
                 // The user may also drag the panel shut (or open again) by its edge.
                 let mut side_panel = self.settings.show_side_panel;
@@ -307,6 +326,7 @@ impl App {
             }
         }
         dialogs::show(&ctx, self, &mut out);
+        presentation::windows(&ctx, self, &mut out);
         self.comparison = comparison;
         // The side panel's first field took the keyboard this frame, if it was asked to.
         self.view.focus_side_panel = false;
@@ -374,7 +394,10 @@ impl App {
         if ctx.input(|i| i.viewport().close_requested()) {
             let (size, zoom) = window_size_and_zoom(ctx);
             self.settings.zoom = zoom;
-            self.settings.window = size.or(self.settings.window);
+            // A full-screen presentation's size is not the editor window's.
+            if !self.presentation.active {
+                self.settings.window = size.or(self.settings.window);
+            }
             let _ = self.settings.save(&self.config_dir);
             if self.doc.is_dirty() && !self.close_allowed {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -713,6 +736,9 @@ impl App {
                 self.comparison = None;
                 self.status = String::new();
             }
+            // Workshop mode.
+            C::SetVotes { id, votes } => self.edit(None, |c| c.set_votes(&id, votes)),
+            C::Workshop(action) => presentation::apply(self, ctx, action),
         }
         if self.commands_close {
             self.commands_close = false;
@@ -775,6 +801,10 @@ impl App {
     /// while nobody resizes or zooms.
     fn remember_window(&mut self, ctx: &egui::Context) {
         const SETTLE: std::time::Duration = std::time::Duration::from_secs(1);
+        if self.presentation.active {
+            // The screen's size while presenting is not the editor window's.
+            return;
+        }
         let (size, zoom) = window_size_and_zoom(ctx);
         let seen = (size.unwrap_or_default(), zoom);
         match self.window_seen {
@@ -884,6 +914,7 @@ fn status_bar(ui: &mut egui::Ui, app: &App) {
                 ui.separator();
                 ui.label(&app.status);
             }
+            presentation::status(ui, app);
         });
     });
 }

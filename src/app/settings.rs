@@ -21,6 +21,8 @@ pub struct Settings {
     /// Whether the inspector and fit panel are shown beside the canvas; hiding them gives a
     /// laptop screen's width to the canvas.
     pub show_side_panel: bool,
+    /// The workshop timer's length, as last set.
+    pub timer_minutes: f64,
 }
 
 impl Default for Settings {
@@ -32,6 +34,7 @@ impl Default for Settings {
             window: None,
             show_links: true,
             show_side_panel: true,
+            timer_minutes: 5.0,
         }
     }
 }

@@ -1,0 +1,645 @@
+//! Presentation (workshop) mode: the canvas full screen for a room, in a projector theme with
+//! large type, walked through area by area (the rest dimmed), the fit revealed only when the
+//! facilitator chooses, dot votes, an exercise timer and an optional audience window.
+//!
+//! Presenting has its own key map (digits spotlight, arrows and clicker keys step), applied only
+//! while no text field has the keyboard, so notes can still be typed, edited and undone live.
+//! The walk-through, timer and ranking logic is the pure [`crate::workshop`]; this module draws
+//! it and turns keys and clicks into [`Action`]s, carried out in [`apply`].
+
+use std::time::{Duration, Instant};
+
+use egui::{
+    Align, Align2, Key, KeyboardShortcut, Layout, Modifiers, Rect, RichText, Stroke, Ui, UiBuilder,
+    pos2, vec2,
+};
+
+use crate::fit;
+use crate::palette::Palette;
+use crate::workshop::{Step, Timer, Walkthrough};
+
+use super::canvas_view::{self, CanvasStyle};
+use super::theme::color;
+use super::timer_view::{timer_face, timer_window};
+use super::{App, Command, Screen, ViewState, voting};
+
+pub use super::timer_view::{guard_typing, status};
+
+/// The smallest note text, in points, on a 1080-pixel-high screen; it scales with the height.
+pub const MIN_NOTE_TEXT_AT_1080: f32 = 22.0;
+
+/// Start or pause the timer, and reset it: with Ctrl they type nothing, so they work while a
+/// note is being typed.
+pub const TIMER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::T);
+pub const TIMER_RESET: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::T);
+
+/// The short key list shown along the bottom while presenting.
+pub const HINT: &str = "F5/Esc leave · 1–6 spotlight · 0 all · →/← step · F reveal fit · \
+                        N new note · Enter edit · V/Shift+V vote · T timer · L top voted · \
+                        D dark/light · Ctrl+Z undo";
+
+/// What the facilitator can ask of presentation mode.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Action {
+    /// Enter, or leave if presenting (F5, View → Present).
+    Toggle,
+    Leave,
+    /// Spotlight one step, or show everything (`None`).
+    Spotlight(Option<Step>),
+    Forward,
+    Back,
+    ToggleReveal,
+    ToggleDark,
+    ToggleTopVoted,
+    ToggleAudience,
+    ShowTimer(bool),
+    StartPause,
+    ResetTimer,
+    SetMinutes(f64),
+}
+
+/// Presentation state: runtime only, never saved with the canvas.
+#[derive(Debug, Clone)]
+pub struct Presentation {
+    pub active: bool,
+    pub walkthrough: Walkthrough,
+    /// Check marks, link lines and the fit score are shown.
+    pub reveal: bool,
+    /// The dark projector theme instead of the light one.
+    pub dark: bool,
+    pub top_voted: bool,
+    /// The second native window for the projector.
+    pub audience: bool,
+    pub timer: Timer,
+    pub timer_window: bool,
+    /// The timer's clock counts seconds from here.
+    epoch: Instant,
+    /// Where the timer's buttons were drawn last frame: a press there must not take the
+    /// keyboard from a note being typed.
+    pub(super) timer_controls: Vec<Rect>,
+}
+
+impl Presentation {
+    pub fn new(now: Instant, minutes: f64) -> Presentation {
+        Presentation {
+            active: false,
+            walkthrough: Walkthrough::default(),
+            reveal: false,
+            dark: false,
+            top_voted: false,
+            audience: false,
+            timer: Timer::new(minutes),
+            timer_window: false,
+            epoch: now,
+            timer_controls: Vec::new(),
+        }
+    }
+
+    pub fn palette(&self) -> Palette {
+        if self.dark {
+            Palette::projector_dark()
+        } else {
+            Palette::projector_light()
+        }
+    }
+
+    /// How the presented canvas is drawn on a screen `height` points high.
+    pub fn style(&self, height: f32) -> CanvasStyle {
+        let min_font = (MIN_NOTE_TEXT_AT_1080 * height / 1080.0).max(14.0);
+        let mut dimmed = [false; 6];
+        for section in crate::section::Section::ALL {
+            dimmed[section.index()] = self.walkthrough.dims(section);
+        }
+        CanvasStyle {
+            links: self.reveal,
+            link_alpha: 0.75,
+            checks: self.reveal,
+            link_counts: false,
+            dimmed,
+            min_font,
+            max_font: min_font * 1.8,
+            max_note_w: 220.0,
+            // Small enough that a full area (ten notes or more) still fits without scrolling.
+            min_note_w: 48.0,
+            // Wider notes and type nearer its minimum: more of each note's words on a line.
+            note_aspect: 0.5,
+            font_share: 1.0 / 6.0,
+            vote_dot: (min_font * 0.32).max(5.0),
+            read_only: false,
+            focus: match self.walkthrough.current {
+                Some(Step::Area(section)) => Some(section),
+                _ => None,
+            },
+            max_zoom: 2.6,
+        }
+    }
+}
+
+/// Seconds on the timer's clock: the app's injected clock, so tests control it.
+pub(super) fn now(app: &App) -> f64 {
+    (app.clock)()
+        .saturating_duration_since(app.presentation.epoch)
+        .as_secs_f64()
+}
+
+/// Carries out one action (called from [`App::apply`]).
+pub fn apply(app: &mut App, ctx: &egui::Context, action: Action) {
+    let p = &mut app.presentation;
+    match action {
+        Action::Toggle => set_active(app, ctx, !app.presentation.active),
+        Action::Leave => set_active(app, ctx, false),
+        Action::Spotlight(step) => {
+            p.walkthrough.current = step;
+            reveal_at_fit(p);
+        }
+        Action::Forward => {
+            p.walkthrough.forward();
+            reveal_at_fit(p);
+        }
+        Action::Back => p.walkthrough.back(),
+        Action::ToggleReveal => p.reveal = !p.reveal,
+        Action::ToggleDark => {
+            p.dark = !p.dark;
+            if p.active {
+                set_egui_theme(ctx, p.dark);
+            }
+        }
+        Action::ToggleTopVoted => p.top_voted = !p.top_voted,
+        Action::ToggleAudience => p.audience = !p.audience,
+        Action::ShowTimer(open) => p.timer_window = open,
+        Action::StartPause => {
+            let t = now(app);
+            let timer = &mut app.presentation.timer;
+            if timer.is_running() {
+                timer.pause(t);
+            } else {
+                // Starting a timer whose time is up runs it again from the top.
+                if timer.is_up(t) {
+                    timer.reset();
+                }
+                timer.start(t);
+            }
+        }
+        Action::ResetTimer => p.timer.reset(),
+        Action::SetMinutes(minutes) => {
+            let minutes = minutes.clamp(0.5, 240.0);
+            p.timer.set_minutes(minutes);
+            app.settings.timer_minutes = minutes;
+            let _ = app.settings.save(&app.config_dir);
+        }
+    }
+}
+
+/// Reaching the last step, the fit, is the reveal: the facilitator can still hide it with F.
+fn reveal_at_fit(p: &mut Presentation) {
+    if p.walkthrough.current == Some(Step::Fit) {
+        p.reveal = true;
+    }
+}
+
+fn set_egui_theme(ctx: &egui::Context, dark: bool) {
+    ctx.set_theme(if dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    });
+}
+
+fn set_active(app: &mut App, ctx: &egui::Context, on: bool) {
+    if on && app.screen != Screen::Canvas {
+        return;
+    }
+    if app.presentation.active == on {
+        return;
+    }
+    app.presentation.active = on;
+    app.view.drag = None;
+    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+    if on {
+        set_egui_theme(ctx, app.presentation.dark);
+    } else {
+        // The editor's own theme goes back on at the start of the next frame.
+        app.applied_theme = None;
+    }
+}
+
+/// The presentation keys. F5 and the Ctrl+T timer keys work anywhere on the canvas; the rest
+/// only while nothing is being typed (a "1" typed into a note stays a "1"). Keys it leaves
+/// alone (Tab, Enter, Delete, Ctrl+1…6, Up/Down) keep their editor meaning.
+pub fn keys(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
+    let p = &app.presentation;
+    let typing = app.is_typing() || app.view.entry.is_some();
+    let selected = app.view.selected.as_deref().and_then(|id| {
+        app.doc
+            .canvas()
+            .item(id)
+            .map(|i| (id.to_owned(), i.votes()))
+    });
+    let mut act = |a: Action| out.push(Command::Workshop(a));
+    let mut commands = Vec::new();
+    ctx.input_mut(|i| {
+        if i.consume_key(Modifiers::NONE, Key::F5) {
+            act(Action::Toggle);
+        }
+        // Shift first: a pattern without Shift matches a press with it too.
+        if i.consume_shortcut(&TIMER_RESET) {
+            act(Action::ResetTimer);
+        }
+        if i.consume_shortcut(&TIMER) {
+            act(Action::StartPause);
+        }
+        if typing {
+            return;
+        }
+        // Keys that mean nothing else in the editor work there too.
+        if i.consume_key(Modifiers::SHIFT, Key::T) {
+            act(Action::ResetTimer);
+        }
+        if i.consume_key(Modifiers::NONE, Key::T) {
+            act(Action::StartPause);
+        }
+        if let Some((id, votes)) = selected {
+            if i.consume_key(Modifiers::SHIFT, Key::V) {
+                commands.push(Command::SetVotes {
+                    id: id.clone(),
+                    votes: votes.saturating_sub(1),
+                });
+            }
+            if i.consume_key(Modifiers::NONE, Key::V) {
+                commands.push(Command::SetVotes {
+                    id,
+                    votes: votes.saturating_add(1),
+                });
+            }
+        }
+        if !p.active && !p.audience {
+            return;
+        }
+        // With the audience window open the editor can still walk the room through with a
+        // clicker (PageUp/PageDown) and reveal the fit.
+        if i.consume_key(Modifiers::NONE, Key::PageDown) {
+            act(Action::Forward);
+        }
+        if i.consume_key(Modifiers::NONE, Key::PageUp) {
+            act(Action::Back);
+        }
+        if i.consume_key(Modifiers::NONE, Key::F) {
+            act(Action::ToggleReveal);
+        }
+        if !p.active {
+            return;
+        }
+        if i.consume_key(Modifiers::NONE, Key::Escape) {
+            act(Action::Leave);
+        }
+        // Alt+arrows keep reordering the selected note (a plain pattern would match them).
+        if !i.modifiers.alt {
+            if i.consume_key(Modifiers::NONE, Key::ArrowRight) {
+                act(Action::Forward);
+            }
+            if i.consume_key(Modifiers::NONE, Key::ArrowLeft) {
+                act(Action::Back);
+            }
+        }
+        if i.consume_key(Modifiers::NONE, Key::Num0) {
+            act(Action::Spotlight(None));
+        }
+        let digits = [
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+        ];
+        for (n, key) in (1u8..).zip(digits) {
+            if i.consume_key(Modifiers::NONE, key) {
+                act(Action::Spotlight(Step::for_number_key(n)));
+            }
+        }
+        if i.consume_key(Modifiers::NONE, Key::D) {
+            act(Action::ToggleDark);
+        }
+        if i.consume_key(Modifiers::NONE, Key::L) {
+            act(Action::ToggleTopVoted);
+        }
+        if i.consume_key(Modifiers::NONE, Key::N) {
+            // A new note where the room is looking: the spotlit area, else the selected
+            // note's, else customer jobs.
+            let section = match p.walkthrough.current {
+                Some(Step::Area(section)) => Some(section),
+                _ => app
+                    .view
+                    .selected
+                    .as_deref()
+                    .and_then(|id| app.doc.canvas().section_of(id)),
+            };
+            commands.push(Command::StartEntry(
+                section.unwrap_or(crate::section::Section::Jobs),
+            ));
+        }
+    });
+    out.extend(commands);
+}
+
+/// The presented canvas filling the window, with the step's name, the timer, the fit score
+/// when revealed, a key hint and the on-screen toggles.
+pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
+    let palette = app.presentation.palette();
+    let t = now(app);
+    egui::CentralPanel::default()
+        .frame(egui::Frame::NONE.fill(color(palette.background)))
+        .show(ui, |ui| {
+            let full = ui.max_rect();
+            let canvas_rect = presented(
+                ui,
+                full,
+                app.doc.canvas(),
+                &mut app.view,
+                &app.presentation,
+                t,
+                false,
+                out,
+            );
+            let bottom = Rect::from_min_max(pos2(full.left(), canvas_rect.bottom()), full.max);
+            controls(ui, app, bottom, &palette, t, out);
+            if app.presentation.top_voted {
+                top_voted_overlay(ui, app, canvas_rect, &palette, out);
+            }
+        });
+}
+
+/// Draws the presented picture in `full`: header (step, fit score, timer) and canvas. Returns
+/// the canvas's rect. `audience` draws it for looking only.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn presented(
+    ui: &mut Ui,
+    full: Rect,
+    canvas: &crate::Canvas,
+    view: &mut ViewState,
+    p: &Presentation,
+    t: f64,
+    audience: bool,
+    out: &mut Vec<Command>,
+) -> Rect {
+    let palette = p.palette();
+    let h = full.height();
+    let top_h = (h * 0.08).clamp(40.0, 110.0);
+    let bottom_h = if audience { 0.0 } else { 36.0 };
+    let canvas_rect = Rect::from_min_max(
+        pos2(full.left(), full.top() + top_h),
+        pos2(full.right(), full.bottom() - bottom_h),
+    );
+    ui.painter()
+        .rect_filled(full, 0.0, color(palette.background));
+    let mut style = p.style(h);
+    style.read_only = audience;
+    ui.scope_builder(UiBuilder::new().max_rect(canvas_rect), |ui| {
+        // Brought close, the picture runs past its rect: keep it out of the header.
+        ui.set_clip_rect(canvas_rect.intersect(ui.clip_rect()));
+        canvas_view::show_with(ui, canvas, view, &palette, &style, out);
+    });
+
+    let text = color(palette.area_label);
+    let pad = (h * 0.012).max(6.0);
+    let caption_size = (h * 0.036).max(16.0);
+    let header = Rect::from_min_max(
+        full.min + vec2(pad * 2.0, pad),
+        pos2(full.right(), full.top() + top_h),
+    );
+    ui.scope_builder(
+        UiBuilder::new()
+            .max_rect(Rect::from_min_size(
+                header.min,
+                vec2(full.width() * 0.4, top_h - pad),
+            ))
+            .layout(Layout::left_to_right(Align::Center)),
+        |ui| {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(p.walkthrough.caption())
+                        .size(caption_size)
+                        .strong()
+                        .color(text),
+                )
+                .truncate(),
+            );
+        },
+    );
+    if p.reveal {
+        let score = match fit::score(canvas).fit {
+            Some(f) => format!("Fit {f:.0}%"),
+            None => "Fit —".to_owned(),
+        };
+        ui.put(
+            Rect::from_center_size(
+                pos2(full.center().x, full.top() + top_h / 2.0),
+                vec2(full.width() * 0.2, top_h - pad),
+            ),
+            egui::Label::new(
+                RichText::new(score)
+                    .size(caption_size * 1.2)
+                    .strong()
+                    .color(color(palette.addressed_mark)),
+            ),
+        );
+    }
+    timer_face(ui, p, full, top_h, pad, t, &palette);
+    canvas_rect
+}
+
+/// The bottom line: the key hint, and buttons for what the keys do.
+fn controls(
+    ui: &mut Ui,
+    app: &mut App,
+    bar: Rect,
+    palette: &Palette,
+    t: f64,
+    out: &mut Vec<Command>,
+) {
+    let p = &app.presentation;
+    let mut act = |a: Action| out.push(Command::Workshop(a));
+    let mut timer_rects = Vec::new();
+    ui.scope_builder(
+        UiBuilder::new()
+            .max_rect(bar.shrink2(vec2(12.0, 4.0)))
+            .layout(Layout::right_to_left(Align::Center)),
+        |ui| {
+            if ui.button("Leave presentation").clicked() {
+                act(Action::Leave);
+            }
+            if ui.selectable_label(p.audience, "Audience window").clicked() {
+                act(Action::ToggleAudience);
+            }
+            if ui.selectable_label(p.top_voted, "Top voted list").clicked() {
+                act(Action::ToggleTopVoted);
+            }
+            if ui.selectable_label(p.reveal, "Reveal fit").clicked() {
+                act(Action::ToggleReveal);
+            }
+            ui.separator();
+            let set = ui.button("Set timer…");
+            timer_rects.push(set.rect);
+            if set.clicked() {
+                act(Action::ShowTimer(true));
+            }
+            let reset = ui.button("Reset timer");
+            timer_rects.push(reset.rect);
+            if reset.clicked() {
+                act(Action::ResetTimer);
+            }
+            let label = if p.timer.is_running() {
+                "Pause timer"
+            } else {
+                "Start timer"
+            };
+            let start = ui.button(label);
+            timer_rects.push(start.rect);
+            if start.clicked() {
+                act(Action::StartPause);
+            }
+            let _ = t;
+            ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(HINT)
+                            .size(14.0)
+                            .color(color(palette.muted_text)),
+                    )
+                    .truncate(),
+                );
+            });
+        },
+    );
+    app.presentation.timer_controls.extend(timer_rects);
+}
+
+fn top_voted_overlay(
+    ui: &mut Ui,
+    app: &App,
+    canvas_rect: Rect,
+    palette: &Palette,
+    out: &mut Vec<Command>,
+) {
+    let size = (canvas_rect.height() * 0.024).max(14.0);
+    // Bottom right: under the circle, where the picture has the least on it.
+    egui::Area::new(ui.scope_id().with("top_voted"))
+        .pivot(Align2::RIGHT_BOTTOM)
+        .fixed_pos(canvas_rect.right_bottom() - vec2(12.0, 8.0))
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style())
+                .fill(color(palette.shape_fill))
+                .stroke(Stroke::new(2.0, color(palette.shape_stroke)))
+                .inner_margin(size * 0.8)
+                .show(ui, |ui| {
+                    ui.set_max_width(size * 24.0);
+                    voting::top_voted_list(ui, app.doc.canvas(), size, out);
+                });
+        });
+}
+
+/// Windows that live beside both modes: the timer settings and the audience window. Also
+/// schedules the next repaint a running timer needs (and no more).
+pub fn windows(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
+    let t = now(app);
+    if let Some(secs) = app.presentation.timer.next_tick_in(t) {
+        ctx.request_repaint_after(Duration::from_secs_f64(secs));
+    }
+    if app.presentation.timer_window {
+        timer_window(ctx, app, t, out);
+    }
+    if app.presentation.audience && app.screen == Screen::Canvas {
+        super::audience::show(ctx, app, t, out);
+    }
+}
+
+/// The workshop entries of the View menu.
+pub fn view_menu(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
+    let p = &app.presentation;
+    let on_canvas = app.screen == Screen::Canvas;
+    let mut act = |a: Action| out.push(Command::Workshop(a));
+    if ui
+        .add_enabled(on_canvas, egui::Button::new("Present").shortcut_text("F5"))
+        .on_hover_text("Full screen for a projector: large type, spotlight, timer")
+        .clicked()
+    {
+        act(Action::Toggle);
+    }
+    if ui
+        .add_enabled(
+            on_canvas,
+            egui::Button::selectable(p.audience, "Audience window"),
+        )
+        .on_hover_text("A second window with only the presented canvas: drag it to the projector")
+        .clicked()
+    {
+        act(Action::ToggleAudience);
+    }
+    if ui.button("Timer…").clicked() {
+        act(Action::ShowTimer(true));
+    }
+    if ui
+        .add(egui::Button::selectable(p.reveal, "Reveal fit").shortcut_text("F"))
+        .on_hover_text("Show check marks, link lines and the fit score when presenting")
+        .clicked()
+    {
+        act(Action::ToggleReveal);
+    }
+    if ui
+        .add(egui::Button::selectable(p.top_voted, "Top voted list").shortcut_text("L"))
+        .on_hover_text("Notes ranked by dot votes, over the presented canvas")
+        .clicked()
+    {
+        act(Action::ToggleTopVoted);
+    }
+    if ui
+        .add(egui::Button::selectable(p.dark, "Dark projector theme").shortcut_text("D"))
+        .clicked()
+    {
+        act(Action::ToggleDark);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::section::Section;
+
+    #[test]
+    fn presented_style_follows_the_walkthrough_reveal_and_screen_height() {
+        let mut p = Presentation::new(Instant::now(), 5.0);
+        let style = p.style(1080.0);
+        assert_eq!(style.min_font, MIN_NOTE_TEXT_AT_1080);
+        assert!(!style.checks && !style.links && !style.link_counts);
+        assert_eq!(style.dimmed, [false; 6]);
+        assert_eq!(style.focus, None);
+        // Type scales with the screen, never below a floor.
+        assert_eq!(p.style(2160.0).min_font, 44.0);
+        assert_eq!(p.style(300.0).min_font, 14.0);
+
+        p.walkthrough.current = Step::for_number_key(2);
+        let style = p.style(1080.0);
+        assert_eq!(style.focus, Some(Section::Pains));
+        for s in Section::ALL {
+            assert_eq!(style.dimmed[s.index()], s != Section::Pains, "{s:?}");
+        }
+        p.reveal = true;
+        p.walkthrough.current = Some(Step::Fit);
+        let style = p.style(1080.0);
+        assert!(style.checks && style.links);
+        assert_eq!(style.focus, None, "the fit shows the whole canvas");
+        assert_eq!(style.dimmed, [false; 6]);
+    }
+
+    #[test]
+    fn reaching_the_fit_step_reveals_the_fit() {
+        let mut p = Presentation::new(Instant::now(), 5.0);
+        p.walkthrough.current = Step::for_number_key(6);
+        reveal_at_fit(&mut p);
+        assert!(!p.reveal);
+        p.walkthrough.forward();
+        reveal_at_fit(&mut p);
+        assert!(p.reveal);
+    }
+}
