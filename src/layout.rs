@@ -284,17 +284,25 @@ pub fn notes_in_area(
     let area = board.area(section);
     let gap = (area.w * 0.03).clamp(2.0, 10.0);
     let min_w = min_note_w.max(1.0);
-    let mut w = max_note_w.max(min_w);
-    loop {
-        if let Some(grid) = flow(board, section, top, count, w, aspect, gap) {
-            return Some(grid);
-        }
-        if w <= min_w {
-            return None;
-        }
-        // Two per cent smaller each try: the size found is within 2 % of the largest.
-        w = (w * 0.98).max(min_w);
+    let max_w = max_note_w.max(min_w);
+    if let Some(grid) = flow(board, section, top, count, max_w, aspect, gap) {
+        return Some(grid);
     }
+    // Runs every frame, also for areas far too full to fit: one try at the smallest size tells
+    // those apart, then halving the range finds a size within half a point of the largest.
+    let mut best = flow(board, section, top, count, min_w, aspect, gap)?;
+    let (mut fits, mut fails) = (min_w, max_w);
+    while fails - fits > 0.5 {
+        let w = (fits + fails) / 2.0;
+        match flow(board, section, top, count, w, aspect, gap) {
+            Some(grid) => {
+                best = grid;
+                fits = w;
+            }
+            None => fails = w,
+        }
+    }
+    Some(best)
 }
 
 /// `count` notes of width `w`, row after row from `top`, or `None` if they run out of room.
