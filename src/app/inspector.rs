@@ -93,6 +93,10 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
         }
     });
 
+    // What the note rests on: its evidence, and whether it is triangulated.
+    let palette = app.settings.theme.palette();
+    super::evidence_editor::show(ui, canvas, &mut app.view.side, &palette, &id, out);
+
     ui.horizontal(|ui| {
         if ui.button("Move earlier").clicked() {
             out.push(Command::Shift {
