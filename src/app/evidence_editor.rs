@@ -367,6 +367,9 @@ fn apply_draft(entry: &mut Evidence, draft: &EvidenceDraft) -> Result<(), &'stat
     Ok(())
 }
 
+/// Why a draft with a bad date was not added (the field's own message says how to fix it).
+pub const NOT_ADDED_BAD_DATE: &str = "Not added: the date is not a real day.";
+
 /// A new entry from the draft, citing `interview` when given (else the draft's own choice).
 /// Refuses a bad date and an empty quote, with the reason.
 pub fn to_evidence(
@@ -377,7 +380,7 @@ pub fn to_evidence(
         return Err("Write the quote or observation first.");
     }
     let mut entry = Evidence::new(draft.source, draft.stance, draft.quote.trim());
-    apply_draft(&mut entry, draft)?;
+    apply_draft(&mut entry, draft).map_err(|_| NOT_ADDED_BAD_DATE)?;
     entry.quote = draft.quote.trim().to_owned();
     if let Some(iv) = interview {
         entry.interview = ItemId::new(iv);

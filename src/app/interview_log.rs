@@ -89,7 +89,7 @@ fn fields(ui: &mut Ui, side: &mut side_tabs::SideView, iv: &Interview, out: &mut
         ui,
         side,
         &format!("interview:{id}:date"),
-        "Date",
+        "Interview date",
         iv.date.as_ref(),
     ) {
         send("date", &|i| i.date = date.clone());
@@ -170,18 +170,32 @@ fn add_evidence(
         .as_ref()
         .is_none_or(|f| f.interview != id)
     {
-        let mut draft = EvidenceDraft::new(Source::Interview, iv.date.as_ref());
-        draft.who = iv.person.clone();
         side.interview_evidence = Some(InterviewEvidence {
             interview: id.to_owned(),
             note: None,
-            draft,
+            draft: EvidenceDraft::new(Source::Interview, None),
             added: None,
+            synced_date: String::new(),
+            synced_who: String::new(),
         });
     }
     let Some(form) = side.interview_evidence.as_mut() else {
         return;
     };
+    // The date and person follow the interview's until the facilitator changes them here.
+    let date = iv
+        .date
+        .as_ref()
+        .map(|d| d.as_str().to_owned())
+        .unwrap_or_default();
+    if form.draft.date == form.synced_date {
+        form.draft.date = date.clone();
+    }
+    form.synced_date = date;
+    if form.draft.who == form.synced_who {
+        form.draft.who = iv.person.clone();
+    }
+    form.synced_who = iv.person.clone();
     ui.label(RichText::new("Add evidence to a note").strong());
     // No note picked: the note selected on the canvas, so clicking a note is enough.
     let note = form

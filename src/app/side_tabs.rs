@@ -68,6 +68,10 @@ pub struct InterviewEvidence {
     pub draft: EvidenceDraft,
     /// What the last addition did, so the facilitator sees it landed without leaving.
     pub added: Option<String>,
+    /// The interview's date and person as last copied into the draft: while the draft still
+    /// holds them, editing the interview updates them too.
+    pub synced_date: String,
+    pub synced_who: String,
 }
 
 /// The learning card being written when a test is finished.
