@@ -274,6 +274,13 @@ fn evidence_is_edited_live_in_one_step_per_field_and_removed() {
         h.state().canvas().item(&pain).unwrap().evidence()[0].date,
         before
     );
+    // Other fields still change while the date is being fixed.
+    type_into(&mut h, "Quote or observation", &[", says Aisha"]);
+    assert_eq!(
+        h.state().canvas().item(&pain).unwrap().evidence()[0].quote,
+        "Late twice a week, says Aisha"
+    );
+    assert!(h.query_by_label(BAD_DATE).is_some());
     replace_text(&mut h, "Date", "2026-03-06");
     assert_eq!(
         h.state().canvas().item(&pain).unwrap().evidence()[0]
@@ -285,9 +292,18 @@ fn evidence_is_edited_live_in_one_step_per_field_and_removed() {
     press(&mut h, "Done");
     assert!(h.query_by_label(" ✖ Contradicts ").is_some());
 
-    // Undo: the date, then the stance, then the whole burst of typing into "Who".
+    // Undo: the date, the quote, then the stance, then the whole burst of typing into "Who".
     leave_fields(&mut h);
     undo(&mut h);
+    assert_eq!(
+        h.state().canvas().item(&pain).unwrap().evidence()[0].date,
+        before
+    );
+    undo(&mut h);
+    assert_eq!(
+        h.state().canvas().item(&pain).unwrap().evidence()[0].quote,
+        "Late twice a week"
+    );
     undo(&mut h);
     assert_eq!(
         h.state().canvas().item(&pain).unwrap().evidence()[0].stance,
@@ -474,7 +490,7 @@ fn deleting_a_cited_interview_keeps_the_evidence_and_says_so() {
     press(&mut h, "Add evidence to note");
     assert!(
         h.query_by_label(
-            "Deleting this interview keeps the 1 evidence entry that cite it, without the citation."
+            "Deleting this interview keeps the 1 evidence entry that cites it, without the citation."
         )
         .is_some()
     );

@@ -185,8 +185,14 @@ fn edit_entry(
         ui.label(RichText::new(format!("Editing evidence {}", index + 1)).strong());
         let changed = draft_fields(ui, canvas, &mut draft, true, &date_key);
         if let Some(field) = changed {
+            // Another field changed while the date is still being fixed: that change goes in
+            // with the date the entry has, and the half-typed date stays in its field.
+            let mut for_model = draft.clone();
+            if field != "date" {
+                for_model.date = draft_of(entry).date;
+            }
             let mut updated = entry.clone();
-            match apply_draft(&mut updated, &draft) {
+            match apply_draft(&mut updated, &for_model) {
                 Ok(()) => {
                     if field == "date" {
                         side.date_text = None;

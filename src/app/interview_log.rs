@@ -48,8 +48,9 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
         .sum();
     if cited > 0 {
         ui.label(format!(
-            "Deleting this interview keeps the {cited} evidence {} that cite it, without the citation.",
-            if cited == 1 { "entry" } else { "entries" }
+            "Deleting this interview keeps the {cited} evidence {} that {} it, without the citation.",
+            if cited == 1 { "entry" } else { "entries" },
+            if cited == 1 { "cites" } else { "cite" },
         ));
     }
     if ui.button("Delete interview").clicked() {
