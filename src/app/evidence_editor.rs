@@ -421,3 +421,60 @@ fn good_text(ui: &Ui, palette: &Palette) -> egui::Color32 {
         rgb(palette.status_validated)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(date: &str, quote: &str) -> EvidenceDraft {
+        EvidenceDraft {
+            quote: quote.to_owned(),
+            date: date.to_owned(),
+            ..EvidenceDraft::new(Source::Survey, None)
+        }
+    }
+
+    #[test]
+    fn a_draft_needs_a_quote_and_a_real_day_or_no_date() {
+        assert_eq!(
+            to_evidence(&draft("", " "), None).err(),
+            Some("Write the quote or observation first.")
+        );
+        assert_eq!(
+            to_evidence(&draft("2026-02-30", "Too slow"), None).err(),
+            Some(NOT_ADDED_BAD_DATE)
+        );
+        let entry = to_evidence(&draft("", " Too slow "), Some("interview-2")).unwrap();
+        assert_eq!(entry.quote, "Too slow");
+        assert_eq!(entry.date, None);
+        assert_eq!(entry.source, Source::Survey);
+        assert_eq!(
+            entry.interview.as_ref().map(ItemId::as_str),
+            Some("interview-2")
+        );
+        let entry = to_evidence(&draft("2026-03-04", "Too slow"), None).unwrap();
+        assert_eq!(entry.date.as_ref().map(|d| d.as_str()), Some("2026-03-04"));
+        assert_eq!(entry.interview, None);
+    }
+
+    #[test]
+    fn editing_an_entry_keeps_fields_this_version_does_not_know() {
+        let mut entry = Evidence::new(Source::Interview, Stance::Supports, "Late");
+        entry
+            .extra
+            .insert("confidence".to_owned(), serde_json::json!("high"));
+        let mut edited = draft_of(&entry);
+        edited.quote = "Very late".to_owned();
+        edited.stance = Stance::Contradicts;
+        apply_draft(&mut entry, &edited).unwrap();
+        assert_eq!(entry.quote, "Very late");
+        assert_eq!(entry.stance, Stance::Contradicts);
+        assert_eq!(entry.extra["confidence"], "high");
+        // A bad date leaves the entry as it was.
+        let before = entry.clone();
+        edited.date = "2026-13-01".to_owned();
+        edited.quote = "Changed".to_owned();
+        assert!(apply_draft(&mut entry, &edited).is_err());
+        assert_eq!(entry, before);
+    }
+}

@@ -310,3 +310,23 @@ pub fn apply_remove(app: &mut App, id: &str) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn setting_an_interviews_fields_keeps_its_id_and_refuses_a_missing_one() {
+        let mut canvas = Canvas::new();
+        let id = canvas.add_interview(None, "", "");
+        let mut edited = canvas.interview(id.as_str()).unwrap().clone();
+        edited.person = "Marco".to_owned();
+        edited.notes = "Orders nightly".to_owned();
+        edited.date = IsoDate::parse("2026-03-04");
+        set_fields(&mut canvas, &edited).unwrap();
+        assert_eq!(canvas.interview(id.as_str()), Some(&edited));
+        canvas.remove_interview(id.as_str()).unwrap();
+        assert!(set_fields(&mut canvas, &edited).is_err());
+        assert_eq!(list_name(&edited), "2026-03-04 · Marco");
+    }
+}

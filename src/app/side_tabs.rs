@@ -194,3 +194,21 @@ pub fn note_name(section: crate::section::Section, text: &str) -> String {
     };
     format!("{} · {}", section.title(), text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_fields_take_a_real_day_or_nothing() {
+        assert_eq!(parse_date("  "), Ok(None));
+        assert_eq!(
+            parse_date(" 2026-03-04 ").map(|d| d.map(|d| d.as_str().to_owned())),
+            Ok(Some("2026-03-04".to_owned()))
+        );
+        for bad in ["2026-02-30", "4 March", "2026-3-4"] {
+            assert_eq!(parse_date(bad), Err(BAD_DATE), "{bad}");
+        }
+        assert!(today().is_some());
+    }
+}

@@ -327,3 +327,46 @@ pub fn set_fields(canvas: &mut Canvas, card: &TestCard) -> Result<(), EditError>
     target.learning = card.learning.clone();
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::section::Section;
+
+    #[test]
+    fn a_new_card_for_a_note_starts_its_hypothesis_and_tests_it() {
+        let mut canvas = Canvas::new();
+        let pain = canvas.add_item(Section::Pains, "Late deliveries");
+        let Command::NewTest { hypothesis, items } = new_card(&canvas, Some(pain.as_str())) else {
+            panic!("not a new test card");
+        };
+        assert_eq!(hypothesis, "We believe that Late deliveries");
+        assert_eq!(items, [pain.as_str()]);
+        assert_eq!(
+            new_card(&canvas, None),
+            Command::NewTest {
+                hypothesis: String::new(),
+                items: Vec::new()
+            }
+        );
+    }
+
+    #[test]
+    fn setting_a_cards_fields_leaves_its_tested_notes_alone() {
+        let mut canvas = Canvas::new();
+        let pain = canvas.add_item(Section::Pains, "Late");
+        let id = canvas
+            .add_test("We believe that", &[pain.as_str()])
+            .unwrap();
+        let mut card = canvas.test(id.as_str()).unwrap().clone();
+        card.criteria = "We are right if 7 of 10".to_owned();
+        card.state = TestState::Running;
+        card.items.clear();
+        set_fields(&mut canvas, &card).unwrap();
+        let stored = canvas.test(id.as_str()).unwrap();
+        assert_eq!(stored.criteria, "We are right if 7 of 10");
+        assert_eq!(stored.state, TestState::Running);
+        assert_eq!(stored.items(), [pain]);
+        assert_eq!(short("x".repeat(60).as_str()).chars().count(), 49);
+    }
+}
