@@ -20,16 +20,6 @@ pub fn show(
     out: &mut Vec<Command>,
 ) {
     let Some(item) = canvas.item(id) else { return };
-    ui.add_space(4.0);
-    ui.label(RichText::new(format!("Evidence ({})", item.evidence().len())).strong());
-    triangulation(ui, item.evidence(), palette);
-    for (index, entry) in item.evidence().iter().enumerate() {
-        if side.editing_evidence.as_ref() == Some(&(id.to_owned(), index)) {
-            edit_entry(ui, canvas, side, id, index, entry, out);
-        } else {
-            entry_card(ui, canvas, side, palette, id, index, entry, out);
-        }
-    }
     // The form belongs to the note it was opened on; selecting another note closes it.
     if side
         .new_evidence
@@ -38,48 +28,64 @@ pub fn show(
     {
         side.new_evidence = None;
     }
-    match &mut side.new_evidence {
-        Some((_, draft)) => {
-            let mut close = false;
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.label(RichText::new("New evidence").strong());
-                draft_fields(ui, canvas, draft, true, "new_evidence");
-                ui.horizontal(|ui| {
-                    if ui.button("Add to note").clicked() {
-                        match to_evidence(draft, None) {
-                            Ok(evidence) => {
-                                out.push(Command::AddEvidence {
-                                    id: id.to_owned(),
-                                    evidence,
-                                });
-                                close = true;
-                            }
-                            Err(e) => draft.error = Some(e.to_owned()),
-                        }
-                    }
-                    if ui.button("Cancel").clicked() {
-                        close = true;
-                    }
-                });
-                if let Some(e) = &draft.error {
-                    side_tabs::error_label(ui, e);
-                }
-            });
-            if close {
-                side.new_evidence = None;
-            }
+    // One row while a note has no evidence, so the fit panel below stays in view at 720 px.
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("Evidence ({})", item.evidence().len())).strong())
+            .on_hover_text(TRIANGULATION_RULE);
+        if side.new_evidence.is_none() && ui.button("Add evidence…").clicked() {
+            side.editing_evidence = None;
+            side.new_evidence = Some((
+                id.to_owned(),
+                EvidenceDraft::new(Source::Interview, side_tabs::today().as_ref()),
+            ));
         }
-        None => {
-            if ui.button("Add evidence…").clicked() {
-                side.editing_evidence = None;
-                side.new_evidence = Some((
-                    id.to_owned(),
-                    EvidenceDraft::new(Source::Interview, side_tabs::today().as_ref()),
-                ));
-            }
+    });
+    if !item.evidence().is_empty() {
+        triangulation(ui, item.evidence(), palette);
+    }
+    for (index, entry) in item.evidence().iter().enumerate() {
+        if side.editing_evidence.as_ref() == Some(&(id.to_owned(), index)) {
+            edit_entry(ui, canvas, side, id, index, entry, out);
+        } else {
+            entry_card(ui, canvas, side, palette, id, index, entry, out);
         }
     }
+    let Some((_, draft)) = &mut side.new_evidence else {
+        return;
+    };
+    let mut close = false;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(RichText::new("New evidence").strong());
+        draft_fields(ui, canvas, draft, true, "new_evidence");
+        ui.horizontal(|ui| {
+            if ui.button("Add to note").clicked() {
+                match to_evidence(draft, None) {
+                    Ok(evidence) => {
+                        out.push(Command::AddEvidence {
+                            id: id.to_owned(),
+                            evidence,
+                        });
+                        close = true;
+                    }
+                    Err(e) => draft.error = Some(e.to_owned()),
+                }
+            }
+            if ui.button("Cancel").clicked() {
+                close = true;
+            }
+        });
+        if let Some(e) = &draft.error {
+            side_tabs::error_label(ui, e);
+        }
+    });
+    if close {
+        side.new_evidence = None;
+    }
 }
+
+/// When a note counts as triangulated, as the inspector explains it on hover.
+const TRIANGULATION_RULE: &str =
+    "Triangulated: at least two supporting entries from two different kinds of source";
 
 /// "Triangulated" with the kinds of source that back the note, or what is still missing.
 fn triangulation(ui: &mut Ui, evidence: &[Evidence], palette: &Palette) {

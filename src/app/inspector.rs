@@ -10,8 +10,8 @@ use super::{App, Command};
 
 pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
     canvas_fields(ui, app, out);
+    // No "Note" heading: the side panel's tab above says it.
     ui.separator();
-    ui.heading("Note");
     let canvas = app.doc.canvas();
     let Some((id, section)) = app
         .view

@@ -511,6 +511,8 @@ impl App {
             Ok(older) => {
                 self.status = format!("Comparing with {}", path.display());
                 self.comparison = Some(compare::Comparison { path, older });
+                // The list of changes is in the Note tab.
+                self.view.side.tab = side_tabs::SideTab::Note;
             }
             Err(e) => {
                 self.status = e.to_string();
