@@ -315,7 +315,7 @@ pub fn draft_fields(
                 .map_or_else(|| "None".to_owned(), interview_name);
             egui::ComboBox::from_id_salt(("evidence_interview", salt))
                 .selected_text(selected)
-                .width(ui.available_width() - 8.0)
+                .width((ui.available_width() - 8.0).max(80.0))
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut draft.interview, None, "None");
                     for iv in canvas.interviews() {

@@ -215,7 +215,7 @@ fn add_evidence(
             );
         egui::ComboBox::from_id_salt(("interview_note", id))
             .selected_text(shown)
-            .width(ui.available_width() - 8.0)
+            .width((ui.available_width() - 8.0).max(80.0))
             .truncate()
             .show_ui(ui, |ui| {
                 for (section, item) in canvas.all_items() {

@@ -162,7 +162,7 @@ fn tested_notes(ui: &mut Ui, canvas: &Canvas, card: &TestCard, out: &mut Vec<Com
         let l = ui.label("Also test");
         egui::ComboBox::from_id_salt(("test_add_note", id))
             .selected_text("Pick a note")
-            .width(ui.available_width() - 8.0)
+            .width((ui.available_width() - 8.0).max(80.0))
             .show_ui(ui, |ui| {
                 for (section, item) in canvas.all_items() {
                     if tested.iter().any(|t| t == item.id().as_str()) {
