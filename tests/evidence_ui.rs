@@ -6,7 +6,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use fitcanvas::app::evidence_editor::NOT_ADDED_BAD_DATE;
+use fitcanvas::app::evidence_editor::{NOT_ADDED_BAD_DATE, interview_name};
 use fitcanvas::app::side_tabs::{BAD_DATE, SideTab};
 use fitcanvas::app::{App, Command};
 use fitcanvas::evidence::{Source, Stance, TestState};
@@ -314,6 +314,29 @@ fn evidence_is_edited_live_in_one_step_per_field_and_removed() {
         h.state().canvas().item(&pain).unwrap().evidence()[0].who,
         ""
     );
+
+    // Cite an interview from the inspector: the interview then lists the note it informed,
+    // and the entry's link opens the interview.
+    tab(&mut h, "Interviews");
+    press(&mut h, "New interview");
+    type_into(&mut h, "Person", &["Aisha"]);
+    let iv = h.state().canvas().interviews()[0].clone();
+    let name = interview_name(&iv);
+    tab(&mut h, "Note");
+    press(&mut h, "Edit evidence 1");
+    pick(&mut h, "Interview", &name);
+    press(&mut h, "Done");
+    assert_eq!(
+        h.state().canvas().item(&pain).unwrap().evidence()[0]
+            .interview
+            .as_ref(),
+        Some(iv.id())
+    );
+    assert_eq!(h.state().canvas().informed_by(iv.id().as_str()).len(), 1);
+    press(&mut h, &format!("Interview: {name}"));
+    assert_eq!(h.state().view.side.tab, SideTab::Interviews);
+    assert!(h.query_by_label("Pains · Late deliveries").is_some());
+    tab(&mut h, "Note");
 
     press(&mut h, "Remove evidence 1");
     assert!(
