@@ -8,6 +8,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use fitcanvas::app::evidence_editor::{NOT_ADDED_BAD_DATE, interview_name};
 use fitcanvas::app::side_tabs::{BAD_DATE, SideTab};
+use fitcanvas::app::test_cards::NO_OBSERVATION;
 use fitcanvas::app::{App, Command};
 use fitcanvas::evidence::{Source, Stance, TestState};
 use fitcanvas::section::Section;
@@ -471,6 +472,15 @@ fn finishing_can_invalidate_or_leave_statuses_and_cards_can_be_deleted() {
     );
     press(&mut h, "Finish…");
     press_role(&mut h, Role::RadioButton, "Invalidated");
+    // Not without an observation: refused with a message, nothing changes.
+    press(&mut h, "Finish test");
+    assert!(h.query_by_label(NO_OBSERVATION).is_some());
+    assert_eq!(h.state().canvas().tests()[0].state, TestState::Planned);
+    assert_eq!(
+        h.state().canvas().item(&pain).unwrap().status(),
+        Status::Assumption
+    );
+    type_into(&mut h, "We observed…", &["Deliveries were on time"]);
     press(&mut h, "Finish test");
     assert_eq!(
         h.state().canvas().item(&pain).unwrap().status(),
@@ -479,6 +489,7 @@ fn finishing_can_invalidate_or_leave_statuses_and_cards_can_be_deleted() {
     press(&mut h, "Reopen test");
     assert_eq!(h.state().canvas().tests()[0].state, TestState::Running);
     press(&mut h, "Finish…");
+    type_into(&mut h, "We observed…", &["Still on time"]);
     press(&mut h, "Leave as is");
     press(&mut h, "Finish test");
     assert_eq!(h.state().canvas().tests()[0].state, TestState::Done);

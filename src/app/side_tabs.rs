@@ -83,6 +83,8 @@ pub struct FinishDraft {
     pub decision: String,
     /// What to set the tested notes to: validated, invalidated, or leave them (`None`).
     pub set_status: Option<crate::evidence::Status>,
+    /// Why the last attempt to finish was refused.
+    pub error: Option<String>,
 }
 
 /// What the evidence, interview and test-card views remember between frames.

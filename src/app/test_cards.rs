@@ -25,6 +25,9 @@ const LEARNING: [(&str, &str); 3] = [
     ("Therefore, we will…", "decision"),
 ];
 
+/// Why a test was not finished.
+pub const NO_OBSERVATION: &str = "Not finished: write what you observed first.";
+
 pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
     let canvas = app.doc.canvas();
     let selected_note = app.view.selected.clone();
@@ -248,6 +251,11 @@ fn state(ui: &mut Ui, side: &mut SideView, card: &TestCard, out: &mut Vec<Comman
                 });
                 ui.horizontal(|ui| {
                     if ui.button("Finish test").clicked() {
+                        // A learning card says at least what was seen; the rest can follow.
+                        if draft.observed.trim().is_empty() {
+                            draft.error = Some(NO_OBSERVATION.to_owned());
+                            return;
+                        }
                         out.push(Command::FinishTest {
                             id: id.to_owned(),
                             learning: Learning::new(
@@ -263,6 +271,9 @@ fn state(ui: &mut Ui, side: &mut SideView, card: &TestCard, out: &mut Vec<Comman
                         close = true;
                     }
                 });
+                if let Some(e) = &draft.error {
+                    side_tabs::error_label(ui, e);
+                }
             });
             if close {
                 side.finishing = None;
