@@ -47,7 +47,7 @@ pub fn show(
         if side.editing_evidence.as_ref() == Some(&(id.to_owned(), index)) {
             edit_entry(ui, canvas, side, id, index, entry, out);
         } else {
-            entry_card(ui, canvas, side, palette, id, index, entry, out);
+            entry_card(ui, canvas, side, palette, (id, index), entry, out);
         }
     }
     let Some((_, draft)) = &mut side.new_evidence else {
@@ -108,14 +108,12 @@ fn triangulation(ui: &mut Ui, evidence: &[Evidence], palette: &Palette) {
 
 /// One entry as a card. Supporting and contradicting entries differ in colour and in words,
 /// so the difference survives a projector and colour blindness.
-#[allow(clippy::too_many_arguments)]
 fn entry_card(
     ui: &mut Ui,
     canvas: &Canvas,
     side: &mut SideView,
     palette: &Palette,
-    id: &str,
-    index: usize,
+    (id, index): (&str, usize),
     entry: &Evidence,
     out: &mut Vec<Command>,
 ) {
