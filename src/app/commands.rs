@@ -4,11 +4,12 @@
 
 use std::path::PathBuf;
 
-use crate::evidence::Status;
+use crate::evidence::{Evidence, Interview, IsoDate, Learning, Status, TestCard};
 use crate::export::Format;
 use crate::section::{Kind, Section};
 
 use super::export_menu::ExportChoice;
+use super::side_tabs::SideTab;
 use super::theme::ThemeChoice;
 
 /// One thing the user asked for.
@@ -60,6 +61,58 @@ pub enum Command {
     },
     SetTitle(String),
     SetCustomer(String),
+    // Evidence, interviews and test cards (undoable). `field` names the text being typed, so
+    // a burst of typing into one field is one undo step; `None` for choices and clicks.
+    AddEvidence {
+        id: String,
+        evidence: Evidence,
+    },
+    SetEvidence {
+        id: String,
+        index: usize,
+        evidence: Evidence,
+        field: Option<&'static str>,
+    },
+    RemoveEvidence {
+        id: String,
+        index: usize,
+    },
+    /// Logs an interview and opens it.
+    AddInterview {
+        date: Option<IsoDate>,
+    },
+    /// Date, person, role and notes of the interview with the same id.
+    SetInterview {
+        interview: Interview,
+        field: Option<&'static str>,
+    },
+    RemoveInterview {
+        id: String,
+    },
+    /// Adds a planned test card and opens it.
+    NewTest {
+        hypothesis: String,
+        items: Vec<String>,
+    },
+    /// Texts, state and learning of the test card with the same id.
+    SetTest {
+        card: TestCard,
+        field: Option<&'static str>,
+    },
+    SetTestItems {
+        id: String,
+        items: Vec<String>,
+    },
+    /// Marks the card done with its learning card and sets the tested notes' status, if
+    /// given, as one step.
+    FinishTest {
+        id: String,
+        learning: Learning,
+        status: Option<Status>,
+    },
+    RemoveTest {
+        id: String,
+    },
     Undo,
     Redo,
     // Selection and in-place entry (not canvas changes).
@@ -67,6 +120,10 @@ pub enum Command {
     StartEntry(Section),
     EditNote(String),
     EndEntry,
+    // The side panel's tabs, and the interview or test card open in them (not canvas changes).
+    ShowTab(SideTab),
+    OpenInterview(Option<String>),
+    OpenTest(Option<String>),
     // Files and the app.
     New,
     Open,

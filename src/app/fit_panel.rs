@@ -79,9 +79,18 @@ pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
         for risk in risks.iter().take(LIST) {
             if let Some(item) = canvas.item(risk.id.as_str()) {
                 let text = format!("{} · {:.0} fit points", item.text(), risk.at_stake);
-                if ui.link(text).clicked() {
-                    out.push(Command::Select(Some(risk.id.as_str().to_owned())));
-                }
+                ui.horizontal_wrapped(|ui| {
+                    if ui.link(text).clicked() {
+                        out.push(Command::Select(Some(risk.id.as_str().to_owned())));
+                    }
+                    // One click from a risk to a planned test of it.
+                    let new = ui.small_button("New test card");
+                    let name = format!("New test card for {}", item.text());
+                    new.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                    if new.clicked() {
+                        out.push(super::test_cards::new_card(canvas, Some(risk.id.as_str())));
+                    }
+                });
             }
         }
     }

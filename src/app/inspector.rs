@@ -10,8 +10,8 @@ use super::{App, Command};
 
 pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
     canvas_fields(ui, app, out);
+    // No "Note" heading: the side panel's tab above says it.
     ui.separator();
-    ui.heading("Note");
     let canvas = app.doc.canvas();
     let Some((id, section)) = app
         .view
@@ -94,6 +94,9 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
     });
 
     super::voting::inspector_row(ui, &id, item.votes(), out);
+    // What the note rests on: its evidence, and whether it is triangulated.
+    let palette = app.settings.theme.palette();
+    super::evidence_editor::show(ui, canvas, &mut app.view.side, &palette, &id, out);
 
     ui.horizontal(|ui| {
         if ui.button("Move earlier").clicked() {

@@ -168,6 +168,16 @@ pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
                 }
                 ui.separator();
                 super::presentation::view_menu(ui, app, out);
+                ui.separator();
+                for tab in super::side_tabs::SideTab::ALL {
+                    let current = app.view.side.tab == tab;
+                    if ui
+                        .radio(current, format!("{} panel", tab.label()))
+                        .clicked()
+                    {
+                        out.push(Command::ShowTab(tab));
+                    }
+                }
             });
             ui.menu_button("Help", |ui| {
                 if ui.button("Keyboard shortcuts").clicked() {

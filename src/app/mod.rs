@@ -11,17 +11,21 @@ pub mod commands;
 pub mod compare;
 pub mod dialogs;
 pub mod document;
+pub mod evidence_editor;
 pub mod examples;
 pub mod export_menu;
 pub mod file_dialogs;
 pub mod fit_panel;
 pub mod inspector;
+pub mod interview_log;
 pub mod keyboard;
 pub mod menu_bar;
 pub mod presentation;
 pub mod recovery;
 pub mod settings;
+pub mod side_tabs;
 pub mod start_screen;
+pub mod test_cards;
 pub mod theme;
 pub mod timer_view;
 pub mod voting;
@@ -85,6 +89,8 @@ pub struct ViewState {
     pub note_rects: std::collections::HashMap<String, egui::Rect>,
     /// The smallest note text size drawn in the last frame, so tests can check it is readable.
     pub smallest_note_font: Option<f32>,
+    /// The side panel's tab, the open interview and test card, and their forms.
+    pub side: side_tabs::SideView,
 }
 
 /// A modal window over the app.
@@ -294,14 +300,21 @@ impl App {
                     .default_size(280.0)
                     .size_range(240.0..=520.0)
                     .show_collapsible(ui, &mut side_panel, |ui| {
-                        egui::ScrollArea::vertical().show(ui, |ui| {
-                            if let Some((cmp, diff)) = &comparing {
-                                compare::panel(ui, cmp, diff, self.doc.canvas(), &mut out);
+                        side_tabs::tab_bar(ui, self.view.side.tab, &mut out);
+                        egui::ScrollArea::vertical().show(ui, |ui| match self.view.side.tab {
+                            side_tabs::SideTab::Note => {
+                                if let Some((cmp, diff)) = &comparing {
+                                    compare::panel(ui, cmp, diff, self.doc.canvas(), &mut out);
+                                    ui.separator();
+                                }
+                                inspector::show(ui, self, &mut out);
                                 ui.separator();
+                                fit_panel::show(ui, self, &mut out);
                             }
-                            inspector::show(ui, self, &mut out);
-                            ui.separator();
-                            fit_panel::show(ui, self, &mut out);
+                            side_tabs::SideTab::Interviews => {
+                                interview_log::show(ui, self, &mut out)
+                            }
+                            side_tabs::SideTab::Tests => test_cards::show(ui, self, &mut out),
                         });
                     });
                 if side_panel != self.settings.show_side_panel {
@@ -551,6 +564,8 @@ impl App {
             Ok(older) => {
                 self.status = format!("Comparing with {}", path.display());
                 self.comparison = Some(compare::Comparison { path, older });
+                // The list of changes is in the Note tab.
+                self.view.side.tab = side_tabs::SideTab::Note;
             }
             Err(e) => {
                 self.status = e.to_string();
@@ -626,6 +641,41 @@ impl App {
                 c.set_customer(t);
                 Ok(())
             }),
+            C::AddEvidence { id, evidence } => {
+                self.edit(None, |c| c.add_evidence(&id, evidence).map(|_| ()))
+            }
+            C::SetEvidence {
+                id,
+                index,
+                evidence,
+                field,
+            } => {
+                let key = field.map(|f| format!("evidence:{id}:{index}:{f}"));
+                self.edit(key.as_deref(), |c| c.set_evidence(&id, index, evidence))
+            }
+            C::RemoveEvidence { id, index } => {
+                self.edit(None, |c| c.remove_evidence(&id, index).map(|_| ()))
+            }
+            C::AddInterview { date } => interview_log::apply_add(self, date),
+            C::SetInterview { interview, field } => {
+                let key = field.map(|f| format!("interview:{}:{f}", interview.id().as_str()));
+                self.edit(key.as_deref(), |c| interview_log::set_fields(c, &interview))
+            }
+            C::RemoveInterview { id } => interview_log::apply_remove(self, &id),
+            C::NewTest { hypothesis, items } => test_cards::apply_new(self, hypothesis, &items),
+            C::SetTest { card, field } => {
+                let key = field.map(|f| format!("test:{}:{f}", card.id().as_str()));
+                self.edit(key.as_deref(), |c| test_cards::set_fields(c, &card))
+            }
+            C::SetTestItems { id, items } => self.edit(None, |c| {
+                c.set_test_items(&id, &items.iter().map(String::as_str).collect::<Vec<_>>())
+            }),
+            C::FinishTest {
+                id,
+                learning,
+                status,
+            } => self.edit(None, |c| c.finish_test(&id, learning, status)),
+            C::RemoveTest { id } => self.edit(None, |c| c.remove_test(&id).map(|_| ())),
             C::Undo => {
                 if self.doc.undo() {
                     self.edits += 1;
@@ -663,6 +713,17 @@ impl App {
                 }
             }
             C::EndEntry => self.view.entry = None,
+            C::ShowTab(tab) => self.view.side.tab = tab,
+            C::OpenInterview(id) => {
+                self.doc.break_coalescing();
+                self.view.side.tab = side_tabs::SideTab::Interviews;
+                self.view.side.interview = id;
+            }
+            C::OpenTest(id) => {
+                self.doc.break_coalescing();
+                self.view.side.tab = side_tabs::SideTab::Tests;
+                self.view.side.test = id;
+            }
             C::New => self.guard(Pending::New),
             C::Open => self.guard(Pending::OpenDialog),
             C::OpenPath(p) => self.guard(Pending::OpenPath(p)),
