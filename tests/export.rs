@@ -130,6 +130,56 @@ fn png_layers_shaped_on_separate_cores_paint_the_same_picture_as_one_document() 
     }
 }
 
+#[test]
+fn triangulated_notes_get_a_ring_round_their_badge_and_others_do_not() {
+    let canvas = load(&examples()[0]);
+    let d = Drawing::build(
+        &canvas,
+        &Palette::light(),
+        &Measurer::new(),
+        export::PICTURE_ASPECT,
+    );
+    let rings_in = |rect: &fitcanvas::layout::Rect| {
+        d.shapes
+            .iter()
+            .filter(|s| match s {
+                Shape::Circle {
+                    center,
+                    fill: None,
+                    stroke: Some(_),
+                    ..
+                } => {
+                    center.0 > rect.x
+                        && center.0 < rect.right()
+                        && center.1 > rect.y
+                        && center.1 < rect.bottom()
+                }
+                _ => false,
+            })
+            .count()
+    };
+    let mut triangulated = 0;
+    for note in &d.notes {
+        let item = canvas.item(note.id.as_str()).unwrap();
+        // Weight dots are stroked circles too, but always filled or all five present; count
+        // only the rings beyond them: an empty weight dot has a stroke and no fill.
+        let empty_dots = if note.section.is_customer() {
+            5 - usize::from(item.weight())
+        } else {
+            0
+        };
+        let rings = rings_in(&note.rect) - empty_dots;
+        assert_eq!(
+            rings,
+            usize::from(item.is_triangulated()),
+            "{}",
+            item.text()
+        );
+        triangulated += usize::from(item.is_triangulated());
+    }
+    assert!(triangulated >= 1, "the example has a triangulated note");
+}
+
 /// The text `pdftotext` extracts, with all whitespace removed (line breaks in the PDF fall
 /// wherever the note wrapped).
 fn pdf_text(pdf: &[u8]) -> String {

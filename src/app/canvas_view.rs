@@ -419,10 +419,13 @@ fn note_ui(
         ui.scope_id().with(("note", id_str)),
         Sense::CLICK | Sense::DRAG,
     );
-    let label = match item.status() {
+    let mut label = match item.status() {
         crate::evidence::Status::Assumption => format!("{}: {}", section.singular(), item.text()),
         status => format!("{}: {} ({})", section.singular(), item.text(), status.key()),
     };
+    if item.is_triangulated() {
+        label.push_str(" · triangulated");
+    }
     response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, item.text()));
     if response.clicked() {
         out.push(Command::Select(Some(id_str.to_owned())));
@@ -464,7 +467,8 @@ fn note_face(
     // A presented value-map note with no badge has nothing for a footer row: all text.
     let bare = !style.link_counts
         && !section.is_customer()
-        && palette.status_badge(item.status()).is_none();
+        && palette.status_badge(item.status()).is_none()
+        && !item.is_triangulated();
     let footer = if compact || bare { 0.0 } else { font * 0.9 };
     let strip = if compact { 9.0 } else { 0.0 };
     let text_h = rect.height() - 2.0 * pad - footer;
@@ -481,7 +485,7 @@ fn note_face(
     // The status badge sits with the note's other marks, never over its text: in a compact
     // note's strip (between the weight dots and the check mark, or above the link count), else
     // at the right of the footer row (left of the check mark on customer notes).
-    let badge = palette.status_badge(item.status()).map(|fill| {
+    let badge_place = {
         let (r, center) = if compact {
             let r = 3.8;
             let x = rect.right() - pad - r - 0.5;
@@ -503,8 +507,21 @@ fn note_face(
             let x = rect.right() - pad - check - r;
             (r, pos2(x, rect.bottom() - pad - footer / 2.0))
         };
-        (fill, r, center)
-    });
+        (r, center)
+    };
+    if item.is_triangulated() {
+        // Backed by supporting evidence from two kinds of source: a ring round the badge's
+        // place (round an empty place while the note is still marked an assumption).
+        let (r, center) = badge_place;
+        painter.circle_stroke(
+            center,
+            r * 1.3 + 1.0,
+            Stroke::new((r * 0.18).max(1.3), color(palette.note_text)),
+        );
+    }
+    let badge = palette
+        .status_badge(item.status())
+        .map(|fill| (fill, badge_place.0, badge_place.1));
     if let Some((fill, r, center)) = badge {
         painter.circle_filled(center, r, color(fill));
         let mark = layout::badge_mark(item.status(), (center.x, center.y), r);

@@ -358,17 +358,15 @@ impl Drawing {
                     },
                 });
             }
-            if let Some(color) = palette.status_badge(item.status()) {
-                // Between the weight dots and the check mark.
-                let center = (inner.right() - d * 2.3, inner.y + d / 2.0);
-                self.status_badge(center, d * 0.55, item.status(), color);
-            }
+            // Between the weight dots and the check mark.
+            let center = (inner.right() - d * 2.3, inner.y + d / 2.0);
+            self.evidence_marks(item, center, d * 0.55, palette);
             text_area = below(inner, d * 1.7);
-        } else if let Some(color) = palette.status_badge(item.status()) {
+        } else if palette.status_badge(item.status()).is_some() || item.is_triangulated() {
             // Value-map notes have no header row; one is made for the badge only when needed.
             let d = (inner.h * 0.12).min(inner.w / 9.0);
-            let center = (inner.right() - d * 0.6, inner.y + d / 2.0);
-            self.status_badge(center, d * 0.55, item.status(), color);
+            let center = (inner.right() - d * 0.75, inner.y + d / 2.0);
+            self.evidence_marks(item, center, d * 0.55, palette);
             text_area = below(inner, d * 1.4);
         }
         let (lines, truncated) = fit_text(m, item.text(), text_area, palette.note_text);
@@ -383,6 +381,25 @@ impl Drawing {
             lines,
             truncated,
         });
+    }
+
+    /// The status badge, and the ring round it that says the note is triangulated (backed by
+    /// supporting evidence from two kinds of source), as the window draws them.
+    fn evidence_marks(&mut self, item: &Item, center: (f32, f32), r: f32, palette: &Palette) {
+        if item.is_triangulated() {
+            self.shapes.push(Shape::Circle {
+                center,
+                radius: r * 1.4,
+                fill: None,
+                stroke: Some(Stroke {
+                    color: palette.note_text,
+                    width: r * 0.25,
+                }),
+            });
+        }
+        if let Some(color) = palette.status_badge(item.status()) {
+            self.status_badge(center, r, item.status(), color);
+        }
     }
 
     /// A note's status as a filled disc with a white mark: a tick for validated, a cross for
@@ -420,7 +437,8 @@ impl Drawing {
     fn legend(&mut self, palette: &Palette, m: &Measurer) {
         let text = "Dots: importance of a job, severity of a pain, relevance of a gain (1–5).   \
                     Check mark: addressed by the value map.   \
-                    Badges: green tick validated, red cross invalidated, amber dots testing.";
+                    Badges: green tick validated, red cross invalidated, amber dots testing; \
+                    a ring round one: triangulated.";
         let size = 14.0;
         let text = one_line(m, text, size, self.width - 2.0 * MARGIN, false);
         self.text(TextLine {
