@@ -13,6 +13,23 @@ impl Rgb {
     pub fn hex(self) -> String {
         format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
     }
+
+    /// The WCAG contrast ratio between this colour and `other`, from 1 (the same) to 21.
+    pub fn contrast(self, other: Rgb) -> f32 {
+        fn luminance(c: Rgb) -> f32 {
+            let channel = |v: u8| {
+                let v = f32::from(v) / 255.0;
+                if v <= 0.039_28 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+        }
+        let (x, y) = (luminance(self), luminance(other));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
 }
 
 /// The dots of workshop votes on a note: a strong violet that stands apart from every note
@@ -163,21 +180,8 @@ impl Palette {
 mod tests {
     use super::*;
 
-    /// WCAG relative luminance contrast between two colours.
-    fn contrast(a: Rgb, b: Rgb) -> f64 {
-        fn lum(c: Rgb) -> f64 {
-            let ch = |v: u8| {
-                let v = f64::from(v) / 255.0;
-                if v <= 0.039_28 {
-                    v / 12.92
-                } else {
-                    ((v + 0.055) / 1.055).powf(2.4)
-                }
-            };
-            0.2126 * ch(c.0) + 0.7152 * ch(c.1) + 0.0722 * ch(c.2)
-        }
-        let (x, y) = (lum(a), lum(b));
-        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    fn contrast(a: Rgb, b: Rgb) -> f32 {
+        a.contrast(b)
     }
 
     #[test]

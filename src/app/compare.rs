@@ -233,21 +233,9 @@ pub fn marks(ui: &Ui, diff: &CanvasDiff, rects: &HashMap<String, Rect>) {
 mod tests {
     use super::*;
 
-    /// WCAG contrast ratio of two opaque colours.
     fn contrast(a: Color32, b: Color32) -> f32 {
-        let luminance = |c: Color32| {
-            let ch = |v: u8| {
-                let v = f32::from(v) / 255.0;
-                if v <= 0.039_28 {
-                    v / 12.92
-                } else {
-                    ((v + 0.055) / 1.055).powf(2.4)
-                }
-            };
-            0.2126 * ch(c.r()) + 0.7152 * ch(c.g()) + 0.0722 * ch(c.b())
-        };
-        let (x, y) = (luminance(a), luminance(b));
-        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+        let rgb = |c: Color32| crate::palette::Rgb(c.r(), c.g(), c.b());
+        rgb(a).contrast(rgb(b))
     }
 
     #[test]

@@ -340,7 +340,7 @@ impl Drawing {
                 // The mark sits on the note, not the board: in the dark theme the board's green
                 // is too light for the pale note fills, so fall back to the note's text colour.
                 let fill = palette.note_fill(section);
-                let mark = if contrast(palette.addressed_mark, fill) >= 3.0 {
+                let mark = if palette.addressed_mark.contrast(fill) >= 3.0 {
                     palette.addressed_mark
                 } else {
                     palette.note_text
@@ -534,23 +534,6 @@ fn fit_addressed(canvas: &Canvas) -> std::collections::HashSet<String> {
         .collect()
 }
 
-/// WCAG contrast ratio between two colours.
-fn contrast(a: Rgb, b: Rgb) -> f32 {
-    fn luminance(c: Rgb) -> f32 {
-        let channel = |v: u8| {
-            let v = f32::from(v) / 255.0;
-            if v <= 0.039_28 {
-                v / 12.92
-            } else {
-                ((v + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
-    }
-    let (x, y) = (luminance(a), luminance(b));
-    (x.max(y) + 0.05) / (x.min(y) + 0.05)
-}
-
 /// The board moved down by `dy`, to make room for the header.
 fn offset(mut board: Board, dy: f32) -> Board {
     let shift = |r: Rect| Rect::new(r.x, r.y + dy, r.w, r.h);
@@ -592,7 +575,7 @@ mod tests {
                 .collect();
             assert_eq!(marks.len(), 3);
             for (mark, section) in marks.into_iter().zip(Section::CUSTOMER) {
-                assert!(contrast(mark, palette.note_fill(section)) >= 3.0);
+                assert!(mark.contrast(palette.note_fill(section)) >= 3.0);
             }
         }
     }
