@@ -102,24 +102,28 @@ fn set(
     Command::SetTest { card, field }
 }
 
+/// One of a card's texts under its bold label (which is also its accessible name).
+fn card_text(ui: &mut Ui, label: &str, text: &mut String) -> egui::Response {
+    let l = ui.label(RichText::new(label).strong());
+    ui.add(
+        egui::TextEdit::multiline(text)
+            .hint_text(label)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(l.id)
+}
+
 /// Hypothesis, test, metric and criteria; typing into one is one undo step.
 fn texts(ui: &mut Ui, card: &TestCard, out: &mut Vec<Command>) {
     for (label, field) in TEXTS {
-        let l = ui.label(RichText::new(label).strong());
         let mut text = match field {
             "hypothesis" => card.hypothesis.clone(),
             "test" => card.test.clone(),
             "metric" => card.metric.clone(),
             _ => card.criteria.clone(),
         };
-        let r = ui
-            .add(
-                egui::TextEdit::multiline(&mut text)
-                    .hint_text(label)
-                    .desired_rows(2)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(l.id);
+        let r = card_text(ui, label, &mut text);
         if r.changed() {
             out.push(set(card, Some(field), |c| match field {
                 "hypothesis" => c.hypothesis = text,
@@ -286,20 +290,12 @@ fn state(ui: &mut Ui, side: &mut SideView, card: &TestCard, out: &mut Vec<Comman
 fn learning_card(ui: &mut Ui, card: &TestCard, out: &mut Vec<Command>) {
     let learning = card.learning.clone().unwrap_or_default();
     for (label, field) in LEARNING {
-        let l = ui.label(RichText::new(label).strong());
         let mut text = match field {
             "observed" => learning.observed.clone(),
             "learned" => learning.learned.clone(),
             _ => learning.decision.clone(),
         };
-        let r = ui
-            .add(
-                egui::TextEdit::multiline(&mut text)
-                    .hint_text(label)
-                    .desired_rows(2)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(l.id);
+        let r = card_text(ui, label, &mut text);
         if r.changed() {
             let mut learning = learning.clone();
             match field {
