@@ -23,6 +23,17 @@ pub const REDO: KeyboardShortcut = cmd_shift(Key::Z);
 pub const REDO_Y: KeyboardShortcut = cmd(Key::Y);
 pub const SIDE_PANEL: KeyboardShortcut = cmd(Key::B);
 
+/// The keys 1 to 6, in order: with Ctrl they start a note in an area (in `Section::ALL` order),
+/// alone while presenting they spotlight one.
+pub const DIGITS: [Key; 6] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+];
+
 /// The list under Help → Keyboard shortcuts.
 pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+N / Ctrl+O", "New canvas / open a file"),
@@ -146,15 +157,7 @@ pub fn canvas_keys(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
     let note_rects = &app.view.note_rects;
     let mut drop_focus = false;
     ctx.input_mut(|i| {
-        for (n, section) in Section::ALL.into_iter().enumerate() {
-            let key = [
-                Key::Num1,
-                Key::Num2,
-                Key::Num3,
-                Key::Num4,
-                Key::Num5,
-                Key::Num6,
-            ][n];
+        for (section, key) in Section::ALL.into_iter().zip(DIGITS) {
             if i.consume_key(Modifiers::COMMAND, key) {
                 out.push(Command::StartEntry(section));
             }

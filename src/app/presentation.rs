@@ -305,15 +305,7 @@ pub fn keys(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
         if i.consume_key(Modifiers::NONE, Key::Num0) {
             act(Action::Spotlight(None));
         }
-        let digits = [
-            Key::Num1,
-            Key::Num2,
-            Key::Num3,
-            Key::Num4,
-            Key::Num5,
-            Key::Num6,
-        ];
-        for (n, key) in (1u8..).zip(digits) {
+        for (n, key) in (1u8..).zip(super::keyboard::DIGITS) {
             if i.consume_key(Modifiers::NONE, key) {
                 act(Action::Spotlight(Step::for_number_key(n)));
             }
