@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 
 use crate::canvas::{Canvas, EditError};
 use crate::evidence::{Learning, Status, TestCard, TestState};
+use crate::section::Section;
 
 use super::side_tabs::{self, FinishDraft, SideTab, SideView};
 use super::{App, Command};
@@ -70,11 +71,36 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
 pub fn new_card(canvas: &Canvas, note: Option<&str>) -> Command {
     let item = note.and_then(|n| canvas.item(n));
     Command::NewTest {
-        hypothesis: item.map_or_else(String::new, |i| format!("We believe that {}", i.text())),
+        hypothesis: note
+            .and_then(|n| canvas.item_in_section(n))
+            .map_or_else(String::new, |(section, i)| {
+                hypothesis_for(canvas.customer(), section, i.text())
+            }),
         items: item
             .map(|i| i.id().as_str().to_owned())
             .into_iter()
             .collect(),
+    }
+}
+
+/// A first hypothesis for testing a note: what the team believes about the customer when it
+/// writes that note in that area.
+fn hypothesis_for(customer: &str, section: Section, text: &str) -> String {
+    let who = match customer.trim() {
+        "" => "our customers",
+        c => c,
+    };
+    match section {
+        Section::Jobs => format!("We believe that {who} need to: {text}"),
+        Section::Pains => format!("We believe that {who} suffer from: {text}"),
+        Section::Gains => format!("We believe that {who} want: {text}"),
+        Section::Products => format!("We believe that {who} will use: {text}"),
+        Section::PainRelievers => {
+            format!("We believe that this relieves a pain {who} care about: {text}")
+        }
+        Section::GainCreators => {
+            format!("We believe that this creates a gain {who} care about: {text}")
+        }
     }
 }
 
@@ -347,7 +373,19 @@ mod tests {
         let Command::NewTest { hypothesis, items } = new_card(&canvas, Some(pain.as_str())) else {
             panic!("not a new test card");
         };
-        assert_eq!(hypothesis, "We believe that Late deliveries");
+        assert_eq!(
+            hypothesis,
+            "We believe that our customers suffer from: Late deliveries"
+        );
+        canvas.set_customer("Head chefs");
+        let van = canvas.add_item(Section::PainRelievers, "Tracked vans");
+        let Command::NewTest { hypothesis, .. } = new_card(&canvas, Some(van.as_str())) else {
+            panic!("not a new test card");
+        };
+        assert_eq!(
+            hypothesis,
+            "We believe that this relieves a pain Head chefs care about: Tracked vans"
+        );
         assert_eq!(items, [pain.as_str()]);
         assert_eq!(
             new_card(&canvas, None),
