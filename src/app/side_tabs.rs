@@ -122,10 +122,11 @@ pub fn tab_bar(ui: &mut Ui, current: SideTab, out: &mut Vec<Command>) {
     ui.separator();
 }
 
-/// Today's date, to preset new evidence and interviews. Taken in UTC from the system clock
-/// (chrono is built without its time-zone support); the user can change it before adding.
+/// Today's date where the user is, to preset new evidence and interviews (an interview
+/// written up at 11 p.m. belongs to that day, not to tomorrow's date in UTC); the user can
+/// change it before adding.
 pub fn today() -> Option<IsoDate> {
-    let now = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now());
+    let now = chrono::Local::now();
     IsoDate::parse(&now.date_naive().format("%Y-%m-%d").to_string())
 }
 
