@@ -4,6 +4,7 @@
 //! anything built through this API saves and loads back unchanged.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
@@ -47,7 +48,7 @@ impl std::borrow::Borrow<str> for ItemId {
 }
 
 /// One note on the canvas.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
     pub(crate) id: ItemId,
     pub(crate) text: String,
@@ -161,7 +162,9 @@ pub struct Canvas {
     pub(crate) title: String,
     pub(crate) customer: String,
     pub(crate) notes: String,
-    pub(crate) sections: [Vec<Item>; 6],
+    /// Notes are shared between a canvas and its copies (the undo history keeps one per step)
+    /// until one of them changes a note: a step costs a pointer per note, not a note.
+    pub(crate) sections: [Vec<Arc<Item>>; 6],
     /// The interview log. Interview ids share the canvas's one id space with notes.
     pub(crate) interviews: Vec<Interview>,
     /// Test and learning cards. Their ids share the canvas's id space too.
@@ -207,7 +210,7 @@ impl Canvas {
     }
 
     /// The notes of one section, in order.
-    pub fn items(&self, section: Section) -> &[Item] {
+    pub fn items(&self, section: Section) -> &[Arc<Item>] {
         &self.sections[section.index()]
     }
 
@@ -215,7 +218,7 @@ impl Canvas {
     pub fn all_items(&self) -> impl Iterator<Item = (Section, &Item)> {
         Section::ALL
             .into_iter()
-            .flat_map(move |s| self.items(s).iter().map(move |item| (s, item)))
+            .flat_map(move |s| self.items(s).iter().map(move |item| (s, &**item)))
     }
 
     /// Total number of notes on the canvas.
@@ -238,13 +241,13 @@ impl Canvas {
     }
 
     pub fn item(&self, id: &str) -> Option<&Item> {
-        self.locate(id).map(|(s, i)| &self.sections[s.index()][i])
+        self.locate(id).map(|(s, i)| &*self.sections[s.index()][i])
     }
 
     /// The note with this id together with its section, found in one pass.
     pub fn item_in_section(&self, id: &str) -> Option<(Section, &Item)> {
         self.locate(id)
-            .map(|(s, i)| (s, &self.sections[s.index()][i]))
+            .map(|(s, i)| (s, &*self.sections[s.index()][i]))
     }
 
     /// The section of the note with this id.
@@ -258,6 +261,7 @@ impl Canvas {
             .into_iter()
             .flat_map(|s| self.items(s))
             .filter(|item| item.addresses.iter().any(|a| a.as_str() == id))
+            .map(|item| &**item)
             .collect()
     }
 
@@ -271,7 +275,10 @@ impl Canvas {
 
     fn item_mut(&mut self, id: &str) -> Result<(Section, &mut Item), EditError> {
         let (section, index) = self.locate(id).ok_or_else(|| no_such(id))?;
-        Ok((section, &mut self.sections[section.index()][index]))
+        Ok((
+            section,
+            Arc::make_mut(&mut self.sections[section.index()][index]),
+        ))
     }
 
     /// A fresh id for a new note in `section`, such as `pain-4`: one more than the highest
@@ -311,7 +318,7 @@ impl Canvas {
     /// Adds a note at the end of `section` and returns its new id.
     pub fn add_item(&mut self, section: Section, text: impl Into<String>) -> ItemId {
         let id = self.next_id(section);
-        self.sections[section.index()].push(Item::new(section, id.clone(), text.into()));
+        self.sections[section.index()].push(Arc::new(Item::new(section, id.clone(), text.into())));
         id
     }
 
@@ -331,7 +338,8 @@ impl Canvas {
             });
         }
         let id = self.next_id(section);
-        self.sections[section.index()].insert(index, Item::new(section, id.clone(), text.into()));
+        self.sections[section.index()]
+            .insert(index, Arc::new(Item::new(section, id.clone(), text.into())));
         Ok(id)
     }
 
@@ -367,10 +375,13 @@ impl Canvas {
     /// Removes a note and every link to it. Returns the section, position and note removed.
     pub fn remove_item(&mut self, id: &str) -> Result<(Section, usize, Item), EditError> {
         let (section, index) = self.locate(id).ok_or_else(|| no_such(id))?;
-        let item = self.sections[section.index()].remove(index);
+        let item = Arc::unwrap_or_clone(self.sections[section.index()].remove(index));
         for vm in Section::VALUE_MAP {
+            // Only notes that change are copied out of the shared history.
             for other in &mut self.sections[vm.index()] {
-                other.addresses.retain(|a| a.as_str() != id);
+                if other.addresses.iter().any(|a| a.as_str() == id) {
+                    Arc::make_mut(other).addresses.retain(|a| a.as_str() != id);
+                }
             }
         }
         for test in &mut self.tests {
@@ -545,10 +556,14 @@ impl Canvas {
             .iter()
             .position(|i| i.id.as_str() == id)
             .ok_or_else(|| EditError::NoSuchInterview(ItemId(id.to_owned())))?;
+        let cites = |e: &Evidence| e.interview.as_ref().is_some_and(|i| i.as_str() == id);
         for list in &mut self.sections {
-            for item in list {
-                for entry in &mut item.evidence {
-                    if entry.interview.as_ref().is_some_and(|i| i.as_str() == id) {
+            for item in list
+                .iter_mut()
+                .filter(|item| item.evidence.iter().any(cites))
+            {
+                for entry in &mut Arc::make_mut(item).evidence {
+                    if cites(entry) {
                         entry.interview = None;
                     }
                 }

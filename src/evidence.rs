@@ -174,7 +174,7 @@ impl fmt::Display for IsoDate {
 }
 
 /// One thing a customer said or did that bears on a note.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
     pub source: Source,
     pub date: Option<IsoDate>,

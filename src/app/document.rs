@@ -149,6 +149,33 @@ mod tests {
     use crate::section::Section;
 
     #[test]
+    fn an_undo_step_shares_every_note_the_edit_did_not_touch() {
+        let mut canvas = Canvas::new();
+        let ids: Vec<_> = (0..50)
+            .map(|i| canvas.add_item(Section::Pains, format!("Pain {i}")))
+            .collect();
+        let mut doc = Document::opened(canvas, None);
+        doc.edit(None, |c| c.set_weight(ids[7].as_str(), 5))
+            .unwrap();
+        let before = doc.undo.last().unwrap();
+        let (old, now) = (
+            before.items(Section::Pains),
+            doc.canvas().items(Section::Pains),
+        );
+        let shared = old
+            .iter()
+            .zip(now)
+            .filter(|(a, b)| std::sync::Arc::ptr_eq(a, b))
+            .count();
+        // Only the edited note was copied; the step holds pointers to the other 49.
+        assert_eq!(shared, 49);
+        assert!(!std::sync::Arc::ptr_eq(&old[7], &now[7]));
+        assert_eq!(old[7].weight(), 3);
+        assert!(doc.undo());
+        assert_eq!(doc.canvas().items(Section::Pains)[7].weight(), 3);
+    }
+
+    #[test]
     fn edits_undo_and_redo_and_track_dirty() {
         let mut doc = Document::new();
         assert!(!doc.is_dirty());

@@ -48,7 +48,7 @@ pub fn from_value(value: Value) -> Result<Canvas, LoadError> {
             Some(Value::Array(items)) => items
                 .into_iter()
                 .enumerate()
-                .map(|(i, v)| decode_item(section, i, v))
+                .map(|(i, v)| decode_item(section, i, v).map(std::sync::Arc::new))
                 .collect::<Result<_, _>>()?,
             Some(other) => {
                 return Err(LoadError::invalid(
