@@ -514,6 +514,37 @@ fn finishing_can_invalidate_or_leave_statuses_and_cards_can_be_deleted() {
 }
 
 #[test]
+fn undo_closes_the_evidence_editor_rather_than_move_it_to_another_entry() {
+    let setup = Setup::new();
+    let mut h = setup_canvas(&setup);
+    let pain = id_of(&h, "Late deliveries");
+    click_note(&mut h, "Late deliveries");
+    for quote in ["First quote", "Second quote"] {
+        press(&mut h, "Add evidence…");
+        type_into(&mut h, "Quote or observation", &[quote]);
+        press(&mut h, "Add to note");
+    }
+    press(&mut h, "Remove evidence 1");
+    press(&mut h, "Edit evidence 1");
+    assert!(h.query_by_label("Editing evidence 1").is_some());
+    leave_fields(&mut h);
+    // Undo brings the first entry back in front of the one being edited.
+    undo(&mut h);
+    let quotes: Vec<String> = h
+        .state()
+        .canvas()
+        .item(&pain)
+        .unwrap()
+        .evidence()
+        .iter()
+        .map(|e| e.quote.clone())
+        .collect();
+    assert_eq!(quotes, ["First quote", "Second quote"]);
+    assert!(h.state().view.side.editing_evidence.is_none());
+    assert!(h.query_by_label("Editing evidence 1").is_none());
+}
+
+#[test]
 fn deleting_a_cited_interview_keeps_the_evidence_and_says_so() {
     let setup = Setup::new();
     let mut h = setup_canvas(&setup);

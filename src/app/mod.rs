@@ -679,11 +679,13 @@ impl App {
             C::Undo => {
                 if self.doc.undo() {
                     self.edits += 1;
+                    self.after_history_step();
                 }
             }
             C::Redo => {
                 if self.doc.redo() {
                     self.edits += 1;
+                    self.after_history_step();
                 }
             }
             C::Select(id) => {
@@ -818,6 +820,12 @@ impl App {
             Ok(()) => {}
             Err(e) => self.status = e.to_string(),
         }
+    }
+
+    /// An undo or redo may add or remove evidence entries before the one open for editing, and
+    /// the editor knows its entry by position: close it rather than let it slide onto another.
+    fn after_history_step(&mut self) {
+        self.view.side.editing_evidence = None;
     }
 
     /// The note to select after `id` is deleted: the next in its area, else the previous.
