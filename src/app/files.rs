@@ -1,0 +1,334 @@
+//! Files and the open document's life: opening, saving, exporting and comparing through the
+//! dialogs (or a typed path), the unsaved-changes guard, autosave to the recovery file and
+//! taking up what a crashed session left there.
+
+use std::path::{Path, PathBuf};
+
+use super::*;
+
+impl App {
+    pub(super) fn receive_dialog_replies(&mut self) {
+        while let Ok(reply) = self.dialog_rx.try_recv() {
+            match (reply.path, reply.unavailable) {
+                (Some(path), _) => match reply.purpose {
+                    PathPurpose::Open => self.open_path(path),
+                    PathPurpose::SaveAs => {
+                        self.save_to(path);
+                    }
+                    PathPurpose::Export(_) => self.export_to(&path),
+                    PathPurpose::Compare => self.compare_with(path),
+                },
+                (None, true) => {
+                    self.modal = Some(Modal::TypePath {
+                        purpose: reply.purpose,
+                        text: String::new(),
+                        why: "No file dialog could be shown (this desktop has no file-chooser \
+                              portal). Type the file's path instead."
+                            .to_owned(),
+                    });
+                }
+                (None, false) => self.after_save = None,
+            }
+        }
+    }
+
+    pub(super) fn receive_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.guard(Pending::OpenPath(path));
+        }
+    }
+
+    /// Runs `action` now, or first asks whether to save when there are unsaved changes.
+    pub(super) fn guard(&mut self, action: Pending) {
+        if self.doc.is_dirty() {
+            self.modal = Some(Modal::Unsaved(action));
+        } else {
+            self.perform(action);
+        }
+    }
+
+    pub(super) fn perform(&mut self, action: Pending) {
+        match action {
+            Pending::New => {
+                self.replace_document(Document::new());
+                self.screen = Screen::Canvas;
+            }
+            Pending::OpenDialog => self.request_dialog(PathPurpose::Open),
+            Pending::OpenPath(path) => self.open_path(path),
+            Pending::OpenExample(i) => self.open_example(i),
+            Pending::StartScreen => {
+                self.replace_document(Document::new());
+                self.screen = Screen::Start;
+            }
+            Pending::Close => {
+                self.close_allowed = true;
+                self.recovery.discard();
+                self.commands_close = true;
+            }
+        }
+    }
+
+    pub(super) fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.comparison = None;
+        self.view = ViewState::default();
+        if self.recovered.is_none() {
+            self.recovery.discard();
+        }
+        self.autosaved_edits = self.edits;
+        self.change_pending_since = None;
+    }
+
+    pub(super) fn request_dialog(&mut self, purpose: PathPurpose) {
+        let name = self.doc.path().and_then(Path::file_name).map_or_else(
+            || format!("{}.json", sanitize(self.doc.canvas().title())),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let name = match purpose {
+            PathPurpose::Export(format) => format
+                .with_extension(Path::new(&name))
+                .to_string_lossy()
+                .into_owned(),
+            _ => name,
+        };
+        let ctx = self.ctx.clone();
+        self.dialogs
+            .request(purpose, &name, self.dialog_tx.clone(), &ctx);
+    }
+
+    /// Loads `path`; on failure the open canvas stays as it was and the message is shown.
+    pub fn open_path(&mut self, path: PathBuf) {
+        match format::load_file(&path) {
+            Ok(canvas) => {
+                self.settings.add_recent(&path);
+                let _ = self.settings.save(&self.config_dir);
+                self.replace_document(Document::opened(canvas, Some(path)));
+                self.screen = Screen::Canvas;
+                self.status = String::new();
+            }
+            Err(e) => {
+                self.status = e.to_string();
+                self.modal = Some(Modal::Message {
+                    title: "Could not open the file".to_owned(),
+                    text: e.to_string(),
+                });
+            }
+        }
+    }
+
+    pub(super) fn open_example(&mut self, index: usize) {
+        let Some((_, _, bytes)) = examples::EXAMPLES.get(index) else {
+            return;
+        };
+        match format::from_slice(bytes) {
+            Ok(canvas) => {
+                self.replace_document(Document::opened(canvas, None));
+                self.screen = Screen::Canvas;
+            }
+            Err(e) => self.status = e.to_string(),
+        }
+    }
+
+    /// Saves to `path`; returns whether it worked. Then does whatever was waiting on the save.
+    pub fn save_to(&mut self, path: PathBuf) -> bool {
+        match format::save_file(&path, self.doc.canvas()) {
+            Ok(()) => {
+                self.settings.add_recent(&path);
+                let _ = self.settings.save(&self.config_dir);
+                self.doc.mark_saved(path);
+                self.recovery.discard();
+                self.status = format!("Saved {}", self.doc.display_name());
+                if let Some(next) = self.after_save.take() {
+                    self.perform(next);
+                }
+                true
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.status = e.to_string();
+                self.modal = Some(Modal::Message {
+                    title: "Could not save".to_owned(),
+                    text: e.to_string(),
+                });
+                false
+            }
+        }
+    }
+
+    /// Exports the canvas with the remembered choice to `path` (its extension made to fit the
+    /// format) and says how it went. The canvas is only read.
+    pub(super) fn export_to(&mut self, path: &Path) {
+        match export_menu::export_to(self.doc.canvas(), &self.export_choice, path) {
+            Ok(written) => {
+                self.status = format!(
+                    "Exported {} to {}",
+                    self.export_choice.format.name(),
+                    written.display()
+                );
+            }
+            Err(e) => {
+                self.status = format!("Export failed: {e}");
+                self.modal = Some(Modal::Message {
+                    title: "Could not export".to_owned(),
+                    text: e,
+                });
+            }
+        }
+    }
+
+    /// Starts comparing the open canvas (after) with the canvas in `path` (before). A file
+    /// that cannot be read changes nothing and its message is shown.
+    pub(super) fn compare_with(&mut self, path: PathBuf) {
+        match format::load_file(&path) {
+            Ok(older) => {
+                self.status = format!("Comparing with {}", path.display());
+                self.comparison = Some(compare::Comparison { path, older });
+                // The list of changes is in the Note tab.
+                self.view.side.tab = side_tabs::SideTab::Note;
+            }
+            Err(e) => {
+                self.status = e.to_string();
+                self.modal = Some(Modal::Message {
+                    title: "Could not compare".to_owned(),
+                    text: e.to_string(),
+                });
+            }
+        }
+    }
+
+    pub(super) fn save(&mut self) {
+        match self.doc.path().map(Path::to_path_buf) {
+            Some(path) => {
+                self.save_to(path);
+            }
+            None => self.request_dialog(PathPurpose::SaveAs),
+        }
+    }
+
+    /// Writes the recovery file a few seconds after the last change; never polls.
+    pub(super) fn autosave(&mut self, ctx: &egui::Context) {
+        if !self.doc.is_dirty() {
+            if self.autosaved_edits != self.edits {
+                self.recovery.discard();
+                self.autosaved_edits = self.edits;
+            }
+            self.change_pending_since = None;
+            return;
+        }
+        if self.autosaved_edits == self.edits {
+            return;
+        }
+        let now = (self.clock)();
+        let since = *self.change_pending_since.get_or_insert(now);
+        let waited = now.saturating_duration_since(since);
+        if waited >= AUTOSAVE_DELAY {
+            if let Err(e) = self.recovery.write(self.doc.canvas(), self.doc.path()) {
+                self.status = format!("Could not write the recovery file: {e}");
+            }
+            self.autosaved_edits = self.edits;
+            self.change_pending_since = None;
+        } else {
+            ctx.request_repaint_after(AUTOSAVE_DELAY - waited);
+        }
+    }
+
+    /// Takes up what a previous session left in the recovery file.
+    pub fn restore_recovery(&mut self) {
+        if let Some(rec) = self.recovered.take() {
+            self.doc = Document::recovered(rec.canvas, rec.path);
+            self.view = ViewState::default();
+            self.screen = Screen::Canvas;
+            self.edits += 1;
+            self.autosaved_edits = self.edits;
+        }
+        self.modal = None;
+    }
+
+    pub fn discard_recovery(&mut self) {
+        self.recovered = None;
+        self.recovery.discard();
+        self.modal = None;
+    }
+
+    /// What the recovery prompt says it would restore: the canvas's title and size, where it
+    /// came from, and what restoring does to the canvas open now.
+    pub fn recovery_summary(&self) -> Option<String> {
+        let rec = self.recovered.as_ref()?;
+        let title = match rec.canvas.title() {
+            "" => "An untitled canvas".to_owned(),
+            t => format!("“{t}”"),
+        };
+        let from = rec.path.as_ref().map_or_else(
+            || "never saved".to_owned(),
+            |p| format!("from {}", p.display()),
+        );
+        let mut text = format!(
+            "{title} ({} notes, {from}) had changes that were not saved.",
+            rec.canvas.len()
+        );
+        if self.screen == Screen::Canvas {
+            text.push_str(&format!(
+                " Restoring it replaces {}, which is unchanged on disk.",
+                self.doc.display_name()
+            ));
+        }
+        Some(text)
+    }
+
+    /// Drops whatever was waiting on a save the user then abandoned (cancelled the path).
+    pub fn cancel_pending(&mut self) {
+        self.after_save = None;
+    }
+
+    /// Answers the unsaved-changes prompt.
+    pub fn answer_unsaved(&mut self, pending: Pending, answer: UnsavedAnswer) {
+        self.modal = None;
+        match answer {
+            UnsavedAnswer::Save => {
+                self.after_save = Some(pending);
+                self.save();
+            }
+            UnsavedAnswer::DontSave => {
+                self.recovery.discard();
+                self.perform(pending);
+            }
+            UnsavedAnswer::Cancel => {}
+        }
+    }
+}
+
+/// The three answers to "save changes?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsavedAnswer {
+    Save,
+    DontSave,
+    Cancel,
+}
+
+/// A file name made from a canvas title.
+pub(super) fn sanitize(title: &str) -> String {
+    let name: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == ' ' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let name = name.trim().to_owned();
+    if name.is_empty() {
+        "canvas".to_owned()
+    } else {
+        name
+    }
+}
