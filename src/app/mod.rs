@@ -22,6 +22,8 @@ pub mod inspector;
 pub mod interview_log;
 pub mod keyboard;
 pub mod menu_bar;
+mod note_entry;
+mod note_face;
 pub mod presentation;
 pub mod recovery;
 pub mod settings;
