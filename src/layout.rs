@@ -266,55 +266,91 @@ pub fn note_grid(
     }
 }
 
-/// Lays out `count` notes in `section`'s area from `top` down, as large as fits up to
+/// Where an area's notes may go: `section`'s part of `board`, below `top` (its label), and
+/// inside `within`, the part of the board that is on screen (a spotlit area is enlarged past
+/// the window's edges).
+#[derive(Debug, Clone, Copy)]
+pub struct NoteSpace<'a> {
+    pub board: &'a Board,
+    pub section: Section,
+    pub top: f32,
+    pub within: Rect,
+}
+
+/// Lays out `count` notes in `space` from its top down, as large as fits up to
 /// `max_note_w` wide and no smaller than `min_note_w`: row by row, each row as long as the
 /// area's shape allows there (see [`Board::row_span`]). In the circle, rows start at the
 /// area's straight edge (the centre line); in the square, the block of columns is centred.
 /// `None` when the notes do not fit at the smallest size; the caller then scrolls a
 /// [`note_grid`] instead.
 pub fn notes_in_area(
-    board: &Board,
-    section: Section,
-    top: f32,
+    space: &NoteSpace<'_>,
     count: usize,
     max_note_w: f32,
     min_note_w: f32,
     aspect: f32,
 ) -> Option<NoteGrid> {
-    let area = board.area(section);
+    let area = space.board.area(space.section);
     let gap = (area.w * 0.03).clamp(2.0, 10.0);
     let min_w = min_note_w.max(1.0);
     let max_w = max_note_w.max(min_w);
-    if let Some(grid) = flow(board, section, top, count, max_w, aspect, gap) {
-        return Some(grid);
+    let widest = match flow(space, count, max_w, aspect, gap) {
+        Some(grid) => grid,
+        None => {
+            // Runs every frame, also for areas far too full to fit: one try at the smallest
+            // size tells those apart, then halving the range finds a width within half a
+            // point of the largest.
+            let mut best = flow(space, count, min_w, aspect, gap)?;
+            let (mut fits, mut fails) = (min_w, max_w);
+            while fails - fits > 0.5 {
+                let w = (fits + fails) / 2.0;
+                match flow(space, count, w, aspect, gap) {
+                    Some(grid) => {
+                        best = grid;
+                        fits = w;
+                    }
+                    None => fails = w,
+                }
+            }
+            best
+        }
+    };
+    Some(taller(space, count, widest, aspect, gap))
+}
+
+/// Notes no taller than they are wide: beyond that a note reads as a column, not a sticky note.
+const TALLEST_ASPECT: f32 = 1.0;
+
+/// `grid`'s notes made as tall as the room left below them allows, up to square: the width
+/// stays, and the extra height holds more lines of text.
+fn taller(space: &NoteSpace<'_>, count: usize, grid: NoteGrid, aspect: f32, gap: f32) -> NoteGrid {
+    let w = grid.note_w;
+    let tallest = TALLEST_ASPECT.max(aspect);
+    if let Some(square) = flow(space, count, w, tallest, gap) {
+        return square;
     }
-    // Runs every frame, also for areas far too full to fit: one try at the smallest size tells
-    // those apart, then halving the range finds a size within half a point of the largest.
-    let mut best = flow(board, section, top, count, min_w, aspect, gap)?;
-    let (mut fits, mut fails) = (min_w, max_w);
-    while fails - fits > 0.5 {
-        let w = (fits + fails) / 2.0;
-        match flow(board, section, top, count, w, aspect, gap) {
+    let (mut best, mut fits, mut fails) = (grid, aspect, tallest);
+    while (fails - fits) * w > 1.0 {
+        let a = (fits + fails) / 2.0;
+        match flow(space, count, w, a, gap) {
             Some(grid) => {
                 best = grid;
-                fits = w;
+                fits = a;
             }
-            None => fails = w,
+            None => fails = a,
         }
     }
-    Some(best)
+    best
 }
 
 /// `count` notes of width `w`, row after row from `top`, or `None` if they run out of room.
-fn flow(
-    board: &Board,
-    section: Section,
-    top: f32,
-    count: usize,
-    w: f32,
-    aspect: f32,
-    gap: f32,
-) -> Option<NoteGrid> {
+fn flow(space: &NoteSpace<'_>, count: usize, w: f32, aspect: f32, gap: f32) -> Option<NoteGrid> {
+    let NoteSpace {
+        board,
+        section,
+        top,
+        within,
+    } = *space;
     let h = w * aspect;
     let from_right = matches!(section, Section::Gains | Section::Pains);
     let mut notes = Vec::with_capacity(count);
@@ -322,6 +358,10 @@ fn flow(
     let mut y = top;
     while notes.len() < count {
         let (x0, x1) = board.row_span(section, y, y + h)?;
+        if y + h > within.bottom() + 0.01 {
+            return None;
+        }
+        let (x0, x1) = (x0.max(within.x), x1.min(within.right()).max(x0));
         let fit = ((x1 - x0 + gap) / (w + gap)).floor() as usize;
         let n = fit.min(count - notes.len());
         if n == 0 {
@@ -488,8 +528,13 @@ mod tests {
                 let top = area.y + 20.0;
                 let mut last_w = f32::MAX;
                 for count in [1, 2, 5, 8, 13, 21] {
-                    let Some(grid) = notes_in_area(&board, section, top, count, 170.0, 20.0, 0.6)
-                    else {
+                    let space = NoteSpace {
+                        board: &board,
+                        section,
+                        top,
+                        within: Rect::new(0.0, 0.0, w, h),
+                    };
+                    let Some(grid) = notes_in_area(&space, count, 170.0, 20.0, 0.6) else {
                         continue;
                     };
                     assert_eq!(grid.notes.len(), count);
@@ -516,7 +561,13 @@ mod tests {
         // single column would give them.
         let board = Board::new(1000.0, 670.0);
         let jobs = board.area(Section::Jobs);
-        let flow = notes_in_area(&board, Section::Jobs, jobs.y + 20.0, 6, 170.0, 20.0, 0.6);
+        let space = NoteSpace {
+            board: &board,
+            section: Section::Jobs,
+            top: jobs.y + 20.0,
+            within: Rect::new(0.0, 0.0, 1000.0, 670.0),
+        };
+        let flow = notes_in_area(&space, 6, 170.0, 20.0, 0.6);
         let inscribed = note_grid(
             Rect::new(jobs.x, jobs.y + 20.0, jobs.w, jobs.h - 20.0),
             6,
@@ -531,7 +582,13 @@ mod tests {
     fn notes_that_cannot_fit_at_the_smallest_size_are_left_to_the_caller() {
         let board = Board::new(1000.0, 670.0);
         let gains = board.area(Section::Gains);
-        assert!(notes_in_area(&board, Section::Gains, gains.y, 200, 170.0, 60.0, 0.6).is_none());
+        let space = NoteSpace {
+            board: &board,
+            section: Section::Gains,
+            top: gains.y,
+            within: Rect::new(0.0, 0.0, 1000.0, 670.0),
+        };
+        assert!(notes_in_area(&space, 200, 170.0, 60.0, 0.6).is_none());
     }
 
     #[test]

@@ -154,7 +154,8 @@ fn editing_in_place_shows_the_whole_text_and_keeps_a_note_one_paragraph() {
         "Enter edits the selected note"
     );
     h.key_press(Key::End);
-    let long = " around the children's school runs, the farmers' market and two late shifts";
+    let long = " around the children's school runs, the farmers' market, two late shifts at the \
+                hospital, a parents' evening on Thursday and the long drive to see grandparents";
     h.event(egui::Event::Text(long.to_owned()));
     h.run();
     // The field wraps the text and grows past the note's bottom edge instead of scrolling it

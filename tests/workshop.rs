@@ -482,6 +482,45 @@ fn note_text_is_at_least_22px_at_1920x1080_with_a_full_area() {
 }
 
 #[test]
+fn every_spotlit_area_shows_each_of_its_notes_whole() {
+    let setup = Setup::new();
+    let mut h = example(&setup, FULL_HD);
+    key(&mut h, Key::F5);
+    let digits = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+    ];
+    for (n, digit) in (1u8..).zip(digits) {
+        key(&mut h, digit);
+        let Some(fitcanvas::workshop::Step::Area(section)) =
+            fitcanvas::workshop::Step::for_number_key(n)
+        else {
+            panic!("key {n} spotlights an area");
+        };
+        // `note_rects` holds the part of each note in view: a note cut by the screen's edge
+        // (or hidden under the hint line) would be smaller than the area's other notes.
+        let rects: Vec<egui::Rect> = h
+            .state()
+            .canvas()
+            .items(section)
+            .iter()
+            .map(|i| h.state().view.note_rects[i.id().as_str()])
+            .collect();
+        let size = rects[0].size();
+        for r in &rects {
+            assert!(
+                (r.size() - size).length() < 0.5,
+                "{section:?}: {r:?} is cut (notes are {size:?})"
+            );
+        }
+    }
+}
+
+#[test]
 fn audience_window_opens_shows_the_canvas_and_closes() {
     let setup = Setup::new();
     let mut h = example(&setup, FULL_HD);

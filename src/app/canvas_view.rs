@@ -52,7 +52,8 @@ pub struct CanvasStyle {
     pub min_note_w: f32,
     /// Note height as a share of its width (see [`NOTE_ASPECT`]).
     pub note_aspect: f32,
-    /// Note text size as a share of the note's height, before `min_font`/`max_font`.
+    /// Note text size as a share of the note's height at `note_aspect`, before
+    /// `min_font`/`max_font`.
     pub font_share: f32,
     /// Radius of a vote dot.
     pub vote_dot: f32,
@@ -65,6 +66,12 @@ pub struct CanvasStyle {
 }
 
 impl CanvasStyle {
+    /// The text size of a note drawn in `rect`. Taken from the note's width, not its height:
+    /// a note made taller to use the room below it shows more lines, not bigger letters.
+    pub fn note_font(&self, rect: Rect) -> f32 {
+        (rect.width() * self.note_aspect * self.font_share).clamp(self.min_font, self.max_font)
+    }
+
     pub fn editor(show_links: bool) -> CanvasStyle {
         CanvasStyle {
             links: show_links,
@@ -176,6 +183,7 @@ pub fn show_with(
             origin,
             area,
             scale,
+            visible: full,
         };
         area_ui(
             ui, canvas, view, palette, style, section, &place, &mut rects, out,
@@ -183,7 +191,12 @@ pub fn show_with(
     }
     // Faded areas: a veil of the shape's colour over the area's label and notes.
     for section in Section::ALL.into_iter().filter(|s| style.dimmed[s.index()]) {
-        let area = to_rect(board.area(section)).expand(2.0);
+        // Notes in the circle reach past the area's inscribed rectangle, towards the arc.
+        let area = rects
+            .values()
+            .filter(|(s, _, _)| *s == section)
+            .fold(to_rect(board.area(section)), |all, (_, _, r)| all.union(*r))
+            .expand(2.0);
         ui.painter()
             .rect_filled(area, 4.0, color(palette.shape_fill).gamma_multiply(0.78));
     }
@@ -207,6 +220,8 @@ struct Placement<'a> {
     origin: Vec2,
     area: Rect,
     scale: f32,
+    /// The part of the screen the canvas is drawn in: notes are laid out inside it.
+    visible: Rect,
 }
 
 /// The board laid out in `full`, enlarged around the focused area if there is one, and where
@@ -290,15 +305,19 @@ fn area_ui(
     );
     // Notes follow the area's shape (the circle's parts widen towards its centre line) when
     // they all fit; otherwise they keep a readable size in the inscribed rectangle, scrolling.
-    let flowed = layout::notes_in_area(
-        place.board,
+    let (origin, visible) = (place.origin, place.visible);
+    let note_space = layout::NoteSpace {
+        board: place.board,
         section,
-        space.top() - place.origin.y,
-        count,
-        max_w,
-        min_w,
-        style.note_aspect,
-    );
+        top: space.top() - origin.y,
+        within: layout::Rect::new(
+            visible.left() - origin.x,
+            visible.top() - origin.y,
+            visible.width(),
+            visible.height(),
+        ),
+    };
+    let flowed = layout::notes_in_area(&note_space, count, max_w, min_w, style.note_aspect);
     let grid = flowed.clone().unwrap_or_else(|| {
         note_grid(
             layout::Rect::new(0.0, 0.0, space.width(), space.height()),
@@ -410,7 +429,7 @@ fn note_ui(
         return;
     }
 
-    let font = (rect.height() * style.font_share).clamp(style.min_font, style.max_font);
+    let font = style.note_font(rect);
     view.smallest_note_font = Some(view.smallest_note_font.map_or(font, |f| f.min(font)));
     if style.read_only {
         note_face(ui, canvas, palette, style, section, item, rect, font);

@@ -12,7 +12,9 @@ use super::{Command, Entry, ViewState};
 /// The size of the text typed into a note: the note's own text size, but never below what is
 /// comfortable to type in (the editor's smallest notes use a size fine for reading only).
 pub(super) fn entry_font(style: &CanvasStyle, rect: Rect) -> f32 {
-    (rect.height() * style.font_share).clamp(style.min_font.max(13.0), style.max_font.max(16.0))
+    style
+        .note_font(rect)
+        .clamp(style.min_font.max(13.0), style.max_font.max(16.0))
 }
 
 /// The text being typed, shown without a text field (the audience window only looks on).

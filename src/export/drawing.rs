@@ -6,7 +6,7 @@
 use crate::canvas::{Canvas, Item, ItemId};
 use crate::evidence::Status;
 use crate::fit::{self, FitReport};
-use crate::layout::{Board, Rect, badge_mark, note_grid, notes_in_area};
+use crate::layout::{Board, NoteSpace, Rect, badge_mark, note_grid, notes_in_area};
 use crate::palette::{Palette, Rgb};
 use crate::section::Section;
 
@@ -271,15 +271,14 @@ impl Drawing {
         // As in the window: notes follow the area's shape while they stay readable; past that
         // they shrink in the inscribed rectangle (an export cannot scroll, so many notes get
         // small rather than cut off).
-        let (grid, dx) = match notes_in_area(
+        let note_space = NoteSpace {
             board,
             section,
-            space.y,
-            items.len(),
-            max_w,
-            60.0 * scale,
-            aspect,
-        ) {
+            top: space.y,
+            within: Rect::new(0.0, 0.0, self.width, self.height),
+        };
+        let (grid, dx) = match notes_in_area(&note_space, items.len(), max_w, 60.0 * scale, aspect)
+        {
             Some(grid) => (grid, 0.0),
             None => {
                 let grid = note_grid(space, items.len(), max_w, 1.0, aspect);
@@ -321,7 +320,9 @@ impl Drawing {
         let inner = rect.shrink(w * 0.07);
         let mut text_area = inner;
         if section.is_customer() {
-            let d = (inner.h * 0.12).min(inner.w / 9.0);
+            // Capped by the width too, so in a tall narrow note the five dots, the badge with its
+            // ring and the check mark still fit side by side.
+            let d = (inner.h * 0.12).min(inner.w / 11.0);
             let cy = inner.y + d / 2.0;
             for i in 0..5u8 {
                 let center = (inner.x + d / 2.0 + f32::from(i) * d * 1.35, cy);
@@ -364,7 +365,8 @@ impl Drawing {
             text_area = below(inner, d * 1.7);
         } else if palette.status_badge(item.status()).is_some() || item.is_triangulated() {
             // Value-map notes have no header row; one is made for the badge only when needed.
-            let d = (inner.h * 0.12).min(inner.w / 9.0);
+            // The same header size as a customer note's.
+            let d = (inner.h * 0.12).min(inner.w / 11.0);
             let center = (inner.right() - d * 0.75, inner.y + d / 2.0);
             self.evidence_marks(item, center, d * 0.55, palette);
             text_area = below(inner, d * 1.4);
