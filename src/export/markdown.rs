@@ -1,12 +1,15 @@
 //! The canvas as Markdown that also reads well as plain text in an email: title, customer
 //! segment, each area as a list (weights and kinds for customer notes, what each value-map note
-//! addresses), then the fit and what it is made of.
+//! addresses), then the fit and what it is made of; then, where the canvas has them, the
+//! evidence behind it (see [`super::markdown_evidence`]).
 
 use std::fmt::Write;
 
 use crate::canvas::{Canvas, Item};
 use crate::fit::{self, FitReport};
 use crate::section::Section;
+
+use super::markdown_evidence::{note_marks, write_evidence_sections, write_note_evidence};
 
 /// The Markdown text for `canvas`.
 pub fn to_markdown(canvas: &Canvas) -> String {
@@ -54,12 +57,14 @@ pub fn to_markdown(canvas: &Canvas) -> String {
             };
             let _ = writeln!(
                 s,
-                "- {} — {} {}/5, {kind}, {mark} (`{}`)",
+                "- {} — {} {}/5, {kind}, {mark}{} (`{}`)",
                 one_line(item.text()),
                 weight_word(section),
                 item.weight(),
+                note_marks(item),
                 item.id()
             );
+            write_note_evidence(&mut s, item);
         }
         s.push('\n');
     }
@@ -73,13 +78,21 @@ pub fn to_markdown(canvas: &Canvas) -> String {
             continue;
         }
         for item in items {
-            let _ = writeln!(s, "- {} (`{}`)", one_line(item.text()), item.id());
+            let marks = note_marks(item);
+            let marks = marks.trim_start_matches(", ");
+            if marks.is_empty() {
+                let _ = writeln!(s, "- {} (`{}`)", one_line(item.text()), item.id());
+            } else {
+                let _ = writeln!(s, "- {} — {marks} (`{}`)", one_line(item.text()), item.id());
+            }
             write_addresses(&mut s, canvas, item);
+            write_note_evidence(&mut s, item);
         }
         s.push('\n');
     }
 
     write_fit(&mut s, canvas, &report);
+    write_evidence_sections(&mut s, canvas);
     s
 }
 
@@ -199,6 +212,6 @@ fn weight_word(section: Section) -> &'static str {
 }
 
 /// Text on one line, so a note with line breaks stays one list entry.
-fn one_line(text: &str) -> String {
+pub(super) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -3,6 +3,7 @@
 
 pub mod drawing;
 pub mod markdown;
+mod markdown_evidence;
 pub mod render;
 pub mod svg;
 pub mod text;
