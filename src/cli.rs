@@ -395,6 +395,20 @@ fn write_diff(
             if let Some(c) = &e.status {
                 writeln!(out, "      status: {} -> {}", c.before.key(), c.after.key())?;
             }
+            if let Some(c) = &e.votes {
+                writeln!(out, "      votes: {} -> {}", c.before, c.after)?;
+            }
+            for (sign, entries) in [('+', &e.evidence_added), ('-', &e.evidence_removed)] {
+                for entry in entries {
+                    writeln!(
+                        out,
+                        "      evidence {sign} {} ({}): {:?}",
+                        entry.stance.key(),
+                        entry.source.key(),
+                        entry.quote
+                    )?;
+                }
+            }
         }
     }
     // A link's ends are described from whichever canvas still has the note.
@@ -423,6 +437,7 @@ fn write_diff(
             )?;
         }
     }
+    write_log_diff(d, out)?;
     let pct = |f: Option<f64>| f.map_or("undefined".to_owned(), |f| format!("{f:.0}%"));
     match (d.fit_before, d.fit_after) {
         (Some(a), Some(b)) if (a - b).abs() >= 0.5 => writeln!(
@@ -434,6 +449,61 @@ fn write_diff(
         )?,
         (a, b) if a == b => writeln!(out, "Fit: {} (unchanged)", pct(a))?,
         _ => writeln!(out, "Fit: {} -> {}", pct(d.fit_before), pct(d.fit_after))?,
+    }
+    Ok(())
+}
+
+/// Interviews and test cards added, removed and changed, for people.
+fn write_log_diff(d: &CanvasDiff, out: &mut dyn Write) -> std::io::Result<()> {
+    let interview = |i: &crate::evidence::Interview| {
+        let date = i.date.as_ref().map_or("undated", |d| d.as_str());
+        format!("{date} {:?}  {}", i.person, i.id())
+    };
+    for (label, sign, list) in [
+        ("Interviews added", '+', &d.interviews_added),
+        ("Interviews removed", '-', &d.interviews_removed),
+    ] {
+        if !list.is_empty() {
+            writeln!(out, "{label} ({}):", list.len())?;
+            for i in list {
+                writeln!(out, "  {sign} {}", interview(i))?;
+            }
+        }
+    }
+    if !d.interviews_changed.is_empty() {
+        writeln!(out, "Interviews changed ({}):", d.interviews_changed.len())?;
+        for id in &d.interviews_changed {
+            writeln!(out, "  ~ {id}")?;
+        }
+    }
+    let card = |t: &crate::evidence::TestCard| {
+        format!("{:?} ({})  {}", t.hypothesis, t.state.key(), t.id())
+    };
+    for (label, sign, list) in [
+        ("Test cards added", '+', &d.tests_added),
+        ("Test cards removed", '-', &d.tests_removed),
+    ] {
+        if !list.is_empty() {
+            writeln!(out, "{label} ({}):", list.len())?;
+            for t in list {
+                writeln!(out, "  {sign} {}", card(t))?;
+            }
+        }
+    }
+    if !d.tests_changed.is_empty() {
+        writeln!(out, "Test cards changed ({}):", d.tests_changed.len())?;
+        for t in &d.tests_changed {
+            match &t.state {
+                Some(c) => writeln!(
+                    out,
+                    "  ~ {}  state: {} -> {}",
+                    t.id,
+                    c.before.key(),
+                    c.after.key()
+                )?,
+                None => writeln!(out, "  ~ {}", t.id)?,
+            }
+        }
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! What changed between two versions of a canvas: notes added, removed and edited (matched by
-//! id), links added and removed, and the fit before and after. Every change names the note's id
+//! id, including their votes and evidence), links added and removed, interviews and test cards
+//! added, removed and changed, and the fit before and after. Every change names the note's id
 //! and section, so the command line can print it and an editor "Compare with…" view can point at
 //! the note.
 
@@ -8,7 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde_json::{Value, json};
 
 use crate::canvas::{Canvas, Item, ItemId};
-use crate::evidence::Status;
+use crate::evidence::{Evidence, Interview, Status, TestCard, TestState};
 use crate::fit;
 use crate::section::{Kind, Section};
 
@@ -60,6 +61,31 @@ pub struct NoteEdit {
     pub weight: Option<Change<Option<u8>>>,
     pub kind: Option<Change<Option<Kind>>>,
     pub status: Option<Change<Status>>,
+    pub votes: Option<Change<u32>>,
+    /// Evidence entries only in the new note, and only in the old one (an edited entry is
+    /// both: its old form removed, its new form added).
+    pub evidence_added: Vec<Evidence>,
+    pub evidence_removed: Vec<Evidence>,
+}
+
+impl NoteEdit {
+    fn is_empty(&self) -> bool {
+        self.section_change.is_none()
+            && self.text.is_none()
+            && self.weight.is_none()
+            && self.kind.is_none()
+            && self.status.is_none()
+            && self.votes.is_none()
+            && self.evidence_added.is_empty()
+            && self.evidence_removed.is_empty()
+    }
+}
+
+/// A test card in both canvases that differs; `state` is set when its state changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TestEdit {
+    pub id: ItemId,
+    pub state: Option<Change<TestState>>,
 }
 
 /// A link from a value-map note to the customer note it addresses.
@@ -83,6 +109,14 @@ pub struct CanvasDiff {
     /// Sorted by (from, to). Links of removed notes count as removed.
     pub links_added: Vec<Link>,
     pub links_removed: Vec<Link>,
+    /// Interviews and test cards, matched by id, in the order of the canvas they are in.
+    pub interviews_added: Vec<Interview>,
+    pub interviews_removed: Vec<Interview>,
+    /// Ids of interviews in both canvases whose date, person, role or notes differ.
+    pub interviews_changed: Vec<ItemId>,
+    pub tests_added: Vec<TestCard>,
+    pub tests_removed: Vec<TestCard>,
+    pub tests_changed: Vec<TestEdit>,
     /// The fit score (0–100) of each canvas, `None` when it has no customer notes.
     pub fit_before: Option<f64>,
     pub fit_after: Option<f64>,
@@ -104,6 +138,8 @@ pub fn diff(old: &Canvas, new: &Canvas) -> CanvasDiff {
             Some(&(old_section, old_item)) => {
                 let before = NoteSnapshot::of(old_section, old_item);
                 let after = NoteSnapshot::of(section, item);
+                let (evidence_removed, evidence_added) =
+                    unmatched(old_item.evidence(), item.evidence());
                 let edit = NoteEdit {
                     id: item.id().clone(),
                     section,
@@ -112,13 +148,11 @@ pub fn diff(old: &Canvas, new: &Canvas) -> CanvasDiff {
                     weight: Change::of(before.weight, after.weight),
                     kind: Change::of(before.kind, after.kind),
                     status: Change::of(old_item.status(), item.status()),
+                    votes: Change::of(old_item.votes(), item.votes()),
+                    evidence_added,
+                    evidence_removed,
                 };
-                if edit.section_change.is_some()
-                    || edit.text.is_some()
-                    || edit.weight.is_some()
-                    || edit.kind.is_some()
-                    || edit.status.is_some()
-                {
+                if !edit.is_empty() {
                     changed.push(edit);
                 }
             }
@@ -131,6 +165,19 @@ pub fn diff(old: &Canvas, new: &Canvas) -> CanvasDiff {
         .collect();
 
     let (old_links, new_links) = (links(old), links(new));
+    let (interviews_added, interviews_removed, interviews_changed) =
+        by_id(old.interviews(), new.interviews(), Interview::id);
+    let (tests_added, tests_removed, tests_changed) = by_id(old.tests(), new.tests(), TestCard::id);
+    let tests_changed = tests_changed
+        .into_iter()
+        .map(|id| TestEdit {
+            state: old
+                .test(id.as_str())
+                .zip(new.test(id.as_str()))
+                .and_then(|(o, n)| Change::of(o.state, n.state)),
+            id,
+        })
+        .collect();
     CanvasDiff {
         title: Change::of(old.title().to_owned(), new.title().to_owned()),
         customer: Change::of(old.customer().to_owned(), new.customer().to_owned()),
@@ -139,9 +186,58 @@ pub fn diff(old: &Canvas, new: &Canvas) -> CanvasDiff {
         changed,
         links_added: new_links.difference(&old_links).cloned().collect(),
         links_removed: old_links.difference(&new_links).cloned().collect(),
+        interviews_added,
+        interviews_removed,
+        interviews_changed,
+        tests_added,
+        tests_removed,
+        tests_changed,
         fit_before: fit::score(old).fit,
         fit_after: fit::score(new).fit,
     }
+}
+
+/// The entries of `old` with no equal entry in `new`, and those of `new` with none in `old`:
+/// equal entries pair off one for one, so a duplicated quote counts as added.
+fn unmatched(old: &[Evidence], new: &[Evidence]) -> (Vec<Evidence>, Vec<Evidence>) {
+    let mut unpaired: Vec<&Evidence> = new.iter().collect();
+    let mut removed = Vec::new();
+    for entry in old {
+        match unpaired.iter().position(|e| *e == entry) {
+            Some(i) => {
+                unpaired.remove(i);
+            }
+            None => removed.push(entry.clone()),
+        }
+    }
+    (removed, unpaired.into_iter().cloned().collect())
+}
+
+/// Records matched by id: those only in `new` (in its order), those only in `old` (in its
+/// order), and the ids of those in both that differ (in `new`'s order).
+fn by_id<T: Clone + PartialEq>(
+    old: &[T],
+    new: &[T],
+    id: fn(&T) -> &ItemId,
+) -> (Vec<T>, Vec<T>, Vec<ItemId>) {
+    let old_by_id: HashMap<&ItemId, &T> = old.iter().map(|t| (id(t), t)).collect();
+    let new_ids: BTreeSet<&ItemId> = new.iter().map(id).collect();
+    let added = new
+        .iter()
+        .filter(|t| !old_by_id.contains_key(id(t)))
+        .cloned()
+        .collect();
+    let removed = old
+        .iter()
+        .filter(|t| !new_ids.contains(id(t)))
+        .cloned()
+        .collect();
+    let changed = new
+        .iter()
+        .filter(|t| old_by_id.get(id(t)).is_some_and(|o| *o != *t))
+        .map(|t| id(t).clone())
+        .collect();
+    (added, removed, changed)
 }
 
 fn links(canvas: &Canvas) -> BTreeSet<Link> {
@@ -168,6 +264,12 @@ impl CanvasDiff {
             && self.changed.is_empty()
             && self.links_added.is_empty()
             && self.links_removed.is_empty()
+            && self.interviews_added.is_empty()
+            && self.interviews_removed.is_empty()
+            && self.interviews_changed.is_empty()
+            && self.tests_added.is_empty()
+            && self.tests_removed.is_empty()
+            && self.tests_changed.is_empty()
     }
 
     /// The diff as one JSON object (shape documented in README.md, "Export and compare").
@@ -201,6 +303,11 @@ impl CanvasDiff {
                     "weight": change(&e.weight, |w: &Option<u8>| json!(w)),
                     "kind": change(&e.kind, kind),
                     "status": change(&e.status, |s: &Status| json!(s.key())),
+                    "votes": change(&e.votes, |v: &u32| json!(v)),
+                    "evidence": {
+                        "added": e.evidence_added.iter().map(evidence_json).collect::<Vec<_>>(),
+                        "removed": e.evidence_removed.iter().map(evidence_json).collect::<Vec<_>>(),
+                    },
                 })
             })
             .collect();
@@ -217,9 +324,47 @@ impl CanvasDiff {
                 "added": self.links_added.iter().map(link).collect::<Vec<_>>(),
                 "removed": self.links_removed.iter().map(link).collect::<Vec<_>>(),
             },
+            "interviews": {
+                "added": self.interviews_added.iter().map(interview_json).collect::<Vec<_>>(),
+                "removed": self.interviews_removed.iter().map(interview_json).collect::<Vec<_>>(),
+                "changed": self.interviews_changed.iter().map(ItemId::as_str).collect::<Vec<_>>(),
+            },
+            "tests": {
+                "added": self.tests_added.iter().map(test_json).collect::<Vec<_>>(),
+                "removed": self.tests_removed.iter().map(test_json).collect::<Vec<_>>(),
+                "changed": self.tests_changed.iter().map(|t| json!({
+                    "id": t.id.as_str(),
+                    "state": change(&t.state, |s: &TestState| json!(s.key())),
+                })).collect::<Vec<_>>(),
+            },
             "fit": { "before": self.fit_before, "after": self.fit_after },
         })
     }
+}
+
+/// An evidence entry as the file format spells it.
+fn evidence_json(e: &Evidence) -> Value {
+    json!({
+        "source": e.source.key(),
+        "date": e.date.as_ref().map(|d| d.as_str()),
+        "who": e.who,
+        "quote": e.quote,
+        "stance": e.stance.key(),
+        "interview": e.interview.as_ref().map(ItemId::as_str),
+    })
+}
+
+fn interview_json(i: &Interview) -> Value {
+    json!({
+        "id": i.id().as_str(),
+        "date": i.date.as_ref().map(|d| d.as_str()),
+        "person": i.person,
+        "role": i.role,
+    })
+}
+
+fn test_json(t: &TestCard) -> Value {
+    json!({ "id": t.id().as_str(), "hypothesis": t.hypothesis, "state": t.state.key() })
 }
 
 #[cfg(test)]

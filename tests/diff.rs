@@ -252,3 +252,135 @@ fn diff_of_an_invalid_file_exits_2_with_the_core_message() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("missing.json"));
 }
+
+/// An old canvas and a new one that differ only in the evidence behind them: a note's votes
+/// and evidence, an interview added, one changed and one removed, a test card added, one
+/// finished and one removed.
+fn evidence_pair() -> (Canvas, Canvas) {
+    use fitcanvas::{Evidence, IsoDate, Learning, Source, Stance};
+    let mut old = Canvas::new();
+    let pain = old.add_item(Section::Pains, "Invoices get lost");
+    let gain = old.add_item(Section::Gains, "Fewer evenings on admin");
+    let kept = old.add_item(Section::Jobs, "Pay suppliers on time");
+    let date = IsoDate::parse("2026-03-04");
+    let visit = old.add_interview(date.clone(), "Ana", "Bookkeeper");
+    let call = old.add_interview(date, "Ben", "Owner");
+    old.add_evidence(
+        pain.as_str(),
+        Evidence::new(Source::Interview, Stance::Supports, "Lost two last month"),
+    )
+    .unwrap();
+    let running = old
+        .add_test("We believe invoices get lost", &[pain.as_str()])
+        .unwrap();
+    let dropped = old
+        .add_test("We believe evenings matter", &[gain.as_str()])
+        .unwrap();
+
+    let mut new = old.clone();
+    new.set_votes(pain.as_str(), 3).unwrap();
+    new.remove_evidence(pain.as_str(), 0).unwrap();
+    new.add_evidence(
+        pain.as_str(),
+        Evidence::new(Source::Survey, Stance::Contradicts, "Only 1 in 20 lose any"),
+    )
+    .unwrap();
+    new.interview_mut(visit.as_str()).unwrap().notes = "Keeps a paper tray".to_owned();
+    // Added before the removal, so the new one does not take the freed id.
+    new.add_interview(IsoDate::parse("2026-03-09"), "Cleo", "Accountant");
+    new.remove_interview(call.as_str()).unwrap();
+    new.finish_test(
+        running.as_str(),
+        Learning::new("Few lose any", "Not a big pain", "Drop it"),
+        None,
+    )
+    .unwrap();
+    new.add_test("We believe suppliers chase late payers", &[kept.as_str()])
+        .unwrap();
+    new.remove_test(dropped.as_str()).unwrap();
+    (old, new)
+}
+
+#[test]
+fn evidence_votes_interviews_and_test_cards_are_compared_too() {
+    let (old, new) = evidence_pair();
+    let d = diff(&old, &new);
+    assert!(!d.is_empty());
+    assert_eq!(d.changed.len(), 1, "only the pain changed: {:?}", d.changed);
+    let pain = &d.changed[0];
+    assert_eq!(
+        pain.votes,
+        Some(Change {
+            before: 0,
+            after: 3
+        })
+    );
+    assert_eq!(pain.evidence_removed.len(), 1);
+    assert_eq!(pain.evidence_removed[0].quote, "Lost two last month");
+    assert_eq!(pain.evidence_added.len(), 1);
+    assert_eq!(pain.evidence_added[0].quote, "Only 1 in 20 lose any");
+    assert_eq!(pain.text, None);
+    // Interviews and cards matched by id.
+    assert_eq!(d.interviews_added.len(), 1);
+    assert_eq!(d.interviews_added[0].person, "Cleo");
+    assert_eq!(d.interviews_removed[0].person, "Ben");
+    assert_eq!(d.interviews_changed.len(), 1);
+    assert_eq!(d.interviews_changed[0].as_str(), "interview-1");
+    assert_eq!(d.tests_added.len(), 1);
+    assert_eq!(d.tests_removed.len(), 1);
+    assert_eq!(d.tests_changed.len(), 1);
+    let finished = &d.tests_changed[0];
+    assert_eq!(
+        finished
+            .state
+            .as_ref()
+            .map(|c| (c.before.key(), c.after.key())),
+        Some(("planned", "done"))
+    );
+    // The fit does not depend on any of it.
+    assert_eq!(d.fit_before, d.fit_after);
+    // An identical copy still compares equal.
+    assert!(diff(&new, &new.clone()).is_empty());
+}
+
+#[test]
+fn diff_command_shows_evidence_changes_for_people_and_in_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = evidence_pair();
+    let (a, b) = (dir.path().join("old.json"), dir.path().join("new.json"));
+    format::save_file(&a, &old).unwrap();
+    format::save_file(&b, &new).unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let out = fitcanvas(&["diff", a, b]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    for line in [
+        "      votes: 0 -> 3",
+        "      evidence + contradicts (survey): \"Only 1 in 20 lose any\"",
+        "      evidence - supports (interview): \"Lost two last month\"",
+        "Interviews added (1):",
+        "  + 2026-03-09 \"Cleo\"  interview-3",
+        "Interviews removed (1):",
+        "Interviews changed (1):",
+        "  ~ interview-1",
+        "Test cards added (1):",
+        "Test cards removed (1):",
+        "  ~ test-1  state: planned -> done",
+    ] {
+        assert!(stdout.lines().any(|l| l == line), "{line:?} in:\n{stdout}");
+    }
+    let out = fitcanvas(&["diff", "--json", a, b]);
+    let v: Value = serde_json::from_str(&text(&out.stdout)).unwrap();
+    let pain = &v["notes"]["changed"][0];
+    assert_eq!(pain["votes"]["after"], 3);
+    assert_eq!(pain["evidence"]["added"][0]["source"], "survey");
+    assert_eq!(pain["evidence"]["added"][0]["stance"], "contradicts");
+    assert_eq!(
+        pain["evidence"]["removed"][0]["quote"],
+        "Lost two last month"
+    );
+    assert_eq!(v["interviews"]["added"][0]["person"], "Cleo");
+    assert_eq!(v["interviews"]["changed"][0], "interview-1");
+    assert_eq!(v["tests"]["changed"][0]["state"]["after"], "done");
+    assert_eq!(v["tests"]["removed"][0]["id"], "test-2");
+}

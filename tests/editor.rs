@@ -1005,6 +1005,36 @@ fn compare_with_an_older_version_lists_and_marks_the_changes() {
     h.run();
     assert!(h.query_by_label("New pain: Wrong produce").is_some());
 
+    // Votes and the interview log are compared too; a new interview's entry opens it.
+    click_note(&mut h, "Tracked vans");
+    h.key_press(Key::V);
+    h.run();
+    assert!(
+        h.query_by_label("Changed pain reliever: Tracked vans — votes 0 → 1")
+            .is_some()
+    );
+    h.state_mut().push(fitcanvas::app::Command::AddInterview {
+        date: fitcanvas::IsoDate::parse("2026-03-09"),
+    });
+    h.run();
+    h.state_mut().push(fitcanvas::app::Command::ShowTab(
+        fitcanvas::app::side_tabs::SideTab::Note,
+    ));
+    h.run();
+    click(&mut h, "New interview: 2026-03-09");
+    assert_eq!(
+        h.state().view.side.tab,
+        fitcanvas::app::side_tabs::SideTab::Interviews
+    );
+    h.state_mut().push(fitcanvas::app::Command::ShowTab(
+        fitcanvas::app::side_tabs::SideTab::Note,
+    ));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.query_by_label("New interview: 2026-03-09").is_none());
+    assert!(h.query_by_label_contains("votes 0 → 1").is_none());
+
     // Close comparison ends it; Esc does too (once nothing is selected).
     click(&mut h, "Close comparison");
     assert!(h.state().comparison.is_none());

@@ -159,6 +159,71 @@ pub fn panel(
             }
         }
     }
+    log_changes(ui, diff, out);
+}
+
+/// Interviews and test cards added, removed and changed; those still there open when clicked.
+fn log_changes(ui: &mut Ui, diff: &CanvasDiff, out: &mut Vec<Command>) {
+    let interview = |i: &crate::evidence::Interview| {
+        let date = i.date.as_ref().map_or("undated", |d| d.as_str());
+        match i.person.trim() {
+            "" => date.to_owned(),
+            person => format!("{date} · {person}"),
+        }
+    };
+    if !diff.interviews_added.is_empty() || !diff.interviews_changed.is_empty() {
+        ui.label(egui::RichText::new("Interviews").strong());
+    }
+    for i in &diff.interviews_added {
+        if ui
+            .link(format!("New interview: {}", interview(i)))
+            .clicked()
+        {
+            out.push(Command::OpenInterview(Some(i.id().as_str().to_owned())));
+        }
+    }
+    for id in &diff.interviews_changed {
+        if ui.link(format!("Changed interview: {id}")).clicked() {
+            out.push(Command::OpenInterview(Some(id.as_str().to_owned())));
+        }
+    }
+    for i in &diff.interviews_removed {
+        ui.label(
+            egui::RichText::new(format!("Gone interview: {}", interview(i)))
+                .weak()
+                .strikethrough(),
+        );
+    }
+    if !diff.tests_added.is_empty() || !diff.tests_changed.is_empty() {
+        ui.label(egui::RichText::new("Test cards").strong());
+    }
+    for t in &diff.tests_added {
+        let text = format!("New test card: {} ({})", t.id(), t.state.label());
+        if ui.link(text).clicked() {
+            out.push(Command::OpenTest(Some(t.id().as_str().to_owned())));
+        }
+    }
+    for t in &diff.tests_changed {
+        let text = match &t.state {
+            Some(c) => format!(
+                "Changed test card: {} — {} → {}",
+                t.id,
+                c.before.label(),
+                c.after.label()
+            ),
+            None => format!("Changed test card: {}", t.id),
+        };
+        if ui.link(text).clicked() {
+            out.push(Command::OpenTest(Some(t.id.as_str().to_owned())));
+        }
+    }
+    for t in &diff.tests_removed {
+        ui.label(
+            egui::RichText::new(format!("Gone test card: {}", t.id()))
+                .weak()
+                .strikethrough(),
+        );
+    }
 }
 
 fn quoted(c: &Change<String>) -> String {
@@ -188,6 +253,15 @@ pub fn what_changed(edit: &NoteEdit) -> String {
     }
     if let Some(c) = &edit.status {
         parts.push(format!("status {} → {}", c.before.label(), c.after.label()));
+    }
+    if let Some(c) = &edit.votes {
+        parts.push(format!("votes {} → {}", c.before, c.after));
+    }
+    match (edit.evidence_added.len(), edit.evidence_removed.len()) {
+        (0, 0) => {}
+        (added, 0) => parts.push(format!("evidence +{added}")),
+        (0, removed) => parts.push(format!("evidence −{removed}")),
+        (added, removed) => parts.push(format!("evidence +{added} −{removed}")),
     }
     parts.join(", ")
 }
