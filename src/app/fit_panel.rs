@@ -34,7 +34,9 @@ pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
             ),
             None => (0.0, format!("{}: none yet", section.title())),
         };
-        ui.add(egui::ProgressBar::new(value).text(text));
+        // Square ends: egui keeps a rounded bar's fill at least as wide as its rounding, which
+        // would show a dot of "coverage" at 0%.
+        ui.add(egui::ProgressBar::new(value).text(text).corner_radius(0));
     }
     for section in Section::CUSTOMER {
         let heaviest: Vec<_> = report
