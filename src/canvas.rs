@@ -157,7 +157,7 @@ pub enum EditError {
 }
 
 /// A Value Proposition Canvas.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Canvas {
     pub(crate) title: String,
     pub(crate) customer: String,
@@ -171,6 +171,23 @@ pub struct Canvas {
     pub(crate) tests: Vec<TestCard>,
     /// Top-level fields this build does not know, written back unchanged.
     pub(crate) extra: Map<String, Value>,
+    /// The highest number removed this session per id prefix ("pain" → 5), so a note added
+    /// after `pain-5` was deleted becomes `pain-6`, not a second `pain-5` that a comparison
+    /// would take for the deleted note, changed. Not part of the canvas's content or file.
+    pub(crate) retired: std::collections::BTreeMap<String, u64>,
+}
+
+/// Two canvases are equal when their content is: which ids were retired is bookkeeping.
+impl PartialEq for Canvas {
+    fn eq(&self, other: &Canvas) -> bool {
+        self.title == other.title
+            && self.customer == other.customer
+            && self.notes == other.notes
+            && self.sections == other.sections
+            && self.interviews == other.interviews
+            && self.tests == other.tests
+            && self.extra == other.extra
+    }
 }
 
 impl Canvas {
@@ -290,11 +307,17 @@ impl Canvas {
 
     fn next_id_with_prefix(&self, prefix: &str) -> ItemId {
         let prefix = format!("{prefix}-");
+        let retired = self
+            .retired
+            .get(prefix.trim_end_matches('-'))
+            .copied()
+            .unwrap_or(0);
         let highest = self
             .all_ids()
             .filter_map(|id| id.strip_prefix(&prefix)?.parse::<u64>().ok())
             .max()
-            .unwrap_or(0);
+            .unwrap_or(0)
+            .max(retired);
         if let Some(next) = highest.checked_add(1) {
             return ItemId(format!("{prefix}{next}"));
         }
@@ -305,6 +328,16 @@ impl Canvas {
             .find(|id| !taken.contains(id.as_str()))
             .map(ItemId)
             .unwrap_or_else(|| ItemId(format!("{prefix}{highest}-1")))
+    }
+
+    /// Remembers a removed id's number, so the next id with its prefix is higher.
+    fn retire(&mut self, id: &str) {
+        if let Some((prefix, number)) = id.rsplit_once('-')
+            && let Ok(number) = number.parse::<u64>()
+        {
+            let highest = self.retired.entry(prefix.to_owned()).or_default();
+            *highest = (*highest).max(number);
+        }
     }
 
     /// Every id in the canvas's one id space: notes, interviews and test cards.
@@ -376,6 +409,7 @@ impl Canvas {
     pub fn remove_item(&mut self, id: &str) -> Result<(Section, usize, Item), EditError> {
         let (section, index) = self.locate(id).ok_or_else(|| no_such(id))?;
         let item = Arc::unwrap_or_clone(self.sections[section.index()].remove(index));
+        self.retire(id);
         for vm in Section::VALUE_MAP {
             // Only notes that change are copied out of the shared history.
             for other in &mut self.sections[vm.index()] {
@@ -569,6 +603,7 @@ impl Canvas {
                 }
             }
         }
+        self.retire(id);
         Ok(self.interviews.remove(index))
     }
 
@@ -641,6 +676,7 @@ impl Canvas {
             .iter()
             .position(|t| t.id.as_str() == id)
             .ok_or_else(|| EditError::NoSuchTest(ItemId(id.to_owned())))?;
+        self.retire(id);
         Ok(self.tests.remove(index))
     }
 

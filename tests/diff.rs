@@ -286,18 +286,18 @@ fn evidence_pair() -> (Canvas, Canvas) {
     )
     .unwrap();
     new.interview_mut(visit.as_str()).unwrap().notes = "Keeps a paper tray".to_owned();
-    // Added before the removal, so the new one does not take the freed id.
-    new.add_interview(IsoDate::parse("2026-03-09"), "Cleo", "Accountant");
+    // Removed first: the one added next must not take its id.
     new.remove_interview(call.as_str()).unwrap();
+    new.add_interview(IsoDate::parse("2026-03-09"), "Cleo", "Accountant");
     new.finish_test(
         running.as_str(),
         Learning::new("Few lose any", "Not a big pain", "Drop it"),
         None,
     )
     .unwrap();
+    new.remove_test(dropped.as_str()).unwrap();
     new.add_test("We believe suppliers chase late payers", &[kept.as_str()])
         .unwrap();
-    new.remove_test(dropped.as_str()).unwrap();
     (old, new)
 }
 
@@ -383,4 +383,25 @@ fn diff_command_shows_evidence_changes_for_people_and_in_json() {
     assert_eq!(v["interviews"]["changed"][0], "interview-1");
     assert_eq!(v["tests"]["changed"][0]["state"]["after"], "done");
     assert_eq!(v["tests"]["removed"][0]["id"], "test-2");
+}
+
+#[test]
+fn a_note_added_after_the_last_one_was_deleted_is_new_not_the_deleted_one_changed() {
+    let mut old = Canvas::new();
+    old.add_item(Section::Pains, "Invoices get lost");
+    let last = old.add_item(Section::Pains, "Late fees");
+    let mut new = old.clone();
+    new.remove_item(last.as_str()).unwrap();
+    let added = new.add_item(Section::Pains, "Suppliers chase payments");
+    assert_ne!(added, last, "a deleted note's id is not handed out again");
+    let d = diff(&old, &new);
+    assert!(d.changed.is_empty(), "{:?}", d.changed);
+    assert_eq!(d.removed[0].text, "Late fees");
+    assert_eq!(d.added[0].text, "Suppliers chase payments");
+    // Which ids were retired is bookkeeping, not content: deleting a note just added leaves
+    // a canvas equal to the one before.
+    let mut c = old.clone();
+    let temp = c.add_item(Section::Gains, "Temporary");
+    c.remove_item(temp.as_str()).unwrap();
+    assert_eq!(c, old);
 }
