@@ -39,7 +39,12 @@ pub(super) fn note_face(
         && palette.status_badge(item.status()).is_none()
         && !item.is_triangulated();
     let footer = if compact || bare { 0.0 } else { font * 0.9 };
-    let strip = if compact { 9.0 } else { 0.0 };
+    // A triangulation ring needs a little more room beside the text than the badge alone.
+    let strip = match (compact, item.is_triangulated()) {
+        (false, _) => 0.0,
+        (true, false) => 9.0,
+        (true, true) => 12.0,
+    };
     let text_h = rect.height() - 2.0 * pad - footer;
     let max_rows = ((text_h / row_h).floor() as usize).max(1);
     let mut job = LayoutJob::single_section(
@@ -82,11 +87,13 @@ pub(super) fn note_face(
         // Backed by supporting evidence from two kinds of source: a ring round the badge's
         // place (round an empty place while the note is still marked an assumption).
         let (r, center) = badge_place;
-        painter.circle_stroke(
-            center,
-            r * 1.3 + 1.0,
-            Stroke::new((r * 0.18).max(1.3), color(palette.note_text)),
-        );
+        // In a compact note's narrow strip a thin ring keeps clear of the weight dots.
+        let (gap, width) = if compact {
+            (1.2, 1.0)
+        } else {
+            (r * 0.3 + 1.0, (r * 0.18).max(1.3))
+        };
+        painter.circle_stroke(center, r + gap, Stroke::new(width, color(palette.note_text)));
     }
     let badge = palette
         .status_badge(item.status())
