@@ -34,6 +34,16 @@ fn load(path: &Path) -> Canvas {
     format::load_file(path).unwrap()
 }
 
+/// The drawing every image export of `canvas` starts from, in the light theme.
+fn light_drawing(canvas: &Canvas) -> Drawing {
+    Drawing::build(
+        canvas,
+        &Palette::light(),
+        &Measurer::new(),
+        export::PICTURE_ASPECT,
+    )
+}
+
 fn fitcanvas(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_fitcanvas"))
         .args(args)
@@ -102,12 +112,7 @@ fn png_of_every_example_has_the_requested_size_and_real_content() {
 #[test]
 fn png_layers_shaped_on_separate_cores_paint_the_same_picture_as_one_document() {
     let canvas = load(&examples()[0]);
-    let d = Drawing::build(
-        &canvas,
-        &Palette::light(),
-        &Measurer::new(),
-        export::PICTURE_ASPECT,
-    );
+    let d = light_drawing(&canvas);
     let whole = export::svg::to_svg(&d, d.width, d.height);
     let one = render::png_layers(&[whole], 900, 563).unwrap();
     for parts in [2, 3, 4] {
@@ -133,12 +138,7 @@ fn png_layers_shaped_on_separate_cores_paint_the_same_picture_as_one_document() 
 #[test]
 fn triangulated_notes_get_a_ring_round_their_badge_and_others_do_not() {
     let canvas = load(&examples()[0]);
-    let d = Drawing::build(
-        &canvas,
-        &Palette::light(),
-        &Measurer::new(),
-        export::PICTURE_ASPECT,
-    );
+    let d = light_drawing(&canvas);
     let rings_in = |rect: &fitcanvas::layout::Rect| {
         d.shapes
             .iter()
@@ -268,7 +268,7 @@ fn japanese_arabic_and_emoji_render_with_real_glyphs_not_boxes() {
         "a private-use character is not covered"
     );
 
-    let d = Drawing::build(&canvas, &Palette::light(), &m, export::PICTURE_ASPECT);
+    let d = light_drawing(&canvas);
     let svg = export::svg::to_svg(&d, d.width, d.height);
     let tree = render::parse(&svg).unwrap();
     let mut texts = Vec::new();
@@ -366,7 +366,7 @@ fn text_never_overflows_its_note() {
             }
         }
     }
-    let d = Drawing::build(&long, &Palette::light(), &m, export::PICTURE_ASPECT);
+    let d = light_drawing(&long);
     let word = d.notes.iter().find(|n| n.id.as_str() == "job-1").unwrap();
     assert!(word.lines.len() >= 2, "the long word is broken over lines");
     let essay = d.notes.iter().find(|n| n.id.as_str() == "pain-1").unwrap();
@@ -381,8 +381,7 @@ fn a_300_note_canvas_exports_with_every_note_inside_its_area() {
         let section = fitcanvas::Section::ALL[i % 6];
         canvas.add_item(section, format!("Note number {i} with a few words of text"));
     }
-    let m = Measurer::new();
-    let d = Drawing::build(&canvas, &Palette::light(), &m, export::PICTURE_ASPECT);
+    let d = light_drawing(&canvas);
     assert_eq!(d.notes.len(), 300);
     for note in &d.notes {
         assert!(note.rect.bottom() <= d.height && note.rect.right() <= d.width);
@@ -495,12 +494,7 @@ fn huge_texts_are_cut_short_not_choked_on() {
     canvas.set_title("T".repeat(200_000));
     let id = canvas.add_item(fitcanvas::Section::Pains, "x".repeat(1_000_000));
     canvas.add_item(fitcanvas::Section::Gains, "word ".repeat(100_000));
-    let d = Drawing::build(
-        &canvas,
-        &Palette::light(),
-        &Measurer::new(),
-        export::PICTURE_ASPECT,
-    );
+    let d = light_drawing(&canvas);
     let note = d.notes.iter().find(|n| n.id == id).unwrap();
     assert!(note.truncated);
     assert!(note.lines.last().unwrap().text.ends_with('…'));
@@ -522,12 +516,7 @@ fn png_bands_join_without_seams() {
     )
     .unwrap();
     let banded = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
-    let d = Drawing::build(
-        &canvas,
-        &Palette::light(),
-        &Measurer::new(),
-        export::PICTURE_ASPECT,
-    );
+    let d = light_drawing(&canvas);
     let tree = render::parse(&export::svg::to_svg(&d, d.width, d.height)).unwrap();
     let mut whole = resvg::tiny_skia::Pixmap::new(1000, 625).unwrap();
     let scale = 1000.0 / tree.size().width();

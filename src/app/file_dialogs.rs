@@ -52,33 +52,14 @@ impl FileDialogs for NativeDialogs {
         let ctx = ctx.clone();
         let name = suggested_name.to_owned();
         std::thread::spawn(move || {
-            if !can_show_file_dialogs() {
-                let _ = reply.send(DialogReply {
-                    purpose,
-                    path: None,
-                    unavailable: true,
-                });
-                ctx.request_repaint();
-                return;
-            }
-            let started = Instant::now();
-            let canvas = rfd::FileDialog::new().add_filter("Fitcanvas canvas", &["json"]);
-            let path = match purpose {
-                PathPurpose::Open | PathPurpose::Compare => canvas.pick_file(),
-                PathPurpose::SaveAs => canvas.set_file_name(name).save_file(),
-                PathPurpose::Export(format) => {
-                    let exts: Vec<&str> = crate::export::Format::ALL
-                        .iter()
-                        .find(|(f, _)| *f == format)
-                        .map(|(_, e)| e.to_vec())
-                        .unwrap_or_default();
-                    rfd::FileDialog::new()
-                        .add_filter(format.name(), &exts)
-                        .set_file_name(name)
-                        .save_file()
-                }
+            let (path, unavailable) = if can_show_file_dialogs() {
+                let started = Instant::now();
+                let path = show_dialog(purpose, name);
+                let unavailable = path.is_none() && started.elapsed() < NO_PORTAL_WITHIN;
+                (path, unavailable)
+            } else {
+                (None, true)
             };
-            let unavailable = path.is_none() && started.elapsed() < NO_PORTAL_WITHIN;
             let _ = reply.send(DialogReply {
                 purpose,
                 path,
@@ -86,6 +67,26 @@ impl FileDialogs for NativeDialogs {
             });
             ctx.request_repaint();
         });
+    }
+}
+
+/// Shows the platform's dialog for `purpose` (blocking) and returns the path chosen.
+fn show_dialog(purpose: PathPurpose, name: String) -> Option<PathBuf> {
+    let canvas = rfd::FileDialog::new().add_filter("Fitcanvas canvas", &["json"]);
+    match purpose {
+        PathPurpose::Open | PathPurpose::Compare => canvas.pick_file(),
+        PathPurpose::SaveAs => canvas.set_file_name(name).save_file(),
+        PathPurpose::Export(format) => {
+            let exts: Vec<&str> = crate::export::Format::ALL
+                .iter()
+                .find(|(f, _)| *f == format)
+                .map(|(_, e)| e.to_vec())
+                .unwrap_or_default();
+            rfd::FileDialog::new()
+                .add_filter(format.name(), &exts)
+                .set_file_name(name)
+                .save_file()
+        }
     }
 }
 

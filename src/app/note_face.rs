@@ -93,7 +93,11 @@ pub(super) fn note_face(
         } else {
             (r * 0.3 + 1.0, (r * 0.18).max(1.3))
         };
-        painter.circle_stroke(center, r + gap, Stroke::new(width, color(palette.note_text)));
+        painter.circle_stroke(
+            center,
+            r + gap,
+            Stroke::new(width, color(palette.note_text)),
+        );
     }
     let badge = palette
         .status_badge(item.status())

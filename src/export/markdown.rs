@@ -39,12 +39,9 @@ pub fn to_markdown(canvas: &Canvas) -> String {
 
     let _ = writeln!(s, "## Customer profile\n");
     for section in Section::CUSTOMER {
-        let _ = writeln!(s, "### {}\n", section.title());
-        let items = canvas.items(section);
-        if items.is_empty() {
-            let _ = writeln!(s, "(none)\n");
+        let Some(items) = area_heading(&mut s, canvas, section) else {
             continue;
-        }
+        };
         for item in items {
             let kind = item
                 .kind()
@@ -71,12 +68,9 @@ pub fn to_markdown(canvas: &Canvas) -> String {
 
     let _ = writeln!(s, "## Value map\n");
     for section in Section::VALUE_MAP {
-        let _ = writeln!(s, "### {}\n", section.title());
-        let items = canvas.items(section);
-        if items.is_empty() {
-            let _ = writeln!(s, "(none)\n");
+        let Some(items) = area_heading(&mut s, canvas, section) else {
             continue;
-        }
+        };
         for item in items {
             let marks = note_marks(item);
             let marks = marks.trim_start_matches(", ");
@@ -200,6 +194,21 @@ fn write_fit(s: &mut String, canvas: &Canvas, report: &FitReport) {
         }
         s.push('\n');
     }
+}
+
+/// An area's heading, and its notes; an empty area gets "(none)" and `None`.
+fn area_heading<'a>(
+    s: &mut String,
+    canvas: &'a Canvas,
+    section: Section,
+) -> Option<&'a [std::sync::Arc<Item>]> {
+    let _ = writeln!(s, "### {}\n", section.title());
+    let items = canvas.items(section);
+    if items.is_empty() {
+        let _ = writeln!(s, "(none)\n");
+        return None;
+    }
+    Some(items)
 }
 
 /// What a customer note's weight means in its section.
