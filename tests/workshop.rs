@@ -370,6 +370,14 @@ fn timer_starts_pauses_resets_and_signals_times_up_on_the_test_clock() {
     // Set the length in the timer window; the next session remembers it.
     click(&mut h, "Set timer…");
     assert!(has_label(&h, "Minutes"));
+    // While the minutes are dragged the timer follows, but settings are not rewritten.
+    h.state_mut().push(Command::Workshop(
+        fitcanvas::app::presentation::Action::DragMinutes(12.0),
+    ));
+    h.run();
+    assert_eq!(h.query_all_by_label("12:00").count(), 2);
+    let saved = fitcanvas::app::settings::Settings::load(&setup.path("config"));
+    assert!((saved.timer_minutes - 5.0).abs() < 1e-9);
     h.state_mut().push(Command::Workshop(
         fitcanvas::app::presentation::Action::SetMinutes(10.0),
     ));

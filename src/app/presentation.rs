@@ -56,7 +56,11 @@ pub enum Action {
     ShowTimer(bool),
     StartPause,
     ResetTimer,
+    /// Sets the timer's length and remembers it in the settings.
     SetMinutes(f64),
+    /// Sets the timer's length while the minutes are being dragged, without writing settings
+    /// every frame.
+    DragMinutes(f64),
 }
 
 /// Presentation state: runtime only, never saved with the canvas.
@@ -182,6 +186,7 @@ pub fn apply(app: &mut App, ctx: &egui::Context, action: Action) {
             }
         }
         Action::ResetTimer => p.timer.reset(),
+        Action::DragMinutes(minutes) => p.timer.set_minutes(minutes.clamp(0.5, 240.0)),
         Action::SetMinutes(minutes) => {
             let minutes = minutes.clamp(0.5, 240.0);
             p.timer.set_minutes(minutes);

@@ -117,7 +117,10 @@ pub(super) fn timer_window(ctx: &egui::Context, app: &mut App, t: f64, out: &mut
                             .speed(0.25),
                     )
                     .labelled_by(label.id);
-                if r.changed() {
+                // While dragging, the timer follows; settings are written once, when it stops.
+                if r.dragged() && r.changed() {
+                    out.push(Command::Workshop(Action::DragMinutes(minutes)));
+                } else if r.drag_stopped() || r.changed() {
                     out.push(Command::Workshop(Action::SetMinutes(minutes)));
                 }
             });
