@@ -44,10 +44,7 @@ fn bench_ui(c: &mut Criterion) {
             },
         );
         let canvas = generated(n);
-        let selected = canvas.items(Section::PainRelievers)[0]
-            .id()
-            .as_str()
-            .to_owned();
+        let selected = canvas.items(Section::PainRelievers)[0].id().clone();
         app.doc = Document::opened(canvas, None);
         app.screen = Screen::Canvas;
         app.push(Command::Select(Some(selected)));

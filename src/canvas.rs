@@ -8,7 +8,10 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
-use crate::evidence::{Evidence, Interview, IsoDate, Learning, Status, TestCard, TestState};
+use crate::edit::Edit;
+use crate::evidence::{
+    Evidence, EvidenceId, Interview, IsoDate, Learning, Status, TestCard, TestState,
+};
 use crate::section::{Kind, Section};
 
 /// Lowest and highest importance a customer note can carry.
@@ -19,9 +22,22 @@ pub const DEFAULT_WEIGHT: u8 = 3;
 
 /// A note's id: unique across the whole canvas and stable across edits, so links and diffs
 /// can refer to it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct ItemId(String);
+
+impl TryFrom<String> for ItemId {
+    type Error = &'static str;
+    fn try_from(id: String) -> Result<ItemId, &'static str> {
+        ItemId::new(id).ok_or("an id must not be empty")
+    }
+}
+
+impl From<ItemId> for String {
+    fn from(id: ItemId) -> String {
+        id.0
+    }
+}
 
 impl ItemId {
     /// An id from any non-empty string. Returns `None` for an empty one, which the format forbids.
@@ -41,6 +57,26 @@ impl fmt::Display for ItemId {
     }
 }
 
+/// An id reads as the text it is, so `Option<ItemId>` gives `Option<&str>` with `as_deref`.
+impl std::ops::Deref for ItemId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for ItemId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for ItemId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 impl std::borrow::Borrow<str> for ItemId {
     fn borrow(&self) -> &str {
         &self.0
@@ -48,7 +84,7 @@ impl std::borrow::Borrow<str> for ItemId {
 }
 
 /// One note on the canvas.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Item {
     pub(crate) id: ItemId,
     pub(crate) text: String,
@@ -154,6 +190,12 @@ pub enum EditError {
     NoSuchTest(ItemId),
     #[error("note \"{id}\" has no evidence entry {index}")]
     NoSuchEvidence { id: ItemId, index: usize },
+    #[error("note \"{id}\" has no evidence entry with id {entry}", entry = .entry.0)]
+    NoSuchEntry { id: ItemId, entry: EvidenceId },
+    #[error("note \"{id}\" already has an evidence entry with id {entry}", entry = .entry.0)]
+    EntryTaken { id: ItemId, entry: EvidenceId },
+    #[error("the id \"{0}\" is already in use")]
+    IdTaken(ItemId),
 }
 
 /// A Value Proposition Canvas.
@@ -290,19 +332,32 @@ impl Canvas {
             .any(|item| item.addresses.iter().any(|a| a.as_str() == id))
     }
 
-    fn item_mut(&mut self, id: &str) -> Result<(Section, &mut Item), EditError> {
-        let (section, index) = self.locate(id).ok_or_else(|| no_such(id))?;
-        Ok((
-            section,
-            Arc::make_mut(&mut self.sections[section.index()][index]),
-        ))
-    }
-
     /// A fresh id for a new note in `section`, such as `pain-4`: one more than the highest
     /// number already used with that prefix, so ids read well and are never reused while the
     /// canvas holds a higher one.
     pub fn next_id(&self, section: Section) -> ItemId {
         self.next_id_with_prefix(section.id_prefix())
+    }
+
+    /// `n` fresh ids for new notes in `section`, in order, for adding several in one edit.
+    pub fn next_ids(&self, section: Section, n: usize) -> Vec<ItemId> {
+        let prefix = section.id_prefix();
+        let mut taken: std::collections::HashSet<String> =
+            self.all_ids().map(str::to_owned).collect();
+        let first = self.next_id(section);
+        let mut number = first
+            .strip_prefix(&format!("{prefix}-"))
+            .and_then(|n| n.parse::<u64>().ok())
+            .unwrap_or(1);
+        let mut out = Vec::with_capacity(n);
+        while out.len() < n {
+            let id = format!("{prefix}-{number}");
+            number = number.wrapping_add(1);
+            if taken.insert(id.clone()) {
+                out.push(ItemId(id));
+            }
+        }
+        out
     }
 
     fn next_id_with_prefix(&self, prefix: &str) -> ItemId {
@@ -331,7 +386,7 @@ impl Canvas {
     }
 
     /// Remembers a removed id's number, so the next id with its prefix is higher.
-    fn retire(&mut self, id: &str) {
+    pub(crate) fn retire(&mut self, id: &str) {
         if let Some((prefix, number)) = id.rsplit_once('-')
             && let Ok(number) = number.parse::<u64>()
         {
@@ -348,10 +403,25 @@ impl Canvas {
             .chain(self.tests.iter().map(|t| t.id.as_str()))
     }
 
+    /// Is `id` taken by a note, an interview or a test card?
+    pub fn id_in_use(&self, id: &str) -> bool {
+        self.all_ids().any(|taken| taken == id)
+    }
+
+    // The operations below are shorthands for the typed edits of [`crate::edit`]: each builds
+    // one [`Edit`] and applies it, so there is one implementation of every change.
+
     /// Adds a note at the end of `section` and returns its new id.
     pub fn add_item(&mut self, section: Section, text: impl Into<String>) -> ItemId {
+        let index = self.items(section).len();
         let id = self.next_id(section);
-        self.sections[section.index()].push(Arc::new(Item::new(section, id.clone(), text.into())));
+        // A fresh id at the end of a section is always accepted.
+        let _ = self.apply(Edit::AddNote {
+            section,
+            index,
+            id: id.clone(),
+            text: text.into(),
+        });
         id
     }
 
@@ -362,122 +432,83 @@ impl Canvas {
         index: usize,
         text: impl Into<String>,
     ) -> Result<ItemId, EditError> {
-        let len = self.items(section).len();
-        if index > len {
-            return Err(EditError::IndexOutOfRange {
-                section,
-                index,
-                len,
-            });
-        }
         let id = self.next_id(section);
-        self.sections[section.index()]
-            .insert(index, Arc::new(Item::new(section, id.clone(), text.into())));
+        self.apply(Edit::AddNote {
+            section,
+            index,
+            id: id.clone(),
+            text: text.into(),
+        })?;
         Ok(id)
     }
 
     pub fn set_text(&mut self, id: &str, text: impl Into<String>) -> Result<(), EditError> {
-        self.item_mut(id)?.1.text = text.into();
-        Ok(())
+        let id = self.existing(id)?;
+        self.apply(Edit::SetText {
+            id,
+            text: text.into(),
+        })
+        .map(drop)
     }
 
     pub fn set_weight(&mut self, id: &str, weight: u8) -> Result<(), EditError> {
-        if !(MIN_WEIGHT..=MAX_WEIGHT).contains(&weight) {
-            return Err(EditError::WeightOutOfRange(weight));
-        }
-        let (section, item) = self.item_mut(id)?;
-        if !section.is_customer() {
-            return Err(EditError::NotCustomerItem {
-                section,
-                what: "weight",
-            });
-        }
-        item.weight = weight;
-        Ok(())
+        let id = self.existing(id)?;
+        self.apply(Edit::SetWeight { id, weight }).map(drop)
     }
 
     pub fn set_kind(&mut self, id: &str, kind: Kind) -> Result<(), EditError> {
-        let (section, item) = self.item_mut(id)?;
-        if kind.section() != section {
-            return Err(EditError::WrongKind { section, kind });
-        }
-        item.kind = Some(kind);
-        Ok(())
+        let id = self.existing(id)?;
+        self.apply(Edit::SetKind { id, kind }).map(drop)
     }
 
     /// Removes a note and every link to it. Returns the section, position and note removed.
     pub fn remove_item(&mut self, id: &str) -> Result<(Section, usize, Item), EditError> {
-        let (section, index) = self.locate(id).ok_or_else(|| no_such(id))?;
-        let item = Arc::unwrap_or_clone(self.sections[section.index()].remove(index));
-        self.retire(id);
-        for vm in Section::VALUE_MAP {
-            // Only notes that change are copied out of the shared history.
-            for other in &mut self.sections[vm.index()] {
-                if other.addresses.iter().any(|a| a.as_str() == id) {
-                    Arc::make_mut(other).addresses.retain(|a| a.as_str() != id);
-                }
-            }
+        let id = self.existing(id)?;
+        match self.apply(Edit::RemoveNote { id: id.clone() })?.inverse {
+            Edit::RestoreNote {
+                section,
+                index,
+                note,
+                ..
+            } => Ok((section, index, *note)),
+            _ => Err(EditError::NoSuchItem(id)),
         }
-        for test in &mut self.tests {
-            test.items.retain(|t| t.as_str() != id);
-        }
-        Ok((section, index, item))
     }
 
     /// Moves a note to position `to` within its own section.
     pub fn move_item(&mut self, id: &str, to: usize) -> Result<(), EditError> {
-        let (section, from) = self.locate(id).ok_or_else(|| no_such(id))?;
-        let list = &mut self.sections[section.index()];
-        if to >= list.len() {
+        let (section, _) = self.locate(id).ok_or_else(|| no_such(id))?;
+        let len = self.items(section).len();
+        if to >= len {
             return Err(EditError::IndexOutOfRange {
                 section,
                 index: to,
-                len: list.len(),
+                len,
             });
         }
-        let item = list.remove(from);
-        list.insert(to, item);
-        Ok(())
+        let id = self.existing(id)?;
+        self.apply(Edit::MoveNote { id, to }).map(drop)
     }
 
     /// Moves a note up (negative) or down (positive) within its section, stopping at either end.
     /// Returns whether it moved.
     pub fn shift_item(&mut self, id: &str, by: isize) -> Result<bool, EditError> {
-        let (section, from) = self.locate(id).ok_or_else(|| no_such(id))?;
-        let last = self.items(section).len().saturating_sub(1);
-        let to = from.saturating_add_signed(by).min(last);
-        if to == from {
-            return Ok(false);
-        }
-        self.move_item(id, to)?;
-        Ok(true)
+        let (_, from) = self.locate(id).ok_or_else(|| no_such(id))?;
+        let id = self.existing(id)?;
+        let to = from.saturating_add_signed(by);
+        Ok(self.apply(Edit::MoveNote { id, to })?.changed())
     }
 
     /// Records that value-map note `from` addresses customer note `to`. Linking twice is a no-op.
     pub fn link(&mut self, from: &str, to: &str) -> Result<(), EditError> {
-        let to_section = self.section_of(to).ok_or_else(|| no_such(to))?;
-        let (from_section, item) = self.item_mut(from)?;
-        if from_section.addresses() != Some(to_section) {
-            return Err(EditError::WrongLinkTarget {
-                from: from_section,
-                to: to_section,
-            });
-        }
-        if !item.addresses.iter().any(|a| a.as_str() == to) {
-            item.addresses.push(ItemId(to.to_owned()));
-        }
-        Ok(())
+        let (from, to) = (self.existing(from)?, self.existing(to)?);
+        self.apply(Edit::Link { from, to, at: None }).map(drop)
     }
 
     /// Removes the link from `from` to `to`, if there is one. Returns whether there was.
     pub fn unlink(&mut self, from: &str, to: &str) -> Result<bool, EditError> {
-        if self.locate(to).is_none() {
-            return Err(no_such(to));
-        }
-        let (_, item) = self.item_mut(from)?;
-        let before = item.addresses.len();
-        item.addresses.retain(|a| a.as_str() != to);
-        Ok(item.addresses.len() != before)
+        let (to, from) = (self.existing(to)?, self.existing(from)?);
+        Ok(self.apply(Edit::Unlink { from, to })?.changed())
     }
 
     /// Links or unlinks, as `linked` says.
@@ -490,22 +521,31 @@ impl Canvas {
     }
 
     pub fn set_status(&mut self, id: &str, status: Status) -> Result<(), EditError> {
-        self.item_mut(id)?.1.status = status;
-        Ok(())
+        let id = self.existing(id)?;
+        self.apply(Edit::SetStatus { id, status }).map(drop)
     }
 
     /// Sets the dot-vote count of a note.
     pub fn set_votes(&mut self, id: &str, votes: u32) -> Result<(), EditError> {
-        self.item_mut(id)?.1.votes = votes;
-        Ok(())
+        let item = self.item(id).ok_or_else(|| no_such(id))?;
+        let by = i64::from(votes) - i64::from(item.votes);
+        let id = item.id.clone();
+        self.apply(Edit::AddVotes { id, by }).map(drop)
     }
 
-    /// Adds evidence to a note. A cited interview must exist.
+    /// Adds evidence to a note. A cited interview must exist. Returns its position.
     pub fn add_evidence(&mut self, id: &str, evidence: Evidence) -> Result<usize, EditError> {
-        self.check_citation(&evidence)?;
-        let item = self.item_mut(id)?.1;
-        item.evidence.push(evidence);
-        Ok(item.evidence.len() - 1)
+        let item = self.item(id).ok_or_else(|| no_such(id))?;
+        let (note, index) = (item.id.clone(), item.evidence.len());
+        self.apply(Edit::AddEvidence {
+            note,
+            index,
+            evidence: Evidence {
+                id: EvidenceId::default(),
+                ..evidence
+            },
+        })?;
+        Ok(index)
     }
 
     /// Replaces entry `index` of a note's evidence.
@@ -515,31 +555,39 @@ impl Canvas {
         index: usize,
         evidence: Evidence,
     ) -> Result<(), EditError> {
-        self.check_citation(&evidence)?;
-        let item = self.item_mut(id)?.1;
-        let slot = item
-            .evidence
-            .get_mut(index)
-            .ok_or_else(|| EditError::NoSuchEvidence {
-                id: ItemId(id.to_owned()),
-                index,
-            })?;
-        *slot = evidence;
-        Ok(())
+        let (note, entry) = self.entry_at(id, index)?;
+        self.apply(Edit::SetEvidence {
+            note,
+            evidence: Evidence {
+                id: entry,
+                ..evidence
+            },
+        })
+        .map(drop)
     }
 
     pub fn remove_evidence(&mut self, id: &str, index: usize) -> Result<Evidence, EditError> {
-        let item = self.item_mut(id)?.1;
-        if index >= item.evidence.len() {
-            return Err(EditError::NoSuchEvidence {
-                id: ItemId(id.to_owned()),
-                index,
-            });
+        let (note, entry) = self.entry_at(id, index)?;
+        match self.apply(Edit::RemoveEvidence { note, entry })?.inverse {
+            Edit::AddEvidence { evidence, .. } => Ok(evidence),
+            _ => Err(no_such(id)),
         }
-        Ok(item.evidence.remove(index))
     }
 
-    fn check_citation(&self, evidence: &Evidence) -> Result<(), EditError> {
+    /// The note's id and the id of its evidence entry at `index`.
+    fn entry_at(&self, id: &str, index: usize) -> Result<(ItemId, EvidenceId), EditError> {
+        let item = self.item(id).ok_or_else(|| no_such(id))?;
+        let entry = item
+            .evidence
+            .get(index)
+            .ok_or_else(|| EditError::NoSuchEvidence {
+                id: item.id.clone(),
+                index,
+            })?;
+        Ok((item.id.clone(), entry.id))
+    }
+
+    pub(crate) fn check_citation(&self, evidence: &Evidence) -> Result<(), EditError> {
         match &evidence.interview {
             Some(iv) if self.interview(iv.as_str()).is_none() => {
                 Err(EditError::NoSuchInterview(iv.clone()))
@@ -556,12 +604,14 @@ impl Canvas {
         self.interviews.iter().find(|i| i.id.as_str() == id)
     }
 
-    /// The interview's date, person, role and notes, to edit; its id stays fixed.
-    pub fn interview_mut(&mut self, id: &str) -> Result<&mut Interview, EditError> {
-        self.interviews
-            .iter_mut()
-            .find(|i| i.id.as_str() == id)
-            .ok_or_else(|| EditError::NoSuchInterview(ItemId(id.to_owned())))
+    /// A fresh id for a new interview.
+    pub fn next_interview_id(&self) -> ItemId {
+        self.next_id_with_prefix("interview")
+    }
+
+    /// A fresh id for a new test card.
+    pub fn next_test_id(&self) -> ItemId {
+        self.next_id_with_prefix("test")
     }
 
     /// Logs a new interview and returns its id.
@@ -571,40 +621,38 @@ impl Canvas {
         person: impl Into<String>,
         role: impl Into<String>,
     ) -> ItemId {
-        let id = self.next_id_with_prefix("interview");
-        self.interviews.push(Interview {
-            id: id.clone(),
-            date,
-            person: person.into(),
-            role: role.into(),
-            notes: String::new(),
-            extra: Map::new(),
+        let id = self.next_interview_id();
+        let index = self.interviews.len();
+        // A fresh id is always accepted.
+        let _ = self.apply(Edit::AddInterview {
+            index,
+            interview: Interview {
+                id: id.clone(),
+                date,
+                person: person.into(),
+                role: role.into(),
+                notes: String::new(),
+                extra: Map::new(),
+            },
         });
         id
     }
 
+    /// Sets the date, person, role and notes of the interview with the same id.
+    pub fn set_interview(&mut self, interview: Interview) -> Result<(), EditError> {
+        self.apply(Edit::SetInterview { interview }).map(drop)
+    }
+
     /// Removes an interview; evidence that cited it stays, without the citation.
     pub fn remove_interview(&mut self, id: &str) -> Result<Interview, EditError> {
-        let index = self
-            .interviews
-            .iter()
-            .position(|i| i.id.as_str() == id)
+        let id = self
+            .interview(id)
+            .map(|i| i.id.clone())
             .ok_or_else(|| EditError::NoSuchInterview(ItemId(id.to_owned())))?;
-        let cites = |e: &Evidence| e.interview.as_ref().is_some_and(|i| i.as_str() == id);
-        for list in &mut self.sections {
-            for item in list
-                .iter_mut()
-                .filter(|item| item.evidence.iter().any(cites))
-            {
-                for entry in &mut Arc::make_mut(item).evidence {
-                    if cites(entry) {
-                        entry.interview = None;
-                    }
-                }
-            }
+        match self.apply(Edit::RemoveInterview { id: id.clone() })?.inverse {
+            Edit::RestoreInterview { interview, .. } => Ok(interview),
+            _ => Err(EditError::NoSuchInterview(id)),
         }
-        self.retire(id);
-        Ok(self.interviews.remove(index))
     }
 
     /// The notes whose evidence cites interview `id`, with how many entries each.
@@ -633,13 +681,19 @@ impl Canvas {
         self.tests.iter().find(|t| t.id.as_str() == id)
     }
 
-    /// A test card's texts, state and learning, to edit; its id and tested notes stay fixed
-    /// (change those with [`Canvas::set_test_items`]).
-    pub fn test_mut(&mut self, id: &str) -> Result<&mut TestCard, EditError> {
-        self.tests
-            .iter_mut()
-            .find(|t| t.id.as_str() == id)
-            .ok_or_else(|| EditError::NoSuchTest(ItemId(id.to_owned())))
+    /// A new planned test card for the given notes, not yet on the canvas.
+    pub fn new_test_card(&self, hypothesis: impl Into<String>, items: &[&str]) -> Result<TestCard, EditError> {
+        Ok(TestCard {
+            id: self.next_test_id(),
+            hypothesis: hypothesis.into(),
+            test: String::new(),
+            metric: String::new(),
+            criteria: String::new(),
+            items: self.note_ids(items)?,
+            state: TestState::Planned,
+            learning: None,
+            extra: Map::new(),
+        })
     }
 
     /// Adds a planned test card for the given notes and returns its id.
@@ -648,60 +702,79 @@ impl Canvas {
         hypothesis: impl Into<String>,
         items: &[&str],
     ) -> Result<ItemId, EditError> {
-        let items = self.note_ids(items)?;
-        let id = self.next_id_with_prefix("test");
-        self.tests.push(TestCard {
-            id: id.clone(),
-            hypothesis: hypothesis.into(),
-            test: String::new(),
-            metric: String::new(),
-            criteria: String::new(),
-            items,
-            state: TestState::Planned,
-            learning: None,
-            extra: Map::new(),
-        });
+        let card = self.new_test_card(hypothesis, items)?;
+        let id = card.id.clone();
+        let index = self.tests.len();
+        self.apply(Edit::AddTest { index, card })?;
         Ok(id)
     }
 
+    /// Sets the texts, state and learning of the test card with the same id.
+    pub fn set_test(&mut self, card: TestCard) -> Result<(), EditError> {
+        self.apply(Edit::SetTest { card }).map(drop)
+    }
+
     pub fn set_test_items(&mut self, id: &str, items: &[&str]) -> Result<(), EditError> {
+        let id = self
+            .test(id)
+            .map(|t| t.id.clone())
+            .ok_or_else(|| EditError::NoSuchTest(ItemId(id.to_owned())))?;
         let items = self.note_ids(items)?;
-        self.test_mut(id)?.items = items;
-        Ok(())
+        self.apply(Edit::SetTestItems { id, items }).map(drop)
     }
 
     pub fn remove_test(&mut self, id: &str) -> Result<TestCard, EditError> {
-        let index = self
-            .tests
-            .iter()
-            .position(|t| t.id.as_str() == id)
+        let id = self
+            .test(id)
+            .map(|t| t.id.clone())
             .ok_or_else(|| EditError::NoSuchTest(ItemId(id.to_owned())))?;
-        self.retire(id);
-        Ok(self.tests.remove(index))
+        match self.apply(Edit::RemoveTest { id: id.clone() })?.inverse {
+            Edit::AddTest { card, .. } => Ok(card),
+            _ => Err(EditError::NoSuchTest(id)),
+        }
     }
 
-    /// Marks a test done with what it taught, and optionally sets the status of every note it
-    /// tested (validated when the criteria were met, invalidated when not).
+    /// The edit that marks a test done with what it taught and, optionally, sets the status
+    /// of every note it tested (validated when the criteria were met, invalidated when not),
+    /// as one step.
+    pub fn finish_test_edit(
+        &self,
+        id: &str,
+        learning: Learning,
+        set_status: Option<Status>,
+    ) -> Result<Edit, EditError> {
+        let card = self
+            .test(id)
+            .ok_or_else(|| EditError::NoSuchTest(ItemId(id.to_owned())))?;
+        let mut edits = vec![Edit::SetTest {
+            card: TestCard {
+                state: TestState::Done,
+                learning: Some(learning),
+                ..card.clone()
+            },
+        }];
+        if let Some(status) = set_status {
+            edits.extend(card.items.iter().map(|note| Edit::SetStatus {
+                id: note.clone(),
+                status,
+            }));
+        }
+        Ok(Edit::Batch { edits })
+    }
+
+    /// Marks a test done; see [`Canvas::finish_test_edit`].
     pub fn finish_test(
         &mut self,
         id: &str,
         learning: Learning,
         set_status: Option<Status>,
     ) -> Result<(), EditError> {
-        let test = self.test_mut(id)?;
-        test.state = TestState::Done;
-        test.learning = Some(learning);
-        if let Some(status) = set_status {
-            let tested = test.items.clone();
-            for note in tested {
-                self.set_status(note.as_str(), status)?;
-            }
-        }
-        Ok(())
+        let edit = self.finish_test_edit(id, learning, set_status)?;
+        self.apply(edit).map(drop)
     }
 
     /// The ids of existing notes, deduplicated, in the order given.
-    fn note_ids(&self, ids: &[&str]) -> Result<Vec<ItemId>, EditError> {
+    pub(crate) fn note_ids(&self, ids: &[&str]) -> Result<Vec<ItemId>, EditError> {
         let mut out: Vec<ItemId> = Vec::with_capacity(ids.len());
         for id in ids {
             let item = self.item(id).ok_or_else(|| no_such(id))?;
@@ -710,6 +783,13 @@ impl Canvas {
             }
         }
         Ok(out)
+    }
+
+    /// The id of an existing note, as an [`ItemId`].
+    fn existing(&self, id: &str) -> Result<ItemId, EditError> {
+        self.item(id)
+            .map(|i| i.id.clone())
+            .ok_or_else(|| no_such(id))
     }
 }
 

@@ -4,12 +4,14 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::canvas::ItemId;
 
 /// How far a note has been checked against what customers actually say and do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Believed, not yet checked. Every note starts here.
     #[default]
@@ -60,7 +62,8 @@ impl fmt::Display for Status {
 }
 
 /// Where a piece of evidence came from. Triangulation counts distinct sources.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Source {
     Interview,
     Observation,
@@ -122,7 +125,8 @@ impl fmt::Display for Source {
 }
 
 /// Whether a piece of evidence backs the note or speaks against it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Stance {
     Supports,
     Contradicts,
@@ -144,8 +148,22 @@ impl Stance {
 }
 
 /// A calendar date written `YYYY-MM-DD` (ISO 8601), checked to be a real day.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct IsoDate(String);
+
+impl TryFrom<String> for IsoDate {
+    type Error = String;
+    fn try_from(text: String) -> Result<IsoDate, String> {
+        IsoDate::parse(&text).ok_or_else(|| format!("{text:?} is not a YYYY-MM-DD date"))
+    }
+}
+
+impl From<IsoDate> for String {
+    fn from(date: IsoDate) -> String {
+        date.0
+    }
+}
 
 impl IsoDate {
     /// The date, if `text` is exactly `YYYY-MM-DD` and names a day that exists.
@@ -173,9 +191,19 @@ impl fmt::Display for IsoDate {
     }
 }
 
+/// Which of a note's evidence entries this is: unique among that note's entries and stable
+/// while the canvas is open, so an edit names its entry even after others were added or
+/// removed before it. Numbered on load (the file keeps entries in order and needs no ids); 0
+/// means "not yet numbered" and is replaced when the entry is added to a note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EvidenceId(pub u64);
+
 /// One thing a customer said or did that bears on a note.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Evidence {
+    /// Bookkeeping, not content: two entries that say the same are equal whatever their ids.
+    pub(crate) id: EvidenceId,
     pub source: Source,
     pub date: Option<IsoDate>,
     /// Who it came from, or where (a person, a dashboard, a ticket number).
@@ -188,9 +216,24 @@ pub struct Evidence {
     pub(crate) extra: Map<String, Value>,
 }
 
+impl PartialEq for Evidence {
+    fn eq(&self, other: &Evidence) -> bool {
+        self.source == other.source
+            && self.date == other.date
+            && self.who == other.who
+            && self.quote == other.quote
+            && self.stance == other.stance
+            && self.interview == other.interview
+            && self.extra == other.extra
+    }
+}
+
+impl Eq for Evidence {}
+
 impl Evidence {
     pub fn new(source: Source, stance: Stance, quote: impl Into<String>) -> Evidence {
         Evidence {
+            id: EvidenceId::default(),
             source,
             date: None,
             who: String::new(),
@@ -199,6 +242,11 @@ impl Evidence {
             interview: None,
             extra: Map::new(),
         }
+    }
+
+    /// The entry's id among its note's evidence.
+    pub fn id(&self) -> EvidenceId {
+        self.id
     }
 }
 
@@ -217,7 +265,7 @@ pub fn is_triangulated(evidence: &[Evidence]) -> bool {
 }
 
 /// A conversation with a customer, logged on the canvas.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Interview {
     pub(crate) id: ItemId,
     pub date: Option<IsoDate>,
@@ -228,13 +276,26 @@ pub struct Interview {
 }
 
 impl Interview {
+    /// A blank interview with this id (see [`crate::Canvas::next_interview_id`]).
+    pub fn new(id: ItemId) -> Interview {
+        Interview {
+            id,
+            date: None,
+            person: String::new(),
+            role: String::new(),
+            notes: String::new(),
+            extra: Map::new(),
+        }
+    }
+
     pub fn id(&self) -> &ItemId {
         &self.id
     }
 }
 
 /// Where a test card stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
 pub enum TestState {
     #[default]
     Planned,
@@ -267,7 +328,7 @@ impl TestState {
 }
 
 /// What a finished test taught: the learning card.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Learning {
     /// "We observed…"
     pub observed: String,
@@ -294,7 +355,7 @@ impl Learning {
 }
 
 /// A test card: how an assumption will be checked.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TestCard {
     pub(crate) id: ItemId,
     /// "We believe that…"

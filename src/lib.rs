@@ -9,11 +9,13 @@ pub mod app;
 pub mod canvas;
 pub mod cli;
 pub mod diff;
+pub mod edit;
 pub mod evidence;
 pub mod export;
 pub mod fit;
 pub mod fonts;
 pub mod format;
+pub mod history;
 pub mod layout;
 pub mod palette;
 pub mod risk;
@@ -21,8 +23,10 @@ pub mod section;
 pub mod workshop;
 
 pub use canvas::{Canvas, EditError, Item, ItemId};
+pub use edit::{Applied, Edit, Target};
+pub use history::{History, MergeKey};
 pub use evidence::{
-    Evidence, Interview, IsoDate, Learning, Source, Stance, Status, TestCard, TestState,
+    Evidence, EvidenceId, Interview, IsoDate, Learning, Source, Stance, Status, TestCard, TestState,
 };
 pub use fit::{FitReport, score};
 pub use section::{Kind, Section, Side};

@@ -3,7 +3,10 @@
 use std::fmt;
 
 /// One of the six areas of the canvas, in the order the file format lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Section {
     Jobs,
     Pains,
@@ -168,7 +171,8 @@ impl fmt::Display for Section {
 }
 
 /// The kind of a customer note: what sort of job, pain or gain it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Kind {
     Functional,
     Social,

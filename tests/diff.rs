@@ -285,7 +285,9 @@ fn evidence_pair() -> (Canvas, Canvas) {
         Evidence::new(Source::Survey, Stance::Contradicts, "Only 1 in 20 lose any"),
     )
     .unwrap();
-    new.interview_mut(visit.as_str()).unwrap().notes = "Keeps a paper tray".to_owned();
+    let mut changed = new.interview(visit.as_str()).unwrap().clone();
+    changed.notes = "Keeps a paper tray".to_owned();
+    new.set_interview(changed).unwrap();
     // Removed first: the one added next must not take its id.
     new.remove_interview(call.as_str()).unwrap();
     new.add_interview(IsoDate::parse("2026-03-09"), "Cleo", "Accountant");

@@ -338,7 +338,7 @@ fn link_and_unlink_with_checkboxes_and_by_dragging() {
     let reliever = id_of(&h, "Tracked vans");
     let pain = id_of(&h, "Wrong produce");
     assert_eq!(
-        h.state().canvas().item(&reliever).unwrap().addresses()[0].as_str(),
+        h.state().canvas().item(&reliever).unwrap().addresses()[0],
         pain
     );
 
@@ -628,10 +628,7 @@ fn the_side_panel_hides_to_give_the_canvas_room_and_zoom_is_remembered() {
     let setup = Setup::new();
     let mut h = setup.harness((1280.0, 720.0));
     click(&mut h, "Example: FieldFresh — farm to restaurant");
-    let job = h.state().canvas().items(Section::Jobs)[0]
-        .id()
-        .as_str()
-        .to_owned();
+    let job = h.state().canvas().items(Section::Jobs)[0].id().clone();
     let width = |h: &Harness<'_, App>| h.state().view.note_rects[&job].width();
     let before = width(&h);
     assert!(h.query_by_label_contains("Fit score").is_some());
@@ -725,8 +722,7 @@ mod snapshots {
             // A selected note shows the inspector, its links and the selection outline.
             let id = h.state().canvas().items(Section::PainRelievers)[0]
                 .id()
-                .as_str()
-                .to_owned();
+                .clone();
             h.state_mut().push(Command::Select(Some(id)));
             h.run();
         }

@@ -30,7 +30,9 @@ fn researched() -> Canvas {
     let reliever = c.add_item(Section::PainRelievers, "Inbox capture");
     c.link(reliever.as_str(), pain.as_str()).unwrap();
     let interview = c.add_interview(IsoDate::parse("2026-03-02"), "Dana K.", "Bookkeeper");
-    c.interview_mut(interview.as_str()).unwrap().notes = "Keeps a folder called LOST".into();
+    let mut logged = c.interview(interview.as_str()).unwrap().clone();
+    logged.notes = "Keeps a folder called LOST".into();
+    c.set_interview(logged).unwrap();
     let mut said = Evidence::new(Source::Interview, Stance::Supports, "I lose one a week");
     said.interview = Some(interview.clone());
     said.who = "Dana K.".into();
@@ -58,10 +60,11 @@ fn researched() -> Canvas {
     let test = c
         .add_test("Bookkeepers lose invoices weekly", &[pain.as_str()])
         .unwrap();
-    let card = c.test_mut(test.as_str()).unwrap();
+    let mut card = c.test(test.as_str()).unwrap().clone();
     card.test = "Count lost invoices with 10 bookkeepers for a month".into();
     card.metric = "lost invoices per week".into();
     card.criteria = "at least 1 per week for 6 of 10".into();
+    c.set_test(card).unwrap();
     c.finish_test(
         test.as_str(),
         Learning::new(

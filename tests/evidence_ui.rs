@@ -598,10 +598,7 @@ mod snapshots {
     }
 
     fn select(h: &mut Harness<'_, App>, section: Section, index: usize) {
-        let id = h.state().canvas().items(section)[index]
-            .id()
-            .as_str()
-            .to_owned();
+        let id = h.state().canvas().items(section)[index].id().clone();
         h.state_mut().push(Command::Select(Some(id)));
         h.run();
     }
@@ -623,7 +620,7 @@ mod snapshots {
         let (_setup, mut h) = example((1280.0, 720.0));
         select(&mut h, Section::Pains, 0);
         h.state_mut()
-            .push(Command::OpenInterview(Some("interview-1".to_owned())));
+            .push(Command::OpenInterview(fitcanvas::ItemId::new("interview-1")));
         h.run();
         assert!(h.query_by_label("Informed notes (3)").is_some());
         h.snapshot("interview_log");
@@ -633,7 +630,7 @@ mod snapshots {
     fn test_card() {
         let (_setup, mut h) = example((1280.0, 720.0));
         h.state_mut()
-            .push(Command::OpenTest(Some("test-1".to_owned())));
+            .push(Command::OpenTest(fitcanvas::ItemId::new("test-1")));
         h.run();
         assert!(h.query_by_label("Done — learning card").is_some());
         // Scrolled down to the learning card, below the card's four texts.

@@ -469,12 +469,12 @@ fn note_text_is_at_least_22px_at_1920x1080_with_a_full_area() {
     key(&mut h, Key::Num2);
     let spotlit = h.state().view.smallest_note_font.unwrap();
     assert!(spotlit >= 22.0, "spotlit {spotlit}");
-    let pains: Vec<String> = h
+    let pains: Vec<_> = h
         .state()
         .canvas()
         .items(Section::Pains)
         .iter()
-        .map(|i| i.id().as_str().to_owned())
+        .map(|i| i.id().clone())
         .collect();
     for id in &pains {
         let r = h.state().view.note_rects[id];
@@ -494,7 +494,8 @@ fn every_spotlit_area_shows_each_of_its_notes_whole() {
     let setup = Setup::new();
     let mut h = example(&setup, FULL_HD);
     key(&mut h, Key::F5);
-    for (n, digit) in (1u8..).zip(fitcanvas::app::keyboard::DIGITS) {
+    let digits = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6];
+    for (n, digit) in (1u8..).zip(digits) {
         key(&mut h, digit);
         let Some(fitcanvas::workshop::Step::Area(section)) =
             fitcanvas::workshop::Step::for_number_key(n)

@@ -1,21 +1,34 @@
-//! Command handling in one place: [`App::apply`] carries out what the panels asked for, and
-//! is the only place the canvas changes (through the model's operations and the undo history).
+//! Command handling in one place: [`App::apply`] carries out what the panels, the keys and the
+//! modals asked for, in the order they asked. Every change to the canvas goes through
+//! [`App::edit`], into the document's one path (the core's typed edits and the history).
 
 use super::*;
+use crate::canvas::ItemId;
+use crate::edit::{Applied, Edit, Target};
+use crate::history::MergeKey;
 
 impl App {
-    /// Carries out one command. The only place the canvas changes.
+    /// Carries out one command.
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
         use Command as C;
         match command {
+            C::Edit { edit, key } => {
+                self.edit(edit, key);
+            }
             C::AddNote { section, text } => {
                 let text = text.trim().to_owned();
-                if !text.is_empty()
-                    && let Ok(id) = self.doc.edit(None, |c| Ok(c.add_item(section, text)))
-                {
-                    self.view.selected = Some(id.as_str().to_owned());
-                    self.view.scroll_to_selected = true;
-                    self.edits += 1;
+                if !text.is_empty() {
+                    let id = self.doc.canvas().next_id(section);
+                    let index = self.doc.canvas().items(section).len();
+                    let edit = Edit::AddNote {
+                        section,
+                        index,
+                        id: id.clone(),
+                        text,
+                    };
+                    if self.edit(edit, None) {
+                        self.select(Some(id));
+                    }
                 }
             }
             C::Paste { section, lines } => {
@@ -24,94 +37,80 @@ impl App {
                     .map(|l| l.trim().to_owned())
                     .filter(|l| !l.is_empty())
                     .collect();
-                if let Ok(Some(last)) = self.doc.edit(None, |c| {
-                    Ok(lines.iter().map(|l| c.add_item(section, l.clone())).last())
-                }) {
-                    self.view.selected = Some(last.as_str().to_owned());
-                    self.edits += 1;
+                let canvas = self.doc.canvas();
+                let ids = canvas.next_ids(section, lines.len());
+                let start = canvas.items(section).len();
+                let last = ids.last().cloned();
+                let edits = ids
+                    .into_iter()
+                    .zip(lines)
+                    .enumerate()
+                    .map(|(i, (id, text))| Edit::AddNote {
+                        section,
+                        index: start + i,
+                        id,
+                        text,
+                    })
+                    .collect();
+                if self.edit(Edit::Batch { edits }, None) {
+                    self.select(last);
                 }
             }
-            C::SetText { id, text } => self.edit(Some(&id.clone()), |c| c.set_text(&id, text)),
-            C::SetWeight { id, weight } => self.edit(None, |c| c.set_weight(&id, weight)),
-            C::SetKind { id, kind } => self.edit(None, |c| c.set_kind(&id, kind)),
-            C::SetStatus { id, status } => self.edit(None, |c| c.set_status(&id, status)),
             C::Remove { id } => {
                 let neighbour = self.neighbour_of(&id);
-                if self.doc.edit(None, |c| c.remove_item(&id)).is_ok() {
-                    self.edits += 1;
-                    if self.view.selected.as_deref() == Some(id.as_str()) {
-                        self.view.selected = neighbour;
-                    }
-                    if self.view.entry.as_ref().and_then(|e| e.editing.as_deref()) == Some(&id) {
-                        self.view.entry = None;
-                    }
+                if self.edit(Edit::RemoveNote { id: id.clone() }, None)
+                    && self.view.selected.as_ref() == Some(&id)
+                {
+                    self.view.selected = neighbour;
                 }
             }
-            C::Move { id, to } => self.edit(None, |c| c.move_item(&id, to)),
-            C::Shift { id, by } => self.edit(None, |c| c.shift_item(&id, by).map(|_| ())),
-            C::Link { from, to } => self.edit(None, |c| c.link(&from, &to)),
-            C::Unlink { from, to } => self.edit(None, |c| c.unlink(&from, &to).map(|_| ())),
-            C::SetTitle(t) => self.edit(Some("title"), |c| {
-                c.set_title(t);
-                Ok(())
-            }),
-            C::SetCustomer(t) => self.edit(Some("customer"), |c| {
-                c.set_customer(t);
-                Ok(())
-            }),
+            C::Shift { id, by } => {
+                if let Some((_, from)) = self.doc.canvas().locate(&id) {
+                    let to = from.saturating_add_signed(by);
+                    self.edit(Edit::MoveNote { id, to }, None);
+                }
+            }
             C::AddEvidence { id, evidence } => {
-                self.edit(None, |c| c.add_evidence(&id, evidence).map(|_| ()))
-            }
-            C::SetEvidence {
-                id,
-                index,
-                evidence,
-                field,
-            } => {
-                let key = field.map(|f| format!("evidence:{id}:{index}:{f}"));
-                self.edit(key.as_deref(), |c| c.set_evidence(&id, index, evidence))
-            }
-            C::RemoveEvidence { id, index } => {
-                self.edit(None, |c| c.remove_evidence(&id, index).map(|_| ()))
+                if let Some(item) = self.doc.canvas().item(&id) {
+                    let index = item.evidence().len();
+                    let edit = Edit::AddEvidence {
+                        note: id,
+                        index,
+                        evidence,
+                    };
+                    self.edit(edit, None);
+                }
             }
             C::AddInterview { date } => interview_log::apply_add(self, date),
-            C::SetInterview { interview, field } => {
-                let key = field.map(|f| format!("interview:{}:{f}", interview.id().as_str()));
-                self.edit(key.as_deref(), |c| interview_log::set_fields(c, &interview))
-            }
             C::RemoveInterview { id } => interview_log::apply_remove(self, &id),
             C::NewTest { hypothesis, items } => test_cards::apply_new(self, hypothesis, &items),
-            C::SetTest { card, field } => {
-                let key = field.map(|f| format!("test:{}:{f}", card.id().as_str()));
-                self.edit(key.as_deref(), |c| test_cards::set_fields(c, &card))
-            }
-            C::SetTestItems { id, items } => self.edit(None, |c| {
-                c.set_test_items(&id, &items.iter().map(String::as_str).collect::<Vec<_>>())
-            }),
             C::FinishTest {
                 id,
                 learning,
                 status,
-            } => self.edit(None, |c| c.finish_test(&id, learning, status)),
-            C::RemoveTest { id } => self.edit(None, |c| c.remove_test(&id).map(|_| ())),
-            C::Undo => {
-                if self.doc.undo() {
-                    self.edits += 1;
-                    self.after_history_step();
+            } => match self.doc.canvas().finish_test_edit(&id, learning, status) {
+                Ok(edit) => {
+                    self.edit(edit, None);
                 }
+                Err(e) => self.status = e.to_string(),
+            },
+            C::Undo => {
+                self.commit_entry();
+                let result = self.doc.undo();
+                self.after_history_step(result);
             }
             C::Redo => {
-                if self.doc.redo() {
-                    self.edits += 1;
-                    self.after_history_step();
-                }
+                self.commit_entry();
+                let result = self.doc.redo();
+                self.after_history_step(result);
             }
             C::Select(id) => {
-                self.doc.break_coalescing();
-                self.view.selected = id;
-                self.view.scroll_to_selected = true;
+                self.doc.break_merging();
+                self.select(id);
             }
             C::StartEntry(section) => {
+                // A note being typed is kept before the next one starts.
+                self.commit_entry();
                 self.screen = Screen::Canvas;
                 self.view.entry = Some(Entry {
                     section,
@@ -121,26 +120,28 @@ impl App {
                 });
             }
             C::EditNote(id) => {
-                if let Some((section, _)) = self.doc.canvas().locate(&id) {
-                    let text = self.doc.canvas().item(&id).map(|i| i.text().to_owned());
+                self.commit_entry();
+                if let Some((section, item)) = self.doc.canvas().item_in_section(&id) {
+                    let text = item.text().to_owned();
                     self.view.selected = Some(id.clone());
                     self.view.entry = Some(Entry {
                         section,
                         editing: Some(id),
-                        text: text.unwrap_or_default(),
+                        text,
                         focus: true,
                     });
                 }
             }
-            C::EndEntry => self.view.entry = None,
+            C::EndEntry => self.commit_entry(),
+            C::NextEntry => self.commit_and_start_next(),
             C::ShowTab(tab) => self.view.side.tab = tab,
             C::OpenInterview(id) => {
-                self.doc.break_coalescing();
+                self.doc.break_merging();
                 self.view.side.tab = side_tabs::SideTab::Interviews;
                 self.view.side.interview = id;
             }
             C::OpenTest(id) => {
-                self.doc.break_coalescing();
+                self.doc.break_merging();
                 self.view.side.tab = side_tabs::SideTab::Tests;
                 self.view.side.test = id;
             }
@@ -159,16 +160,26 @@ impl App {
                     why: String::new(),
                 })
             }
-            C::Save => self.save(),
-            C::SaveAs => self.request_dialog(PathPurpose::SaveAs),
+            C::Save => {
+                self.commit_entry();
+                self.save();
+            }
+            C::SaveAs => {
+                self.commit_entry();
+                self.request_dialog(PathPurpose::SaveAs);
+            }
             C::SaveTo(path) => {
+                self.commit_entry();
                 self.save_to(path);
             }
             C::ShowStart => self.guard(Pending::StartScreen),
-            C::Close => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            C::Close => {
+                self.commit_entry();
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
             C::SetTheme(t) => {
                 self.settings.theme = t;
-                let _ = self.settings.save(&self.config_dir);
+                self.save_settings();
             }
             C::CycleFocus => match ctx.memory(|m| m.focused()) {
                 // Back to the canvas, whose keys apply whenever no widget has the keyboard.
@@ -181,7 +192,7 @@ impl App {
             },
             C::ToggleSidePanel => {
                 self.settings.show_side_panel = !self.settings.show_side_panel;
-                let _ = self.settings.save(&self.config_dir);
+                self.save_settings();
             }
             C::Zoom(step) => match step {
                 ZoomStep::In => egui::gui_zoom::zoom_in(ctx),
@@ -190,12 +201,36 @@ impl App {
             },
             C::ToggleLinks => {
                 self.settings.show_links = !self.settings.show_links;
-                let _ = self.settings.save(&self.config_dir);
+                self.save_settings();
             }
             C::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
             C::ClearRecent => {
                 self.settings.recent.clear();
-                let _ = self.settings.save(&self.config_dir);
+                self.save_settings();
+            }
+            C::CloseModal => {
+                if matches!(self.modal, Some(Modal::TypePath { .. })) {
+                    self.cancel_pending();
+                }
+                self.modal = None;
+            }
+            C::AnswerUnsaved(pending, answer) => self.answer_unsaved(pending, answer),
+            C::AnswerRecovery(restore) => {
+                if restore {
+                    self.restore_recovery();
+                } else {
+                    self.discard_recovery();
+                }
+            }
+            C::EditTypedPath(typed) => {
+                if let Some(Modal::TypePath { text, .. }) = self.modal.as_mut() {
+                    *text = typed;
+                }
+            }
+            C::EditExportChoice(choice) => {
+                if let Some(Modal::Export(c)) = self.modal.as_mut() {
+                    *c = choice;
+                }
             }
             C::ShowExport => {
                 if self.screen == Screen::Canvas {
@@ -203,6 +238,7 @@ impl App {
                 }
             }
             C::Export(choice) => {
+                self.modal = None;
                 self.export_choice = choice;
                 self.request_dialog(PathPurpose::Export(choice.format));
             }
@@ -217,42 +253,147 @@ impl App {
                 self.comparison = None;
                 self.status = String::new();
             }
-            // Workshop mode.
-            C::SetVotes { id, votes } => self.edit(None, |c| c.set_votes(&id, votes)),
             C::Workshop(action) => presentation::apply(self, ctx, action),
         }
-        if self.commands_close {
-            self.commands_close = false;
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+
+    /// Applies one edit of the user's through the document. Returns whether the canvas
+    /// changed; a refused edit's reason goes to the status line.
+    pub(super) fn edit(&mut self, edit: Edit, key: Option<MergeKey>) -> bool {
+        match self.doc.apply(edit, key) {
+            Ok(applied) => {
+                self.follow(&applied);
+                applied.changed()
+            }
+            Err(e) => {
+                self.status = e.to_string();
+                false
+            }
         }
     }
 
-    pub(super) fn edit(
-        &mut self,
-        key: Option<&str>,
-        f: impl FnOnce(&mut crate::Canvas) -> Result<(), crate::EditError>,
-    ) {
-        let before = self.doc.canvas().clone();
-        match self.doc.edit(key, f) {
-            Ok(()) if *self.doc.canvas() != before => self.edits += 1,
-            Ok(()) => {}
-            Err(e) => self.status = e.to_string(),
+    fn select(&mut self, id: Option<ItemId>) {
+        self.view.selected = id;
+        self.view.scroll_to_selected = true;
+    }
+
+    /// Keeps the view on things that still exist after an edit, an undo or a redo.
+    fn follow(&mut self, applied: &Applied) {
+        let canvas = self.doc.canvas();
+        for target in &applied.touched {
+            match target {
+                Target::Note(id) if canvas.item(id).is_none() => {
+                    if self.view.selected.as_ref() == Some(id) {
+                        self.view.selected = None;
+                    }
+                    if self.view.entry.as_ref().and_then(|e| e.editing.as_ref()) == Some(id) {
+                        self.view.entry = None;
+                    }
+                    if self.view.side.editing_evidence.as_ref().map(|e| &e.0) == Some(id) {
+                        self.view.side.editing_evidence = None;
+                    }
+                }
+                Target::Note(id) => {
+                    // The entry open in the evidence editor may have gone with an undo.
+                    if let Some((note, entry)) = &self.view.side.editing_evidence
+                        && note == id
+                        && !canvas
+                            .item(id)
+                            .is_some_and(|i| i.evidence().iter().any(|e| e.id() == *entry))
+                    {
+                        self.view.side.editing_evidence = None;
+                    }
+                }
+                Target::Interview(id) if canvas.interview(id).is_none() => {
+                    if self.view.side.interview.as_ref() == Some(id) {
+                        self.view.side.interview = None;
+                    }
+                }
+                Target::Test(id) if canvas.test(id).is_none() => {
+                    if self.view.side.test.as_ref() == Some(id) {
+                        self.view.side.test = None;
+                    }
+                }
+                _ => {}
+            }
         }
     }
 
-    /// An undo or redo may add or remove evidence entries before the one open for editing, and
-    /// the editor knows its entry by position: close it rather than let it slide onto another.
-    pub(super) fn after_history_step(&mut self) {
-        self.view.side.editing_evidence = None;
+    fn after_history_step(&mut self, result: Result<Option<Applied>, crate::EditError>) {
+        match result {
+            Ok(Some(applied)) => {
+                self.follow(&applied);
+                self.status.clear();
+            }
+            Ok(None) => {}
+            // Someone else's edit took away what the step changed: it is dropped.
+            Err(e) => self.status = format!("Could not undo that step: {e}"),
+        }
+    }
+
+    /// Keeps what is being typed in place: a new note is added (an empty one is dropped), an
+    /// edited note takes the new text. The entry ends.
+    pub(super) fn commit_entry(&mut self) {
+        if let Some(entry) = self.view.entry.take() {
+            self.commit(entry);
+            // The field is gone: the keys go back to the canvas at once, not a frame later.
+            self.ctx.memory_mut(|m| {
+                if let Some(focused) = m.focused() {
+                    m.surrender_focus(focused);
+                }
+            });
+        }
+    }
+
+    /// Enter: keeps the note typed and, when adding, starts the next one in the same area.
+    fn commit_and_start_next(&mut self) {
+        let Some(entry) = self.view.entry.take() else {
+            return;
+        };
+        let (section, adding) = (entry.section, entry.editing.is_none());
+        let kept = self.commit(entry);
+        if adding && kept {
+            self.view.entry = Some(Entry {
+                section,
+                editing: None,
+                text: String::new(),
+                focus: true,
+            });
+        }
+    }
+
+    /// Returns whether there was text to keep.
+    fn commit(&mut self, entry: Entry) -> bool {
+        // A note is one paragraph: line breaks pasted into it become spaces.
+        let text = entry.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.is_empty() {
+            return false;
+        }
+        match entry.editing {
+            None => self.apply(&self.ctx.clone(), Command::AddNote {
+                section: entry.section,
+                text,
+            }),
+            Some(id) => {
+                self.edit(Edit::SetText { id, text }, None);
+            }
+        }
+        true
     }
 
     /// The note to select after `id` is deleted: the next in its area, else the previous.
-    pub(super) fn neighbour_of(&self, id: &str) -> Option<String> {
+    pub(super) fn neighbour_of(&self, id: &str) -> Option<ItemId> {
         let (section, index) = self.doc.canvas().locate(id)?;
         let items = self.doc.canvas().items(section);
         items
             .get(index + 1)
             .or_else(|| index.checked_sub(1).and_then(|i| items.get(i)))
-            .map(|i| i.id().as_str().to_owned())
+            .map(|i| i.id().clone())
+    }
+
+    pub(super) fn save_settings(&mut self) {
+        if let Err(e) = self.settings.save(&self.config_dir) {
+            self.status = format!("Could not keep the settings: {e}");
+        }
     }
 }

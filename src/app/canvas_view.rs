@@ -4,6 +4,8 @@
 //! area to reorder and dragged onto a customer note to link.
 
 use std::collections::HashMap;
+use crate::canvas::ItemId;
+use crate::edit::Edit;
 
 use egui::{
     Align2, FontId, Pos2, Rect, Role, Sense, Stroke, StrokeKind, Ui, UiBuilder, Vec2, WidgetInfo,
@@ -26,7 +28,7 @@ const MIN_NOTE_W: f32 = 80.0;
 const NOTE_ASPECT: f32 = 0.6;
 
 /// Where each visible note was drawn this frame, for drops and link lines.
-type NoteRects = HashMap<String, (Section, usize, Rect)>;
+type NoteRects = HashMap<ItemId, (Section, usize, Rect)>;
 
 /// How the canvas is drawn: the editor's way, or presented to a room (large type, areas
 /// dimmed around the spotlit one, the fit's marks only once revealed).
@@ -397,7 +399,7 @@ fn note_ui(
     // there, not over the area's label.
     let visible = rect.intersect(clip);
     if visible.is_positive() {
-        rects.insert(id_str.to_owned(), (section, index, visible));
+        rects.insert(item.id().clone(), (section, index, visible));
     }
     let editing = view
         .entry
@@ -449,14 +451,14 @@ fn note_ui(
     }
     response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, item.text()));
     if response.clicked() {
-        out.push(Command::Select(Some(id_str.to_owned())));
+        out.push(Command::Select(Some(item.id().clone())));
     }
     if response.double_clicked() {
-        out.push(Command::EditNote(id_str.to_owned()));
+        out.push(Command::EditNote(item.id().clone()));
     }
     if response.drag_started() {
-        view.drag = Some(id_str.to_owned());
-        out.push(Command::Select(Some(id_str.to_owned())));
+        view.drag = Some(item.id().clone());
+        out.push(Command::Select(Some(item.id().clone())));
     }
     let response = response.on_hover_text(label);
     let _ = response;
@@ -525,7 +527,7 @@ fn handle_drag(
     view.drag_pos = Some(pos);
     let target = rects
         .iter()
-        .find(|(id, (_, _, r))| *id != &dragged && r.contains(pos))
+        .find(|(id, (_, _, r))| **id != dragged && r.contains(pos))
         .map(|(id, (s, i, r))| (id.clone(), *s, *i, *r));
     if let Some((_, _, from)) = rects.get(&dragged)
         && !from.contains(pos)
@@ -555,29 +557,31 @@ fn handle_drag(
         return;
     };
     if from_section == target_section {
-        out.push(Command::Move {
+        out.push(Command::edit(Edit::MoveNote {
             id: dragged,
             to: target_index,
-        });
+        }));
     } else if from_section.addresses() == Some(target_section) {
         let linked = canvas
             .item(&dragged)
-            .is_some_and(|i| i.addresses().iter().any(|a| a.as_str() == target_id));
-        out.push(if linked {
-            Command::Unlink {
+            .is_some_and(|i| i.addresses().contains(&target_id));
+        out.push(Command::edit(if linked {
+            Edit::Unlink {
                 from: dragged,
                 to: target_id,
             }
         } else {
-            Command::Link {
+            Edit::Link {
                 from: dragged,
                 to: target_id,
+                at: None,
             }
-        });
+        }));
     } else if target_section.addresses() == Some(from_section) {
-        out.push(Command::Link {
+        out.push(Command::edit(Edit::Link {
             from: target_id,
             to: dragged,
-        });
+            at: None,
+        }));
     }
 }

@@ -4,18 +4,29 @@
 
 use std::path::PathBuf;
 
-use crate::evidence::{Evidence, Interview, IsoDate, Learning, Status, TestCard};
+use crate::canvas::ItemId;
+use crate::edit::Edit;
+use crate::evidence::{Evidence, IsoDate, Learning, Status};
 use crate::export::Format;
-use crate::section::{Kind, Section};
+use crate::history::MergeKey;
+use crate::section::Section;
 
 use super::export_menu::ExportChoice;
 use super::side_tabs::SideTab;
 use super::theme::ThemeChoice;
+use super::UnsavedAnswer;
 
 /// One thing the user asked for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
-    // Canvas edits (undoable).
+    /// A change to the canvas: applied through the core and recorded for undo. With a key,
+    /// a run of them into one field (typing) is one undo step.
+    Edit {
+        edit: Edit,
+        key: Option<MergeKey>,
+    },
+    // Canvas changes worked out when applied, against the canvas as the commands before them
+    // left it: two notes added in one frame get two ids, a second Alt+Down moves one further.
     AddNote {
         section: Section,
         text: String,
@@ -24,106 +35,52 @@ pub enum Command {
         section: Section,
         lines: Vec<String>,
     },
-    SetText {
-        id: String,
-        text: String,
-    },
-    SetWeight {
-        id: String,
-        weight: u8,
-    },
-    SetKind {
-        id: String,
-        kind: Kind,
-    },
-    SetStatus {
-        id: String,
-        status: Status,
-    },
+    /// Deletes a note and selects its neighbour.
     Remove {
-        id: String,
-    },
-    Move {
-        id: String,
-        to: usize,
+        id: ItemId,
     },
     Shift {
-        id: String,
+        id: ItemId,
         by: isize,
     },
-    Link {
-        from: String,
-        to: String,
-    },
-    Unlink {
-        from: String,
-        to: String,
-    },
-    SetTitle(String),
-    SetCustomer(String),
-    // Evidence, interviews and test cards (undoable). `field` names the text being typed, so
-    // a burst of typing into one field is one undo step; `None` for choices and clicks.
     AddEvidence {
-        id: String,
+        id: ItemId,
         evidence: Evidence,
-    },
-    SetEvidence {
-        id: String,
-        index: usize,
-        evidence: Evidence,
-        field: Option<&'static str>,
-    },
-    RemoveEvidence {
-        id: String,
-        index: usize,
     },
     /// Logs an interview and opens it.
     AddInterview {
         date: Option<IsoDate>,
     },
-    /// Date, person, role and notes of the interview with the same id.
-    SetInterview {
-        interview: Interview,
-        field: Option<&'static str>,
-    },
+    /// Deletes an interview and says what became of the evidence that cited it.
     RemoveInterview {
-        id: String,
+        id: ItemId,
     },
     /// Adds a planned test card and opens it.
     NewTest {
         hypothesis: String,
-        items: Vec<String>,
-    },
-    /// Texts, state and learning of the test card with the same id.
-    SetTest {
-        card: TestCard,
-        field: Option<&'static str>,
-    },
-    SetTestItems {
-        id: String,
-        items: Vec<String>,
+        items: Vec<ItemId>,
     },
     /// Marks the card done with its learning card and sets the tested notes' status, if
     /// given, as one step.
     FinishTest {
-        id: String,
+        id: ItemId,
         learning: Learning,
         status: Option<Status>,
-    },
-    RemoveTest {
-        id: String,
     },
     Undo,
     Redo,
     // Selection and in-place entry (not canvas changes).
-    Select(Option<String>),
+    Select(Option<ItemId>),
     StartEntry(Section),
-    EditNote(String),
+    EditNote(ItemId),
+    /// Ends typing in place, keeping what was typed.
     EndEntry,
+    /// Enter: keeps the note typed and starts the next one in the same area.
+    NextEntry,
     // The side panel's tabs, and the interview or test card open in them (not canvas changes).
     ShowTab(SideTab),
-    OpenInterview(Option<String>),
-    OpenTest(Option<String>),
+    OpenInterview(Option<ItemId>),
+    OpenTest(Option<ItemId>),
     // Files and the app.
     New,
     Open,
@@ -143,6 +100,16 @@ pub enum Command {
     Zoom(ZoomStep),
     ShowShortcuts,
     ClearRecent,
+    // Modals answer with commands too, applied after the frame like every other.
+    CloseModal,
+    /// The answer to "save changes?" before `Pending`.
+    AnswerUnsaved(Pending, UnsavedAnswer),
+    /// The answer to "restore unsaved work?".
+    AnswerRecovery(bool),
+    /// The typed path's text as the user edits it.
+    EditTypedPath(String),
+    /// The export window's choice as the user changes it.
+    EditExportChoice(ExportChoice),
     // Export and compare (never change the canvas).
     /// Opens the export window.
     ShowExport,
@@ -154,14 +121,28 @@ pub enum Command {
     Compare,
     CompareWith(PathBuf),
     CloseComparison,
-    // Workshop mode.
-    /// Records a note's dot votes (undoable).
-    SetVotes {
-        id: String,
-        votes: u32,
-    },
     /// Presenting, the walk-through, the fit reveal, the timer and the audience window.
     Workshop(super::presentation::Action),
+}
+
+impl Command {
+    /// An edit that is an undo step of its own.
+    pub fn edit(edit: Edit) -> Command {
+        Command::Edit { edit, key: None }
+    }
+
+    /// An edit typed into one field: a run of them is one undo step.
+    pub fn typing(edit: Edit, key: MergeKey) -> Command {
+        Command::Edit {
+            edit,
+            key: Some(key),
+        }
+    }
+
+    /// One more dot vote on a note (or one fewer, with `by` -1).
+    pub fn vote(id: &ItemId, by: i64) -> Command {
+        Command::edit(Edit::AddVotes { id: id.clone(), by })
+    }
 }
 
 /// View → Zoom: a step of egui's zoom factor, which scales everything in the window.

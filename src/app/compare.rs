@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use egui::{Color32, Rect, Stroke, StrokeKind, Ui};
 
 use crate::Canvas;
+use crate::canvas::ItemId;
 use crate::diff::{CanvasDiff, Change, Link, NoteEdit};
 
 use super::Command;
@@ -94,7 +95,7 @@ pub fn panel(
             let text = format!("New {}: {}", note.section.singular(), note.text);
             let link = ui.link(egui::RichText::new(text).color(text_colour(ui, NEW)));
             if link.clicked() {
-                out.push(Command::Select(Some(note.id.as_str().to_owned())));
+                out.push(Command::Select(Some(note.id.clone())));
             }
         }
     }
@@ -112,7 +113,7 @@ pub fn panel(
                 .link(egui::RichText::new(label).color(text_colour(ui, CHANGED)))
                 .clicked()
             {
-                out.push(Command::Select(Some(edit.id.as_str().to_owned())));
+                out.push(Command::Select(Some(edit.id.clone())));
             }
         }
     }
@@ -152,7 +153,7 @@ pub fn panel(
             let text = format!("{prefix}: {}", link_text(l));
             if now.item(l.from.as_str()).is_some() {
                 if ui.link(text).clicked() {
-                    out.push(Command::Select(Some(l.from.as_str().to_owned())));
+                    out.push(Command::Select(Some(l.from.clone())));
                 }
             } else {
                 ui.label(egui::RichText::new(text).weak());
@@ -179,12 +180,12 @@ fn log_changes(ui: &mut Ui, diff: &CanvasDiff, out: &mut Vec<Command>) {
             .link(format!("New interview: {}", interview(i)))
             .clicked()
         {
-            out.push(Command::OpenInterview(Some(i.id().as_str().to_owned())));
+            out.push(Command::OpenInterview(Some(i.id().clone())));
         }
     }
     for id in &diff.interviews_changed {
         if ui.link(format!("Changed interview: {id}")).clicked() {
-            out.push(Command::OpenInterview(Some(id.as_str().to_owned())));
+            out.push(Command::OpenInterview(Some(id.clone())));
         }
     }
     for i in &diff.interviews_removed {
@@ -200,7 +201,7 @@ fn log_changes(ui: &mut Ui, diff: &CanvasDiff, out: &mut Vec<Command>) {
     for t in &diff.tests_added {
         let text = format!("New test card: {} ({})", t.id(), t.state.label());
         if ui.link(text).clicked() {
-            out.push(Command::OpenTest(Some(t.id().as_str().to_owned())));
+            out.push(Command::OpenTest(Some(t.id().clone())));
         }
     }
     for t in &diff.tests_changed {
@@ -214,7 +215,7 @@ fn log_changes(ui: &mut Ui, diff: &CanvasDiff, out: &mut Vec<Command>) {
             None => format!("Changed test card: {}", t.id),
         };
         if ui.link(text).clicked() {
-            out.push(Command::OpenTest(Some(t.id.as_str().to_owned())));
+            out.push(Command::OpenTest(Some(t.id.clone())));
         }
     }
     for t in &diff.tests_removed {
@@ -268,7 +269,7 @@ pub fn what_changed(edit: &NoteEdit) -> String {
 
 /// Outlines and badges on new and changed notes, drawn over the canvas. `rects` are where the
 /// notes were drawn this frame.
-pub fn marks(ui: &Ui, diff: &CanvasDiff, rects: &HashMap<String, Rect>) {
+pub fn marks(ui: &Ui, diff: &CanvasDiff, rects: &HashMap<ItemId, Rect>) {
     let painter = ui.painter().with_clip_rect(ui.clip_rect());
     let marked = diff
         .added

@@ -3,10 +3,11 @@
 use std::path::PathBuf;
 
 use super::export_menu;
-use super::keyboard::SHORTCUTS;
 use super::{App, Command, Modal, PathPurpose, UnsavedAnswer};
 
-pub fn show(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
+/// Draws the open modal. Its answers are commands, applied after the frame like every other:
+/// a modal never changes the app while the frame is being drawn.
+pub fn show(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
     let Some(modal) = app.modal.clone() else {
         return;
     };
@@ -36,7 +37,7 @@ pub fn show(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
                 answer = Some(UnsavedAnswer::Cancel);
             }
             if let Some(a) = answer {
-                app.answer_unsaved(pending, a);
+                out.push(Command::AnswerUnsaved(pending, a));
             }
         }
         Modal::TypePath {
@@ -79,28 +80,29 @@ pub fn show(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
                     }
                 });
             });
-            if let Some(Modal::TypePath { text: t, .. }) = app.modal.as_mut() {
-                *t = text;
-            }
             if close || r.should_close() {
-                app.modal = None;
-                app.cancel_pending();
+                out.push(Command::CloseModal);
             } else if let Some(path) = done {
-                app.modal = None;
+                out.push(Command::CloseModal);
                 out.push(match purpose {
                     PathPurpose::Open => Command::OpenPath(path),
                     PathPurpose::SaveAs => Command::SaveTo(path),
                     PathPurpose::Export(_) => Command::ExportTo(path),
                     PathPurpose::Compare => Command::CompareWith(path),
                 });
+            } else if app.modal.as_ref().is_some_and(
+                |m| !matches!(m, Modal::TypePath { text: t, .. } if *t == text),
+            ) {
+                out.push(Command::EditTypedPath(text));
             }
         }
         Modal::Export(mut choice) => {
+            let before = choice;
             let r = egui::Modal::new(id).show(ctx, |ui| export_menu::ui(ui, &mut choice, out));
             if r.inner.is_some() || r.should_close() {
-                app.modal = None;
-            } else if let Some(Modal::Export(c)) = app.modal.as_mut() {
-                *c = choice;
+                out.push(Command::CloseModal);
+            } else if choice != before {
+                out.push(Command::EditExportChoice(choice));
             }
         }
         Modal::Message { title, text } => {
@@ -111,7 +113,7 @@ pub fn show(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
                 ui.button("OK").clicked()
             });
             if r.inner || r.should_close() {
-                app.modal = None;
+                out.push(Command::CloseModal);
             }
         }
         Modal::Recover => {
@@ -132,26 +134,27 @@ pub fn show(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
                 })
                 .inner
             });
-            match r.inner {
-                Some(true) => app.restore_recovery(),
-                Some(false) => app.discard_recovery(),
-                None => {}
+            if let Some(restore) = r.inner {
+                out.push(Command::AnswerRecovery(restore));
             }
         }
         Modal::Shortcuts => {
             let r = egui::Modal::new(id).show(ctx, |ui| {
                 ui.heading("Keyboard shortcuts");
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for (keys, what) in SHORTCUTS {
-                        ui.label(egui::RichText::new(*keys).monospace());
-                        ui.label(*what);
-                        ui.end_row();
-                    }
+                egui::ScrollArea::vertical().max_height(ctx.content_rect().height() * 0.7).show(ui, |ui| {
+                    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                        for row in super::actions::help_rows() {
+                            let when = if row.presenting { " (presenting)" } else { "" };
+                            ui.label(egui::RichText::new(row.keys() + when).monospace());
+                            ui.label(row.what);
+                            ui.end_row();
+                        }
+                    });
                 });
                 ui.button("Close").clicked()
             });
             if r.inner || r.should_close() {
-                app.modal = None;
+                out.push(Command::CloseModal);
             }
         }
     }

@@ -1,9 +1,13 @@
 //! The open canvas as a document: the canvas, where it lives on disk, whether it has unsaved
-//! changes, and its undo history. No egui here, so it is unit-tested directly.
+//! changes, its undo history and its revision. Every change goes through [`Document::apply`],
+//! [`Document::undo`] or [`Document::redo`], which bump the revision that autosave, the title's
+//! mark and the caches of derived figures follow. No egui here, so it is unit-tested directly.
 
 use std::path::{Path, PathBuf};
 
 use crate::canvas::{Canvas, EditError};
+use crate::edit::{Applied, Edit};
+use crate::history::{History, MergeKey};
 
 /// A canvas being edited.
 #[derive(Debug, Clone, Default)]
@@ -13,11 +17,10 @@ pub struct Document {
     /// The canvas as last saved or loaded; "dirty" means the canvas differs from it, so undoing
     /// back to the saved state clears the unsaved mark.
     saved: Canvas,
-    undo: Vec<Canvas>,
-    redo: Vec<Canvas>,
-    /// The key of the last edit, so a run of edits with the same key (typing into one note)
-    /// becomes one undo step.
-    last_key: Option<String>,
+    history: History,
+    /// Counts changes to the canvas since the document was made; never goes back.
+    revision: u64,
+    dirty: bool,
 }
 
 impl Document {
@@ -42,10 +45,12 @@ impl Document {
             Some(p) => crate::format::load_file(p).unwrap_or_default(),
             None => Canvas::new(),
         };
+        let dirty = canvas != saved;
         Document {
             canvas,
             path,
             saved,
+            dirty,
             ..Document::default()
         }
     }
@@ -59,7 +64,12 @@ impl Document {
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.canvas != self.saved
+        self.dirty
+    }
+
+    /// Changes so far: anything derived from the canvas and kept is good while this is the same.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// The name shown in the window title.
@@ -74,79 +84,82 @@ impl Document {
         }
     }
 
-    /// Applies one edit through the model. A failed or no-op edit leaves history untouched.
-    /// Edits with the same `key` in a row share one undo step.
-    pub fn edit<T>(
-        &mut self,
-        key: Option<&str>,
-        f: impl FnOnce(&mut Canvas) -> Result<T, EditError>,
-    ) -> Result<T, EditError> {
-        let before = self.canvas.clone();
-        let result = f(&mut self.canvas);
-        if result.is_err() {
-            self.canvas = before;
-            return result;
+    /// Applies one edit of this person's and records it for undo. A refused or no-op edit
+    /// leaves everything as it was. Edits with the same `key` in a row share one undo step.
+    pub fn apply(&mut self, edit: Edit, key: Option<MergeKey>) -> Result<Applied, EditError> {
+        let applied = self.history.apply(&mut self.canvas, edit, key)?;
+        if applied.changed() {
+            self.changed();
         }
-        if self.canvas == before {
-            return result;
-        }
-        let coalesce = key.is_some() && key.map(str::to_owned) == self.last_key;
-        if !coalesce {
-            self.undo.push(before);
-        }
-        self.last_key = key.map(str::to_owned);
-        self.redo.clear();
-        result
+        Ok(applied)
     }
 
-    /// Ends a run of coalesced edits, so the next edit starts a new undo step.
-    pub fn break_coalescing(&mut self) {
-        self.last_key = None;
+    /// Ends a run of typing, so the next edit starts a new undo step.
+    pub fn break_merging(&mut self) {
+        self.history.break_merging();
     }
 
     pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
+        self.history.can_undo()
     }
 
     pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
+        self.history.can_redo()
     }
 
-    pub fn undo(&mut self) -> bool {
-        self.last_key = None;
-        match self.undo.pop() {
-            Some(previous) => {
-                self.redo
-                    .push(std::mem::replace(&mut self.canvas, previous));
-                true
-            }
-            None => false,
+    /// Takes back the last step; `Ok(None)` when there is none.
+    pub fn undo(&mut self) -> Result<Option<Applied>, EditError> {
+        let applied = self.history.undo(&mut self.canvas)?;
+        if applied.is_some() {
+            self.changed();
         }
+        Ok(applied)
     }
 
-    pub fn redo(&mut self) -> bool {
-        self.last_key = None;
-        match self.redo.pop() {
-            Some(next) => {
-                self.undo.push(std::mem::replace(&mut self.canvas, next));
-                true
-            }
-            None => false,
+    /// Does the last undone step again; `Ok(None)` when there is none.
+    pub fn redo(&mut self) -> Result<Option<Applied>, EditError> {
+        let applied = self.history.redo(&mut self.canvas)?;
+        if applied.is_some() {
+            self.changed();
         }
+        Ok(applied)
+    }
+
+    fn changed(&mut self) {
+        self.revision += 1;
+        self.dirty = self.canvas != self.saved;
     }
 
     /// Records a successful save to `path`.
     pub fn mark_saved(&mut self, path: PathBuf) {
         self.path = Some(path);
         self.saved = self.canvas.clone();
-        self.last_key = None;
+        self.dirty = false;
+        self.history.break_merging();
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::canvas::ItemId;
     use crate::section::Section;
+
+    fn add(doc: &mut Document, section: Section, text: &str) -> ItemId {
+        let id = doc.canvas().next_id(section);
+        let index = doc.canvas().items(section).len();
+        doc.apply(
+            Edit::AddNote {
+                section,
+                index,
+                id: id.clone(),
+                text: text.into(),
+            },
+            None,
+        )
+        .unwrap();
+        id
+    }
 
     #[test]
     fn an_undo_step_shares_every_note_the_edit_did_not_touch() {
@@ -154,10 +167,13 @@ mod tests {
         let ids: Vec<_> = (0..50)
             .map(|i| canvas.add_item(Section::Pains, format!("Pain {i}")))
             .collect();
+        let before = canvas.clone();
         let mut doc = Document::opened(canvas, None);
-        doc.edit(None, |c| c.set_weight(ids[7].as_str(), 5))
-            .unwrap();
-        let before = doc.undo.last().unwrap();
+        let edit = Edit::SetWeight {
+            id: ids[7].clone(),
+            weight: 5,
+        };
+        doc.apply(edit, None).unwrap();
         let (old, now) = (
             before.items(Section::Pains),
             doc.canvas().items(Section::Pains),
@@ -167,50 +183,56 @@ mod tests {
             .zip(now)
             .filter(|(a, b)| std::sync::Arc::ptr_eq(a, b))
             .count();
-        // Only the edited note was copied; the step holds pointers to the other 49.
+        // Only the edited note was copied: the saved copy and the open canvas share the rest.
         assert_eq!(shared, 49);
-        assert!(!std::sync::Arc::ptr_eq(&old[7], &now[7]));
-        assert_eq!(old[7].weight(), 3);
-        assert!(doc.undo());
+        assert!(doc.undo().unwrap().is_some());
         assert_eq!(doc.canvas().items(Section::Pains)[7].weight(), 3);
     }
 
     #[test]
-    fn edits_undo_and_redo_and_track_dirty() {
+    fn edits_undo_and_redo_and_track_dirty_and_the_revision() {
         let mut doc = Document::new();
         assert!(!doc.is_dirty());
-        let id = doc
-            .edit(None, |c| Ok(c.add_item(Section::Pains, "Slow")))
-            .unwrap();
+        let id = add(&mut doc, Section::Pains, "Slow");
         assert!(doc.is_dirty());
-        doc.edit(None, |c| c.set_weight(id.as_str(), 4)).unwrap();
-        assert!(doc.undo());
-        assert_eq!(doc.canvas().item(id.as_str()).unwrap().weight(), 3);
-        assert!(doc.undo());
+        let edit = Edit::SetWeight {
+            id: id.clone(),
+            weight: 4,
+        };
+        doc.apply(edit, None).unwrap();
+        assert_eq!(doc.revision(), 2);
+        assert!(doc.undo().unwrap().is_some());
+        assert_eq!(doc.canvas().item(&id).unwrap().weight(), 3);
+        assert!(doc.undo().unwrap().is_some());
         assert!(!doc.is_dirty(), "back at the saved state");
-        assert!(!doc.undo());
-        assert!(doc.redo() && doc.redo());
-        assert_eq!(doc.canvas().item(id.as_str()).unwrap().weight(), 4);
-        assert!(!doc.redo());
+        assert_eq!(doc.revision(), 4, "undo is a change too: caches must look again");
+        assert!(doc.undo().unwrap().is_none());
+        assert!(doc.redo().unwrap().is_some() && doc.redo().unwrap().is_some());
+        assert_eq!(doc.canvas().item(&id).unwrap().weight(), 4);
+        assert!(doc.redo().unwrap().is_none());
     }
 
     #[test]
-    fn typing_into_one_note_is_one_step_and_failures_change_nothing() {
+    fn failures_and_no_ops_change_nothing() {
         let mut doc = Document::new();
-        let id = doc
-            .edit(None, |c| Ok(c.add_item(Section::Jobs, "")))
-            .unwrap();
-        for text in ["O", "Or", "Ord"] {
-            doc.edit(Some(id.as_str()), |c| c.set_text(id.as_str(), text))
-                .unwrap();
-        }
-        assert!(doc.undo());
-        assert_eq!(doc.canvas().item(id.as_str()).unwrap().text(), "");
-        assert!(doc.edit(None, |c| c.set_weight("nope", 2)).is_err());
-        assert!(
-            doc.can_undo() && doc.can_redo(),
-            "a failed edit keeps the redo history"
-        );
+        let id = add(&mut doc, Section::Jobs, "Order");
+        assert!(doc.undo().unwrap().is_some());
+        let revision = doc.revision();
+        let bad = Edit::SetWeight {
+            id: ItemId::new("nope").unwrap(),
+            weight: 2,
+        };
+        assert!(doc.apply(bad, None).is_err());
+        assert!(doc.can_redo(), "a failed edit keeps the redo history");
+        assert_eq!(doc.revision(), revision);
+        doc.redo().unwrap();
+        let same = Edit::SetText {
+            id,
+            text: "Order".into(),
+        };
+        let revision = doc.revision();
+        assert!(!doc.apply(same, None).unwrap().changed());
+        assert_eq!(doc.revision(), revision);
         doc.mark_saved(PathBuf::from("/tmp/x.json"));
         assert!(!doc.is_dirty());
         assert_eq!(doc.display_name(), "x.json");

@@ -5,6 +5,8 @@
 use egui::{RichText, Ui};
 
 use crate::canvas::{Canvas, ItemId};
+use crate::edit::Edit;
+use crate::history::{EvidenceField, MergeKey};
 use crate::evidence::{Evidence, Source, Stance};
 use crate::palette::{Palette, Rgb};
 
@@ -16,7 +18,7 @@ pub fn show(
     canvas: &Canvas,
     side: &mut SideView,
     palette: &Palette,
-    id: &str,
+    id: &ItemId,
     out: &mut Vec<Command>,
 ) {
     let Some(item) = canvas.item(id) else { return };
@@ -35,7 +37,7 @@ pub fn show(
         if side.new_evidence.is_none() && ui.button("Add evidence…").clicked() {
             side.editing_evidence = None;
             side.new_evidence = Some((
-                id.to_owned(),
+                id.clone(),
                 EvidenceDraft::new(Source::Interview, side_tabs::today().as_ref()),
             ));
         }
@@ -44,7 +46,7 @@ pub fn show(
         triangulation(ui, item.evidence(), palette);
     }
     for (index, entry) in item.evidence().iter().enumerate() {
-        if side.editing_evidence.as_ref() == Some(&(id.to_owned(), index)) {
+        if side.editing_evidence.as_ref() == Some(&(id.clone(), entry.id())) {
             edit_entry(ui, canvas, side, id, index, entry, out);
         } else {
             entry_card(ui, canvas, side, palette, (id, index), entry, out);
@@ -62,7 +64,7 @@ pub fn show(
                 match to_evidence(draft, None) {
                     Ok(evidence) => {
                         out.push(Command::AddEvidence {
-                            id: id.to_owned(),
+                            id: id.clone(),
                             evidence,
                         });
                         close = true;
@@ -113,7 +115,7 @@ fn entry_card(
     canvas: &Canvas,
     side: &mut SideView,
     palette: &Palette,
-    (id, index): (&str, usize),
+    (id, index): (&ItemId, usize),
     entry: &Evidence,
     out: &mut Vec<Command>,
 ) {
@@ -141,7 +143,7 @@ fn entry_card(
         {
             let text = format!("Interview: {}", interview_name(iv));
             if ui.link(text).clicked() {
-                out.push(Command::OpenInterview(Some(iv.id().as_str().to_owned())));
+                out.push(Command::OpenInterview(Some(iv.id().clone())));
             }
         }
         ui.horizontal(|ui| {
@@ -151,17 +153,17 @@ fn entry_card(
             if edit.clicked() {
                 side.new_evidence = None;
                 side.date_text = None;
-                side.editing_evidence = Some((id.to_owned(), index));
+                side.editing_evidence = Some((id.clone(), entry.id()));
             }
             let remove = ui.small_button("Remove");
             let name = format!("Remove evidence {n}");
             remove.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
             if remove.clicked() {
                 side.editing_evidence = None;
-                out.push(Command::RemoveEvidence {
-                    id: id.to_owned(),
-                    index,
-                });
+                out.push(Command::edit(Edit::RemoveEvidence {
+                    note: id.clone(),
+                    entry: entry.id(),
+                }));
             }
         });
     });
@@ -173,12 +175,12 @@ fn edit_entry(
     ui: &mut Ui,
     canvas: &Canvas,
     side: &mut SideView,
-    id: &str,
+    id: &ItemId,
     index: usize,
     entry: &Evidence,
     out: &mut Vec<Command>,
 ) {
-    let date_key = format!("evidence:{id}:{index}:date");
+    let date_key = format!("evidence:{id}:{}:date", entry.id().0);
     let mut draft = draft_of(entry);
     if let Some((key, text)) = &side.date_text
         && *key == date_key
@@ -201,11 +203,26 @@ fn edit_entry(
                     if field == "date" {
                         side.date_text = None;
                     }
-                    out.push(Command::SetEvidence {
-                        id: id.to_owned(),
-                        index,
+                    let edit = Edit::SetEvidence {
+                        note: id.clone(),
                         evidence: updated,
-                        field: matches!(field, "who" | "quote" | "date").then_some(field),
+                    };
+                    let typed = match field {
+                        "who" => Some(EvidenceField::Who),
+                        "quote" => Some(EvidenceField::Quote),
+                        "date" => Some(EvidenceField::Date),
+                        _ => None,
+                    };
+                    out.push(match typed {
+                        Some(field) => Command::typing(
+                            edit,
+                            MergeKey::Evidence {
+                                note: id.clone(),
+                                entry: entry.id(),
+                                field,
+                            },
+                        ),
+                        None => Command::edit(edit),
                     });
                 }
                 Err(_) => side.date_text = Some((date_key.clone(), draft.date.clone())),
@@ -319,7 +336,7 @@ pub fn draft_fields(
                     for iv in canvas.interviews() {
                         ui.selectable_value(
                             &mut draft.interview,
-                            Some(iv.id().as_str().to_owned()),
+                            Some(iv.id().clone()),
                             interview_name(iv),
                         );
                     }
@@ -359,7 +376,7 @@ fn draft_of(entry: &Evidence) -> EvidenceDraft {
         who: entry.who.clone(),
         quote: entry.quote.clone(),
         stance: entry.stance,
-        interview: entry.interview.as_ref().map(|i| i.as_str().to_owned()),
+        interview: entry.interview.clone(),
         error: None,
     }
 }

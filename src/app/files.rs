@@ -46,8 +46,10 @@ impl App {
         }
     }
 
-    /// Runs `action` now, or first asks whether to save when there are unsaved changes.
+    /// Runs `action` now, or first asks whether to save when there are unsaved changes. What
+    /// is being typed is kept first, so it counts as a change and is saved or asked about.
     pub(super) fn guard(&mut self, action: Pending) {
+        self.commit_entry();
         if self.doc.is_dirty() {
             self.modal = Some(Modal::Unsaved(action));
         } else {
@@ -69,9 +71,10 @@ impl App {
                 self.screen = Screen::Start;
             }
             Pending::Close => {
+                // Closes at once: nothing is written after this, so no recovery file is left.
                 self.close_allowed = true;
                 self.recovery.discard();
-                self.commands_close = true;
+                self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
     }
@@ -83,7 +86,7 @@ impl App {
         if self.recovered.is_none() {
             self.recovery.discard();
         }
-        self.autosaved_edits = self.edits;
+        self.autosaved_revision = self.doc.revision();
         self.change_pending_since = None;
     }
 
@@ -109,7 +112,7 @@ impl App {
         match format::load_file(&path) {
             Ok(canvas) => {
                 self.settings.add_recent(&path);
-                let _ = self.settings.save(&self.config_dir);
+                self.save_settings();
                 self.replace_document(Document::opened(canvas, Some(path)));
                 self.screen = Screen::Canvas;
                 self.status = String::new();
@@ -142,7 +145,7 @@ impl App {
         match format::save_file(&path, self.doc.canvas()) {
             Ok(()) => {
                 self.settings.add_recent(&path);
-                let _ = self.settings.save(&self.config_dir);
+                self.save_settings();
                 self.doc.mark_saved(path);
                 self.recovery.discard();
                 self.status = format!("Saved {}", self.doc.display_name());
@@ -215,15 +218,20 @@ impl App {
 
     /// Writes the recovery file a few seconds after the last change; never polls.
     pub(super) fn autosave(&mut self, ctx: &egui::Context) {
+        if self.close_allowed {
+            // Closing without saving: what was not saved is not kept either.
+            return;
+        }
+        let revision = self.doc.revision();
         if !self.doc.is_dirty() {
-            if self.autosaved_edits != self.edits {
+            if self.autosaved_revision != revision {
                 self.recovery.discard();
-                self.autosaved_edits = self.edits;
+                self.autosaved_revision = revision;
             }
             self.change_pending_since = None;
             return;
         }
-        if self.autosaved_edits == self.edits {
+        if self.autosaved_revision == revision {
             return;
         }
         let now = (self.clock)();
@@ -233,7 +241,7 @@ impl App {
             if let Err(e) = self.recovery.write(self.doc.canvas(), self.doc.path()) {
                 self.status = format!("Could not write the recovery file: {e}");
             }
-            self.autosaved_edits = self.edits;
+            self.autosaved_revision = revision;
             self.change_pending_since = None;
         } else {
             ctx.request_repaint_after(AUTOSAVE_DELAY - waited);
@@ -246,8 +254,8 @@ impl App {
             self.doc = Document::recovered(rec.canvas, rec.path);
             self.view = ViewState::default();
             self.screen = Screen::Canvas;
-            self.edits += 1;
-            self.autosaved_edits = self.edits;
+            // The recovery file holds this very canvas: nothing to write until it changes.
+            self.autosaved_revision = self.doc.revision();
         }
         self.modal = None;
     }

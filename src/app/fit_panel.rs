@@ -55,7 +55,7 @@ pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
             if let Some(item) = canvas.item(id.as_str()) {
                 let text = format!("{} · weight {}", item.text(), item.weight());
                 if ui.link(text).clicked() {
-                    out.push(Command::Select(Some(id.as_str().to_owned())));
+                    out.push(Command::Select(Some(id.clone())));
                 }
             }
         }
@@ -66,7 +66,7 @@ pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
             if let Some(item) = canvas.item(id.as_str()) {
                 let text = format!("{} · addresses nothing", item.text());
                 if ui.link(text).clicked() {
-                    out.push(Command::Select(Some(id.as_str().to_owned())));
+                    out.push(Command::Select(Some(id.clone())));
                 }
             }
         }
@@ -83,7 +83,7 @@ pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
                 let text = format!("{} · {:.0} fit points", item.text(), risk.at_stake);
                 ui.horizontal_wrapped(|ui| {
                     if ui.link(text).clicked() {
-                        out.push(Command::Select(Some(risk.id.as_str().to_owned())));
+                        out.push(Command::Select(Some(risk.id.clone())));
                     }
                     // One click from a risk to a planned test of it.
                     let new = ui.small_button("New test card");

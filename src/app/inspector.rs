@@ -3,8 +3,10 @@
 
 use egui::Ui;
 
+use crate::canvas::ItemId;
+use crate::edit::Edit;
 use crate::evidence::Status;
-use crate::section::Section;
+use crate::history::MergeKey;
 
 use super::{App, Command};
 
@@ -16,8 +18,8 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
     let Some((id, section)) = app
         .view
         .selected
-        .as_deref()
-        .and_then(|id| canvas.section_of(id).map(|s| (id.to_owned(), s)))
+        .as_ref()
+        .and_then(|id| canvas.section_of(id).map(|s| (id.clone(), s)))
     else {
         app.view.inspector_text = None;
         ui.label("Select a note to edit it, or press + in an area to add one.");
@@ -43,10 +45,11 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
             )
             .labelled_by(label.id);
         if response.changed() {
-            out.push(Command::SetText {
+            let edit = Edit::SetText {
                 id: id.clone(),
                 text: text.clone(),
-            });
+            };
+            out.push(Command::typing(edit, MergeKey::NoteText(id.clone())));
         }
     }
 
@@ -60,10 +63,10 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
                     egui::WidgetInfo::selected(egui::Role::Button, true, item.weight() == w, &name)
                 });
                 if r.clicked() {
-                    out.push(Command::SetWeight {
+                    out.push(Command::edit(Edit::SetWeight {
                         id: id.clone(),
                         weight: w,
-                    });
+                    }));
                 }
             }
         });
@@ -71,10 +74,10 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
             ui.label("Kind");
             for kind in section.kinds() {
                 if ui.radio(item.kind() == Some(*kind), kind.label()).clicked() {
-                    out.push(Command::SetKind {
+                    out.push(Command::edit(Edit::SetKind {
                         id: id.clone(),
                         kind: *kind,
-                    });
+                    }));
                 }
             }
         });
@@ -85,10 +88,10 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
         ui.label("Status");
         for status in Status::ALL {
             if ui.radio(item.status() == status, status.label()).clicked() {
-                out.push(Command::SetStatus {
+                out.push(Command::edit(Edit::SetStatus {
                     id: id.clone(),
                     status,
-                });
+                }));
             }
         }
     });
@@ -126,7 +129,7 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
                 ui,
                 linked,
                 other.text(),
-                || link_command(&id, other.id().as_str(), linked),
+                || link_command(&id, other.id(), linked),
                 out,
             );
         }
@@ -139,12 +142,12 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
     } else if let Some(source) = section.addressed_by() {
         ui.label(egui::RichText::new(format!("Addressed by ({})", source.title())).strong());
         for other in canvas.items(source) {
-            let linked = other.addresses().iter().any(|a| a.as_str() == id);
+            let linked = other.addresses().contains(&id);
             link_box(
                 ui,
                 linked,
                 other.text(),
-                || link_command(other.id().as_str(), &id, linked),
+                || link_command(other.id(), &id, linked),
                 out,
             );
         }
@@ -155,7 +158,6 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
             ));
         }
     }
-    let _ = Section::ALL;
 }
 
 fn link_box(
@@ -176,18 +178,13 @@ fn link_box(
     }
 }
 
-fn link_command(from: &str, to: &str, linked: bool) -> Command {
-    if linked {
-        Command::Unlink {
-            from: from.to_owned(),
-            to: to.to_owned(),
-        }
+fn link_command(from: &ItemId, to: &ItemId, linked: bool) -> Command {
+    let (from, to) = (from.clone(), to.clone());
+    Command::edit(if linked {
+        Edit::Unlink { from, to }
     } else {
-        Command::Link {
-            from: from.to_owned(),
-            to: to.to_owned(),
-        }
-    }
+        Edit::Link { from, to, at: None }
+    })
 }
 
 /// The canvas's title and customer segment. Typing into either is one undo step per field.
@@ -209,7 +206,7 @@ fn canvas_fields(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
                 r.request_focus();
             }
             if r.changed() {
-                out.push(Command::SetTitle(title));
+                out.push(Command::typing(Edit::SetTitle { text: title }, MergeKey::Title));
             }
             ui.end_row();
             let label = ui.label("Customer");
@@ -222,7 +219,8 @@ fn canvas_fields(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
                 )
                 .labelled_by(label.id);
             if r.changed() {
-                out.push(Command::SetCustomer(customer));
+                let edit = Edit::SetCustomer { text: customer };
+                out.push(Command::typing(edit, MergeKey::Customer));
             }
             ui.end_row();
         });

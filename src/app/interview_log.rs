@@ -4,7 +4,9 @@
 
 use egui::{RichText, Ui};
 
-use crate::canvas::Canvas;
+use crate::canvas::{Canvas, ItemId};
+use crate::edit::Edit;
+use crate::history::{InterviewField, MergeKey};
 use crate::evidence::{Interview, IsoDate, Source};
 
 use super::evidence_editor::{self, interview_name};
@@ -28,7 +30,7 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
         let open = side.interview.as_deref() == Some(iv.id().as_str());
         if ui.selectable_label(open, list_name(iv)).clicked() {
             out.push(Command::OpenInterview(
-                (!open).then(|| iv.id().as_str().to_owned()),
+                (!open).then(|| iv.id().clone()),
             ));
         }
     }
@@ -39,7 +41,7 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
     fields(ui, side, iv, out);
     informed_notes(ui, canvas, iv, out);
     ui.separator();
-    add_evidence(ui, canvas, side, selected_note.as_deref(), iv, out);
+    add_evidence(ui, canvas, side, selected_note.as_ref(), iv, out);
     ui.separator();
     let cited: usize = canvas
         .informed_by(iv.id().as_str())
@@ -55,7 +57,7 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
     }
     if ui.button("Delete interview").clicked() {
         out.push(Command::RemoveInterview {
-            id: iv.id().as_str().to_owned(),
+            id: iv.id().clone(),
         });
     }
 }
@@ -78,13 +80,14 @@ fn list_name(iv: &Interview) -> String {
 /// Date, person, role and free notes, each changed live; typing into one is one undo step.
 fn fields(ui: &mut Ui, side: &mut side_tabs::SideView, iv: &Interview, out: &mut Vec<Command>) {
     let id = iv.id().as_str();
-    let mut send = |field: &'static str, update: &dyn Fn(&mut Interview)| {
+    let mut send = |field: InterviewField, update: &dyn Fn(&mut Interview)| {
         let mut interview = iv.clone();
         update(&mut interview);
-        out.push(Command::SetInterview {
-            interview,
-            field: Some(field),
-        });
+        let key = MergeKey::Interview {
+            id: iv.id().clone(),
+            field,
+        };
+        out.push(Command::typing(Edit::SetInterview { interview }, key));
     };
     if let Some(date) = side_tabs::date_field(
         ui,
@@ -93,14 +96,14 @@ fn fields(ui: &mut Ui, side: &mut side_tabs::SideView, iv: &Interview, out: &mut
         "Interview date",
         iv.date.as_ref(),
     ) {
-        send("date", &|i| i.date = date.clone());
+        send(InterviewField::Date, &|i| i.date = date.clone());
     }
     egui::Grid::new(("interview_fields", id))
         .num_columns(2)
         .show(ui, |ui| {
             for (label, hint, value, field) in [
-                ("Person", "Who you talked to", &iv.person, "person"),
-                ("Role", "Their role, and where", &iv.role, "role"),
+                ("Person", "Who you talked to", &iv.person, InterviewField::Person),
+                ("Role", "Their role, and where", &iv.role, InterviewField::Role),
             ] {
                 let l = ui.label(label);
                 let mut text = value.clone();
@@ -113,7 +116,7 @@ fn fields(ui: &mut Ui, side: &mut side_tabs::SideView, iv: &Interview, out: &mut
                     .labelled_by(l.id);
                 if r.changed() {
                     match field {
-                        "person" => send(field, &|i| i.person = text.clone()),
+                        InterviewField::Person => send(field, &|i| i.person = text.clone()),
                         _ => send(field, &|i| i.role = text.clone()),
                     }
                 }
@@ -131,7 +134,7 @@ fn fields(ui: &mut Ui, side: &mut side_tabs::SideView, iv: &Interview, out: &mut
         )
         .labelled_by(l.id);
     if r.changed() {
-        send("notes", &|i| i.notes = notes.clone());
+        send(InterviewField::Notes, &|i| i.notes = notes.clone());
     }
 }
 
@@ -151,7 +154,7 @@ fn informed_notes(ui: &mut Ui, canvas: &Canvas, iv: &Interview, out: &mut Vec<Co
             text.push_str(&format!(" ({n} entries)"));
         }
         if ui.link(text).clicked() {
-            out.push(Command::Select(Some(item.id().as_str().to_owned())));
+            out.push(Command::Select(Some(item.id().clone())));
         }
     }
 }
@@ -161,18 +164,18 @@ fn add_evidence(
     ui: &mut Ui,
     canvas: &Canvas,
     side: &mut side_tabs::SideView,
-    selected_note: Option<&str>,
+    selected_note: Option<&ItemId>,
     iv: &Interview,
     out: &mut Vec<Command>,
 ) {
-    let id = iv.id().as_str();
+    let id = iv.id();
     if side
         .interview_evidence
         .as_ref()
-        .is_none_or(|f| f.interview != id)
+        .is_none_or(|f| f.interview != *id)
     {
         side.interview_evidence = Some(InterviewEvidence {
-            interview: id.to_owned(),
+            interview: id.clone(),
             note: None,
             draft: EvidenceDraft::new(Source::Interview, None),
             added: None,
@@ -202,7 +205,7 @@ fn add_evidence(
     let note = form
         .note
         .clone()
-        .or_else(|| selected_note.map(str::to_owned))
+        .or_else(|| selected_note.cloned())
         .filter(|n| canvas.locate(n).is_some());
     ui.horizontal(|ui| {
         let l = ui.label("For note");
@@ -224,7 +227,7 @@ fn add_evidence(
                         .selectable_label(chosen, side_tabs::note_name(section, item.text()))
                         .clicked()
                     {
-                        form.note = Some(item.id().as_str().to_owned());
+                        form.note = Some(item.id().clone());
                     }
                 }
             })
@@ -260,30 +263,20 @@ fn add_evidence(
 
 /// Logs a new interview and opens it, so its fields can be filled in straight away.
 pub fn apply_add(app: &mut App, date: Option<IsoDate>) {
-    if let Ok(id) = app.doc.edit(None, |c| Ok(c.add_interview(date, "", ""))) {
-        app.edits += 1;
+    let canvas = app.doc.canvas();
+    let mut interview = Interview::new(canvas.next_interview_id());
+    interview.date = date;
+    let id = interview.id().clone();
+    let index = canvas.interviews().len();
+    if app.edit(Edit::AddInterview { index, interview }, None) {
         app.view.side.tab = SideTab::Interviews;
-        app.view.side.interview = Some(id.as_str().to_owned());
+        app.view.side.interview = Some(id);
     }
-}
-
-/// Copies what the interview view edits (date, person, role, notes) onto the canvas's
-/// interview of the same id.
-pub fn set_fields(
-    canvas: &mut Canvas,
-    interview: &Interview,
-) -> Result<(), crate::canvas::EditError> {
-    let target = canvas.interview_mut(interview.id().as_str())?;
-    target.date = interview.date.clone();
-    target.person = interview.person.clone();
-    target.role = interview.role.clone();
-    target.notes = interview.notes.clone();
-    Ok(())
 }
 
 /// Deletes an interview. The model keeps the evidence that cited it, without the citation;
 /// the status bar says so, and that undo brings both back.
-pub fn apply_remove(app: &mut App, id: &str) {
+pub fn apply_remove(app: &mut App, id: &ItemId) {
     let cited: usize = app
         .doc
         .canvas()
@@ -292,7 +285,7 @@ pub fn apply_remove(app: &mut App, id: &str) {
         .map(|(_, n)| n)
         .sum();
     let name = app.doc.canvas().interview(id).map(interview_name);
-    app.edit(None, |c| c.remove_interview(id).map(|_| ()));
+    app.edit(Edit::RemoveInterview { id: id.clone() }, None);
     if let Some(name) = name
         && app.doc.canvas().interview(id).is_none()
     {
@@ -305,28 +298,8 @@ pub fn apply_remove(app: &mut App, id: &str) {
                 if cited == 1 { "is" } else { "are" },
             )
         };
-        if app.view.side.interview.as_deref() == Some(id) {
+        if app.view.side.interview.as_ref() == Some(id) {
             app.view.side.interview = None;
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn setting_an_interviews_fields_keeps_its_id_and_refuses_a_missing_one() {
-        let mut canvas = Canvas::new();
-        let id = canvas.add_interview(None, "", "");
-        let mut edited = canvas.interview(id.as_str()).unwrap().clone();
-        edited.person = "Marco".to_owned();
-        edited.notes = "Orders nightly".to_owned();
-        edited.date = IsoDate::parse("2026-03-04");
-        set_fields(&mut canvas, &edited).unwrap();
-        assert_eq!(canvas.interview(id.as_str()), Some(&edited));
-        canvas.remove_interview(id.as_str()).unwrap();
-        assert!(set_fields(&mut canvas, &edited).is_err());
-        assert_eq!(list_name(&edited), "2026-03-04 · Marco");
     }
 }

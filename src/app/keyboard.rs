@@ -1,204 +1,237 @@
-//! Keyboard shortcuts: the global ones (files, undo) and the canvas ones (move the selection,
-//! edit, delete, reorder, add notes), which apply only while no text field has the keyboard.
+//! Key handling from the one table of actions ([`super::actions`]): each frame, the keys
+//! that apply in the situation become the actions' commands, in one place. Moving the
+//! selection (Tab, the arrows) is worked out here from the notes as they were drawn.
 
-use egui::{Key, KeyboardShortcut, Modifiers};
+use egui::{KeyboardShortcut, Modifiers};
 
+use crate::canvas::ItemId;
+use crate::edit::Edit;
 use crate::section::Section;
+use crate::workshop::Step;
 
-use super::{App, Command, Screen};
+use super::actions::{Action, Situation};
+use super::presentation::Action as Workshop;
+use super::{App, Command, PathPurpose, Screen, ZoomStep};
 
-const fn cmd(key: Key) -> KeyboardShortcut {
-    KeyboardShortcut::new(Modifiers::COMMAND, key)
+impl App {
+    /// What decides which actions apply now.
+    pub fn situation(&self) -> Situation {
+        let canvas = self.doc.canvas();
+        let selected = self.selected_note();
+        Situation {
+            on_canvas: self.screen == Screen::Canvas,
+            presenting: self.presentation.active && self.screen == Screen::Canvas,
+            audience: self.presentation.audience,
+            typing: self.is_typing(),
+            selection: selected.is_some(),
+            customer_selection: selected
+                .and_then(|id| canvas.section_of(id))
+                .is_some_and(Section::is_customer),
+            can_undo: self.doc.can_undo(),
+            can_redo: self.doc.can_redo(),
+        }
+    }
+
+    /// The selected note, if it is still on the canvas.
+    pub fn selected_note(&self) -> Option<&ItemId> {
+        self.view
+            .selected
+            .as_ref()
+            .filter(|id| self.doc.canvas().item(id).is_some())
+    }
+
+    /// The commands an action stands for, now.
+    pub fn action_commands(&self, action: Action) -> Vec<Command> {
+        use Action as A;
+        let selected = self.selected_note().cloned();
+        let canvas = self.doc.canvas();
+        let presenting = self.situation().presenting;
+        let one = |c: Command| vec![c];
+        match action {
+            A::New => one(Command::New),
+            A::Open => one(Command::Open),
+            A::OpenByPath => one(Command::TypePath(PathPurpose::Open)),
+            A::Save => one(Command::Save),
+            A::SaveAs => one(Command::SaveAs),
+            A::SaveToPath => one(Command::TypePath(PathPurpose::SaveAs)),
+            A::Export => one(Command::ShowExport),
+            A::Compare => one(Command::Compare),
+            A::StartScreen => one(Command::ShowStart),
+            A::Quit => one(Command::Close),
+            A::Undo => one(Command::Undo),
+            A::Redo => one(Command::Redo),
+            A::NewNote(section) => one(Command::StartEntry(section)),
+            A::NewNoteHere => selected
+                .and_then(|id| canvas.section_of(&id))
+                .map(Command::StartEntry)
+                .into_iter()
+                .collect(),
+            A::EditNote => selected.map(Command::EditNote).into_iter().collect(),
+            A::DeleteNote => selected
+                .map(|id| Command::Remove { id })
+                .into_iter()
+                .collect(),
+            A::Escape if presenting => one(Command::Workshop(Workshop::Leave)),
+            A::Escape if selected.is_some() => one(Command::Select(None)),
+            A::Escape if self.comparison.is_some() => one(Command::CloseComparison),
+            A::Escape => Vec::new(),
+            A::NextNote
+            | A::PreviousNote
+            | A::SelectLeft
+            | A::SelectRight
+            | A::SelectUp
+            | A::SelectDown => self.selection_move(action).into_iter().collect(),
+            A::MoveEarlier | A::MoveLater => selected
+                .map(|id| Command::Shift {
+                    id,
+                    by: if action == A::MoveEarlier { -1 } else { 1 },
+                })
+                .into_iter()
+                .collect(),
+            A::Weight(weight) => selected
+                .map(|id| Command::edit(Edit::SetWeight { id, weight }))
+                .into_iter()
+                .collect(),
+            A::ToggleSidePanel => one(Command::ToggleSidePanel),
+            A::FocusSidePanel => one(Command::CycleFocus),
+            A::ZoomIn => one(Command::Zoom(ZoomStep::In)),
+            A::ZoomOut => one(Command::Zoom(ZoomStep::Out)),
+            A::ZoomReset => one(Command::Zoom(ZoomStep::Reset)),
+            A::Present => one(Command::Workshop(Workshop::Toggle)),
+            A::Shortcuts => one(Command::ShowShortcuts),
+            A::Spotlight(n) => one(Command::Workshop(Workshop::Spotlight(
+                Step::for_number_key(n),
+            ))),
+            A::StepForward => one(Command::Workshop(Workshop::Forward)),
+            A::StepBack => one(Command::Workshop(Workshop::Back)),
+            A::RevealFit => one(Command::Workshop(Workshop::ToggleReveal)),
+            A::PresentNewNote => {
+                // A new note where the room is looking: the spotlit area, else the selected
+                // note's, else customer jobs.
+                let section = match self.presentation.walkthrough.current {
+                    Some(Step::Area(section)) => Some(section),
+                    _ => selected.and_then(|id| canvas.section_of(&id)),
+                };
+                one(Command::StartEntry(section.unwrap_or(Section::Jobs)))
+            }
+            A::Vote => selected.map(|id| Command::vote(&id, 1)).into_iter().collect(),
+            A::Unvote => selected
+                .map(|id| Command::vote(&id, -1))
+                .into_iter()
+                .collect(),
+            A::TopVoted => one(Command::Workshop(Workshop::ToggleTopVoted)),
+            A::TimerStartPause => one(Command::Workshop(Workshop::StartPause)),
+            A::TimerReset => one(Command::Workshop(Workshop::ResetTimer)),
+            A::DarkProjector => one(Command::Workshop(Workshop::ToggleDark)),
+        }
+    }
+
+    /// Tab, Shift+Tab and the arrows: the note to select next.
+    fn selection_move(&self, action: Action) -> Option<Command> {
+        let canvas = self.doc.canvas();
+        let order: Vec<(Section, usize)> = Section::ALL
+            .into_iter()
+            .flat_map(|s| (0..canvas.items(s).len()).map(move |i| (s, i)))
+            .collect();
+        let id_at = |(s, i): (Section, usize)| canvas.items(s).get(i).map(|it| it.id().clone());
+        let located = self.selected_note().and_then(|id| canvas.locate(id));
+        let Some((section, index)) = located else {
+            // Nothing selected: Tab and the arrows start at the first note, Shift+Tab the last.
+            let start = match action {
+                Action::PreviousNote => order.last(),
+                Action::NextNote | Action::SelectRight | Action::SelectDown => order.first(),
+                _ => None,
+            };
+            return start.map(|&at| Command::Select(id_at(at)));
+        };
+        let step = |by: isize| {
+            let len = order.len() as isize;
+            let here = order.iter().position(|o| *o == (section, index))? as isize;
+            order
+                .get((here + by).rem_euclid(len.max(1)) as usize)
+                .copied()
+        };
+        let len = canvas.items(section).len();
+        let cols = self.view.columns[section.index()].max(1);
+        let within = |by: isize| {
+            let vertical = by.unsigned_abs() > 1 || matches!(action, Action::SelectUp | Action::SelectDown);
+            let to = vertical
+                .then(|| note_above_or_below(canvas, section, index, &self.view.note_rects, by > 0))
+                .flatten()
+                .unwrap_or_else(|| index.saturating_add_signed(by).min(len.saturating_sub(1)));
+            Some((section, to))
+        };
+        let target = match action {
+            Action::NextNote => step(1),
+            Action::PreviousNote => step(-1),
+            Action::SelectLeft => within(-1),
+            Action::SelectRight => within(1),
+            Action::SelectUp => within(-(cols as isize)),
+            Action::SelectDown => within(cols as isize),
+            _ => None,
+        }?;
+        Some(Command::Select(id_at(target)))
+    }
 }
-const fn cmd_shift(key: Key) -> KeyboardShortcut {
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
-}
 
-pub const NEW: KeyboardShortcut = cmd(Key::N);
-pub const OPEN: KeyboardShortcut = cmd(Key::O);
-pub const SAVE: KeyboardShortcut = cmd(Key::S);
-pub const SAVE_AS: KeyboardShortcut = cmd_shift(Key::S);
-pub const UNDO: KeyboardShortcut = cmd(Key::Z);
-pub const REDO: KeyboardShortcut = cmd_shift(Key::Z);
-pub const REDO_Y: KeyboardShortcut = cmd(Key::Y);
-pub const SIDE_PANEL: KeyboardShortcut = cmd(Key::B);
-
-/// The keys 1 to 6, in order: with Ctrl they start a note in an area (in `Section::ALL` order),
-/// alone while presenting they spotlight one.
-pub const DIGITS: [Key; 6] = [
-    Key::Num1,
-    Key::Num2,
-    Key::Num3,
-    Key::Num4,
-    Key::Num5,
-    Key::Num6,
-];
-
-/// The list under Help → Keyboard shortcuts.
-pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("Ctrl+N / Ctrl+O", "New canvas / open a file"),
-    ("Ctrl+S / Ctrl+Shift+S", "Save / save as"),
-    ("Ctrl+Z", "Undo"),
-    ("Ctrl+Shift+Z or Ctrl+Y", "Redo"),
-    (
-        "Ctrl+1 … Ctrl+6",
-        "New note in jobs, pains, gains, products, pain relievers, gain creators",
-    ),
-    ("Insert or +", "New note in the selected note's area"),
-    (
-        "Enter",
-        "Commit the note and start the next one / edit the selected note",
-    ),
-    (
-        "Esc",
-        "Stop typing / clear the selection / end a comparison",
-    ),
-    ("Ctrl+V while typing", "Several lines become one note each"),
-    ("Tab / Shift+Tab", "Next / previous note"),
-    ("Arrow keys", "Move the selection within an area"),
-    (
-        "Alt+Up / Alt+Down",
-        "Move the selected note earlier / later",
-    ),
-    ("1 … 5", "Set the weight of the selected customer note"),
-    (
-        "Delete or Backspace",
-        "Delete the selected note and its links",
-    ),
-    ("Double-click", "Edit a note in place"),
-    (
-        "Drag a note",
-        "Reorder in its area, or drop on a note it serves to link",
-    ),
-    (
-        "Ctrl+Plus / Ctrl+Minus / Ctrl+0",
-        "Zoom in / out / actual size",
-    ),
-    ("Ctrl+B", "Show or hide the side panel"),
-    (
-        "F6",
-        "Move the keyboard to the side panel (then Tab through it) and back to the canvas",
-    ),
-    // Workshop mode.
-    ("F5", "Present to a room (full screen); F5 or Esc leaves"),
-    ("1 … 6 / 0 (presenting)", "Spotlight one area / show all"),
-    (
-        "Right, Left, PageDown, PageUp (presenting)",
-        "Step through jobs, pains, gains, products, relievers, creators, fit",
-    ),
-    (
-        "F (presenting)",
-        "Reveal or hide the fit: check marks, links, score",
-    ),
-    ("N (presenting)", "New note in the spotlit area"),
-    ("V / Shift+V", "Add / remove a vote on the selected note"),
-    (
-        "T / Shift+T",
-        "Start or pause / reset the timer (Ctrl+T while typing)",
-    ),
-    (
-        "L / D (presenting)",
-        "Top voted list / dark projector theme",
-    ),
-];
-
-pub fn global_shortcuts(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
+/// Turns this frame's keys into commands, as the action table says.
+pub fn dispatch(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
     if app.modal.is_some() {
         return;
     }
-    let typing = app.is_typing();
+    let situation = app.situation();
+    let mut keys: Vec<(Action, KeyboardShortcut)> = Action::all()
+        .into_iter()
+        .flat_map(|a| a.shortcuts().into_iter().map(move |k| (a, k)))
+        .filter(|(a, k)| a.key_applies(k, &situation))
+        .collect();
+    // The most specific first: Shift+V before V, Alt+Up before Up, Ctrl+Shift+Z before Ctrl+Z.
+    keys.sort_by_key(|(_, k)| std::cmp::Reverse(modifier_count(k.modifiers)));
+    let mut moved_selection = false;
     ctx.input_mut(|i| {
-        if i.consume_shortcut(&SAVE_AS) {
-            out.push(Command::SaveAs);
-        }
-        if i.consume_shortcut(&SAVE) {
-            out.push(Command::Save);
-        }
-        if i.consume_shortcut(&NEW) {
-            out.push(Command::New);
-        }
-        if i.consume_shortcut(&OPEN) {
-            out.push(Command::Open);
-        }
-        if app.screen == Screen::Canvas && i.consume_shortcut(&SIDE_PANEL) {
-            out.push(Command::ToggleSidePanel);
-        }
-        if app.screen == Screen::Canvas && i.consume_key(Modifiers::NONE, Key::F6) {
-            out.push(Command::CycleFocus);
-        }
-        if !typing && app.screen == Screen::Canvas {
-            if i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y) {
-                out.push(Command::Redo);
-            }
-            if i.consume_shortcut(&UNDO) {
-                out.push(Command::Undo);
+        for (action, shortcut) in &keys {
+            // Each press counts: ten V presses in one frame are ten votes.
+            while i.consume_shortcut(shortcut) {
+                moved_selection |= matches!(
+                    action,
+                    Action::NextNote
+                        | Action::PreviousNote
+                        | Action::SelectLeft
+                        | Action::SelectRight
+                        | Action::SelectUp
+                        | Action::SelectDown
+                );
+                out.extend(app.action_commands(*action));
             }
         }
     });
+    if situation.on_canvas && !situation.typing {
+        paste_as_notes(ctx, app, out);
+    }
+    if moved_selection {
+        // Tab and the arrows move the note selection here, not egui's focus between buttons.
+        ctx.memory_mut(|m| {
+            if let Some(f) = m.focused() {
+                m.surrender_focus(f);
+            }
+            m.move_focus(egui::FocusDirection::None);
+        });
+    }
 }
 
-pub fn canvas_keys(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
-    if app.is_typing() || app.view.entry.is_some() {
+fn modifier_count(m: Modifiers) -> usize {
+    usize::from(m.alt) + usize::from(m.shift) + usize::from(m.command || m.ctrl)
+}
+
+/// Pasting with a note selected (and no text field open) adds a note per line to its area.
+fn paste_as_notes(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
+    let Some(section) = app
+        .selected_note()
+        .and_then(|id| app.doc.canvas().section_of(id))
+    else {
         return;
-    }
-    let canvas = app.doc.canvas();
-    let selected = app
-        .view
-        .selected
-        .clone()
-        .filter(|id| canvas.locate(id).is_some());
-    let located = selected.as_deref().and_then(|id| canvas.locate(id));
-    let order: Vec<(Section, usize)> = Section::ALL
-        .into_iter()
-        .flat_map(|s| (0..canvas.items(s).len()).map(move |i| (s, i)))
-        .collect();
-    let id_at = |s: Section, i: usize| canvas.items(s).get(i).map(|it| it.id().as_str().to_owned());
-    let columns = app.view.columns;
-    let note_rects = &app.view.note_rects;
-    let mut drop_focus = false;
+    };
     ctx.input_mut(|i| {
-        for (section, key) in Section::ALL.into_iter().zip(DIGITS) {
-            if i.consume_key(Modifiers::COMMAND, key) {
-                out.push(Command::StartEntry(section));
-            }
-        }
-        if let Some((section, _)) = located
-            && (i.consume_key(Modifiers::NONE, Key::Insert)
-                || i.consume_key(Modifiers::NONE, Key::Plus))
-        {
-            out.push(Command::StartEntry(section));
-        }
-        // Shift+Tab first: a plain-Tab pattern would match it too.
-        let tab_prev = i.consume_key(Modifiers::SHIFT, Key::Tab);
-        let tab_next = !tab_prev && i.consume_key(Modifiers::NONE, Key::Tab);
-        drop_focus = tab_next
-            || tab_prev
-            || i.key_pressed(Key::ArrowUp)
-            || i.key_pressed(Key::ArrowDown)
-            || i.key_pressed(Key::ArrowLeft)
-            || i.key_pressed(Key::ArrowRight);
-        if tab_next || tab_prev {
-            let pos = located.and_then(|l| order.iter().position(|o| *o == l));
-            let next = match (pos, tab_next) {
-                (None, true) => order.first(),
-                (None, false) => order.last(),
-                (Some(p), true) => order.get((p + 1) % order.len()),
-                (Some(p), false) => order.get((p + order.len() - 1) % order.len()),
-            };
-            if let Some(&(s, idx)) = next {
-                out.push(Command::Select(id_at(s, idx)));
-            }
-        }
-        let Some((section, index)) = located else {
-            if (i.consume_key(Modifiers::NONE, Key::ArrowDown)
-                || i.consume_key(Modifiers::NONE, Key::ArrowRight))
-                && let Some(&(s, idx)) = order.first()
-            {
-                out.push(Command::Select(id_at(s, idx)));
-            }
-            return;
-        };
-        // Pasting with a note selected (and no text field open) adds a note per line to its area.
         let pasted = i.events.iter().find_map(|e| match e {
             egui::Event::Paste(text) if !text.trim().is_empty() => Some(text.clone()),
             _ => None,
@@ -210,73 +243,7 @@ pub fn canvas_keys(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
                 lines: text.lines().map(str::to_owned).collect(),
             });
         }
-        let Some(id) = selected.clone() else { return };
-        if i.consume_key(Modifiers::ALT, Key::ArrowUp)
-            || i.consume_key(Modifiers::ALT, Key::ArrowLeft)
-        {
-            out.push(Command::Shift {
-                id: id.clone(),
-                by: -1,
-            });
-        }
-        if i.consume_key(Modifiers::ALT, Key::ArrowDown)
-            || i.consume_key(Modifiers::ALT, Key::ArrowRight)
-        {
-            out.push(Command::Shift {
-                id: id.clone(),
-                by: 1,
-            });
-        }
-        let len = canvas.items(section).len();
-        let cols = columns[section.index()].max(1);
-        let moves = [
-            (Key::ArrowLeft, -1isize),
-            (Key::ArrowRight, 1),
-            (Key::ArrowUp, -(cols as isize)),
-            (Key::ArrowDown, cols as isize),
-        ];
-        for (key, by) in moves {
-            if i.consume_key(Modifiers::NONE, key) {
-                let vertical = matches!(key, Key::ArrowUp | Key::ArrowDown);
-                let to = vertical
-                    .then(|| note_above_or_below(canvas, section, index, note_rects, by > 0))
-                    .flatten()
-                    .unwrap_or_else(|| index.saturating_add_signed(by).min(len.saturating_sub(1)));
-                out.push(Command::Select(id_at(section, to)));
-            }
-        }
-        if i.consume_key(Modifiers::NONE, Key::Enter) || i.consume_key(Modifiers::NONE, Key::F2) {
-            out.push(Command::EditNote(id.clone()));
-        }
-        if i.consume_key(Modifiers::NONE, Key::Delete)
-            || i.consume_key(Modifiers::NONE, Key::Backspace)
-        {
-            out.push(Command::Remove { id: id.clone() });
-        }
-        if i.consume_key(Modifiers::NONE, Key::Escape) {
-            out.push(Command::Select(None));
-        }
-        if section.is_customer() {
-            let digits = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
-            for (w, key) in digits.into_iter().enumerate() {
-                if i.consume_key(Modifiers::NONE, key) {
-                    out.push(Command::SetWeight {
-                        id: id.clone(),
-                        weight: w as u8 + 1,
-                    });
-                }
-            }
-        }
     });
-    if drop_focus {
-        // Tab and the arrows move the note selection here, not egui's focus between buttons.
-        ctx.memory_mut(|m| {
-            if let Some(f) = m.focused() {
-                m.surrender_focus(f);
-            }
-            m.move_focus(egui::FocusDirection::None);
-        });
-    }
 }
 
 /// The note straight above (or below) note `index` of `section` as drawn in the last frame: the
@@ -288,7 +255,7 @@ fn note_above_or_below(
     canvas: &crate::Canvas,
     section: Section,
     index: usize,
-    rects: &std::collections::HashMap<String, egui::Rect>,
+    rects: &std::collections::HashMap<ItemId, egui::Rect>,
     down: bool,
 ) -> Option<usize> {
     let centres: Vec<egui::Pos2> = canvas

@@ -1,39 +1,35 @@
-//! The menu bar: File, Edit, View and Help.
+//! The menu bar: File, Edit, View and Help. Each entry that is an action takes its name,
+//! shortcut and whether it is enabled from the action table.
 
 use egui::Ui;
 
-use super::keyboard;
+use super::actions::Action;
 use super::theme::ThemeChoice;
-use super::{App, Command, PathPurpose, Screen, ZoomStep};
+use super::{App, Command};
+
+/// A menu entry for `action`, as the table describes it; clicking it runs the action.
+pub fn action_item(ui: &mut Ui, app: &App, action: Action) -> egui::Response {
+    let mut button = egui::Button::new(action.label());
+    if let Some(first) = action.shortcuts().first() {
+        button = button.shortcut_text(super::actions::shortcut_text(first));
+    }
+    ui.add_enabled(action.enabled(&app.situation()), button)
+}
+
+fn item(ui: &mut Ui, app: &App, action: Action, out: &mut Vec<Command>) {
+    if action_item(ui, app, action).clicked() {
+        out.extend(app.action_commands(action));
+    }
+}
 
 pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
+    use Action as A;
     egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            let short = |s: &egui::KeyboardShortcut| ui.ctx().format_shortcut(s);
-            let (new, open, save, save_as, undo, redo) = (
-                short(&keyboard::NEW),
-                short(&keyboard::OPEN),
-                short(&keyboard::SAVE),
-                short(&keyboard::SAVE_AS),
-                short(&keyboard::UNDO),
-                short(&keyboard::REDO),
-            );
             ui.menu_button("File", |ui| {
-                if ui
-                    .add(egui::Button::new("New").shortcut_text(new))
-                    .clicked()
-                {
-                    out.push(Command::New);
-                }
-                if ui
-                    .add(egui::Button::new("Open…").shortcut_text(open))
-                    .clicked()
-                {
-                    out.push(Command::Open);
-                }
-                if ui.button("Open by path…").clicked() {
-                    out.push(Command::TypePath(PathPurpose::Open));
-                }
+                item(ui, app, A::New, out);
+                item(ui, app, A::Open, out);
+                item(ui, app, A::OpenByPath, out);
                 ui.menu_button("Open Recent", |ui| {
                     if app.settings.recent.is_empty() {
                         ui.label("No recent files");
@@ -49,83 +45,31 @@ pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
                     }
                 });
                 ui.separator();
-                let on_canvas = app.screen == Screen::Canvas;
-                if ui
-                    .add_enabled(on_canvas, egui::Button::new("Save").shortcut_text(save))
-                    .clicked()
-                {
-                    out.push(Command::Save);
-                }
-                if ui
-                    .add_enabled(
-                        on_canvas,
-                        egui::Button::new("Save As…").shortcut_text(save_as),
-                    )
-                    .clicked()
-                {
-                    out.push(Command::SaveAs);
-                }
-                if ui
-                    .add_enabled(on_canvas, egui::Button::new("Save to path…"))
-                    .clicked()
-                {
-                    out.push(Command::TypePath(PathPurpose::SaveAs));
-                }
+                item(ui, app, A::Save, out);
+                item(ui, app, A::SaveAs, out);
+                item(ui, app, A::SaveToPath, out);
                 ui.separator();
-                if ui
-                    .add_enabled(on_canvas, egui::Button::new("Export…"))
-                    .clicked()
-                {
-                    out.push(Command::ShowExport);
-                }
-                if ui
-                    .add_enabled(on_canvas, egui::Button::new("Compare with…"))
+                item(ui, app, A::Export, out);
+                if action_item(ui, app, A::Compare)
                     .on_hover_text("Compare the open canvas with an older version from a file")
                     .clicked()
                 {
-                    out.push(Command::Compare);
+                    out.extend(app.action_commands(A::Compare));
                 }
                 ui.separator();
-                if ui.button("Start screen").clicked() {
-                    out.push(Command::ShowStart);
-                }
-                if ui.button("Quit").clicked() {
-                    out.push(Command::Close);
-                }
+                item(ui, app, A::StartScreen, out);
+                item(ui, app, A::Quit, out);
             });
             ui.menu_button("Edit", |ui| {
-                if ui
-                    .add_enabled(
-                        app.doc.can_undo(),
-                        egui::Button::new("Undo").shortcut_text(undo),
-                    )
-                    .clicked()
-                {
-                    out.push(Command::Undo);
-                }
-                if ui
-                    .add_enabled(
-                        app.doc.can_redo(),
-                        egui::Button::new("Redo").shortcut_text(redo),
-                    )
-                    .clicked()
-                {
-                    out.push(Command::Redo);
-                }
+                item(ui, app, A::Undo, out);
+                item(ui, app, A::Redo, out);
                 ui.separator();
-                let selected = app.view.selected.clone();
-                if ui
-                    .add_enabled(selected.is_some(), egui::Button::new("Delete note"))
-                    .clicked()
-                    && let Some(id) = selected
-                {
-                    out.push(Command::Remove { id });
-                }
+                item(ui, app, A::DeleteNote, out);
+                item(ui, app, A::MoveEarlier, out);
+                item(ui, app, A::MoveLater, out);
                 ui.menu_button("Add note", |ui| {
                     for section in crate::section::Section::ALL {
-                        if ui.button(section.title()).clicked() {
-                            out.push(Command::StartEntry(section));
-                        }
+                        item(ui, app, A::NewNote(section), out);
                     }
                 });
             });
@@ -146,26 +90,21 @@ pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
                 {
                     out.push(Command::ToggleLinks);
                 }
+                let keys = A::ToggleSidePanel.keys_text();
                 if ui
                     .add(
-                        egui::Button::new("Side panel")
+                        egui::Button::new(A::ToggleSidePanel.label())
                             .selected(app.settings.show_side_panel)
-                            .shortcut_text(ui.ctx().format_shortcut(&keyboard::SIDE_PANEL)),
+                            .shortcut_text(keys),
                     )
                     .clicked()
                 {
-                    out.push(Command::ToggleSidePanel);
+                    out.extend(app.action_commands(A::ToggleSidePanel));
                 }
                 ui.separator();
-                for (label, step) in [
-                    ("Zoom in", ZoomStep::In),
-                    ("Zoom out", ZoomStep::Out),
-                    ("Actual size", ZoomStep::Reset),
-                ] {
-                    if ui.button(label).clicked() {
-                        out.push(Command::Zoom(step));
-                    }
-                }
+                item(ui, app, A::ZoomIn, out);
+                item(ui, app, A::ZoomOut, out);
+                item(ui, app, A::ZoomReset, out);
                 ui.separator();
                 super::presentation::view_menu(ui, app, out);
                 ui.separator();
@@ -180,9 +119,7 @@ pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
                 }
             });
             ui.menu_button("Help", |ui| {
-                if ui.button("Keyboard shortcuts").clicked() {
-                    out.push(Command::ShowShortcuts);
-                }
+                item(ui, app, A::Shortcuts, out);
             });
         });
     });

@@ -6,6 +6,8 @@
 //! them out after the frame, in one place.
 
 mod apply;
+mod actions;
+pub use actions::markdown_table;
 pub mod audience;
 pub mod canvas_view;
 pub mod commands;
@@ -17,6 +19,7 @@ pub mod examples;
 pub mod export_menu;
 pub mod file_dialogs;
 mod files;
+mod input_order;
 pub mod fit_panel;
 pub mod inspector;
 pub mod interview_log;
@@ -45,6 +48,7 @@ pub use document::Document;
 pub use file_dialogs::{DialogReply, FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use files::UnsavedAnswer;
 
+use crate::canvas::ItemId;
 use crate::format;
 use crate::section::Section;
 use recovery::{AUTOSAVE_DELAY, Recovery};
@@ -71,7 +75,7 @@ pub enum Screen {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub section: Section,
-    pub editing: Option<String>,
+    pub editing: Option<ItemId>,
     pub text: String,
     pub focus: bool,
 }
@@ -79,20 +83,20 @@ pub struct Entry {
 /// What is selected and being typed: view state that is not part of the canvas.
 #[derive(Debug, Clone, Default)]
 pub struct ViewState {
-    pub selected: Option<String>,
+    pub selected: Option<ItemId>,
     pub entry: Option<Entry>,
     /// The note being dragged (to reorder or to link).
-    pub drag: Option<String>,
+    pub drag: Option<ItemId>,
     pub drag_pos: Option<egui::Pos2>,
     /// Columns of each area's note grid in the last frame, for Up/Down.
     pub columns: [usize; 6],
     /// The inspector's copy of the selected note's text, so typing is smooth.
-    pub inspector_text: Option<(String, String)>,
+    pub inspector_text: Option<(ItemId, String)>,
     pub scroll_to_selected: bool,
     /// F6 asked for the keyboard to move to the side panel (its first field takes it).
     pub focus_side_panel: bool,
     /// Where each visible note was drawn in the last frame, by id.
-    pub note_rects: std::collections::HashMap<String, egui::Rect>,
+    pub note_rects: std::collections::HashMap<ItemId, egui::Rect>,
     /// The smallest note text size drawn in the last frame, so tests can check it is readable.
     pub smallest_note_font: Option<f32>,
     /// The side panel's tab, the open interview and test card, and their forms.
@@ -139,9 +143,8 @@ pub struct App {
     after_save: Option<Pending>,
     close_allowed: bool,
     clock: Box<dyn Fn() -> Instant>,
-    /// Counts changes to the canvas, so autosave knows whether there is something new.
-    edits: u64,
-    autosaved_edits: u64,
+    /// The document's revision the recovery file holds (or that needed no recovery file).
+    autosaved_revision: u64,
     change_pending_since: Option<Instant>,
     title_sent: String,
     commands: Vec<Command>,
@@ -152,9 +155,10 @@ pub struct App {
     window_seen: Option<([f32; 2], f32)>,
     window_changed_at: Option<Instant>,
     ctx: egui::Context,
-    commands_close: bool,
-    /// Whether a text field had the keyboard at the end of the last frame.
+    /// Whether a text field has the keyboard this frame.
     typing: bool,
+    /// Keyboard events held back for the frames after this one, so each is read in order.
+    input: input_order::InputOrder,
     /// The last export's choice: the next export starts from it.
     pub export_choice: export_menu::ExportChoice,
     /// File → Compare with…: the older version the open canvas is compared with.
@@ -197,8 +201,7 @@ impl App {
             after_save: None,
             close_allowed: false,
             clock: config.clock,
-            edits: 0,
-            autosaved_edits: 0,
+            autosaved_revision: 0,
             change_pending_since: None,
             title_sent: String::new(),
             commands: Vec::new(),
@@ -207,8 +210,8 @@ impl App {
             window_seen: None,
             window_changed_at: None,
             ctx: ctx.clone(),
-            commands_close: false,
             typing: false,
+            input: input_order::InputOrder::default(),
             export_choice: export_menu::ExportChoice::default(),
             comparison: None,
             presentation,
@@ -255,46 +258,40 @@ impl App {
             self.applied_theme = Some(self.settings.theme);
         }
         if !self.zoom_applied {
+            // Zoom keys come from the action table like every other key.
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
             if (self.settings.zoom - 1.0).abs() > f32::EPSILON {
                 ctx.set_zoom_factor(self.settings.zoom.clamp(0.5, 3.0));
             }
             self.zoom_applied = true;
         }
+        // What takes the keys this frame: the note being typed in place, or a focused widget
+        // that is still on screen.
+        let focus_is_live = ctx
+            .memory(|m| m.focused())
+            .is_some_and(|id| ctx.read_response(id).is_some());
+        self.typing = self.view.entry.is_some() || focus_is_live;
+        self.input.begin_frame(&ctx, self.typing);
         self.receive_dialog_replies();
         self.receive_dropped_files(&ctx);
         self.intercept_close(&ctx);
 
         let mut out = std::mem::take(&mut self.commands);
-        keyboard::global_shortcuts(&ctx, self, &mut out);
         // Presenting, the canvas fills the screen: no menus, side panel or status bar.
         let presenting = self.presentation.active && self.screen == Screen::Canvas;
+        // Before the panels draw, so keys meant for the canvas never move egui's focus.
+        keyboard::dispatch(&ctx, self, &mut out);
         if !presenting {
             menu_bar::show(ui, self, &mut out);
             status_bar(ui, self);
         }
         presentation::guard_typing(&ctx, self);
-        if self.screen == Screen::Canvas && self.modal.is_none() {
-            // Its own key map first: what it takes (digits, arrows) the editor's never sees.
-            presentation::keys(&ctx, self, &mut out);
-            // Before the panels draw, so keys meant for the canvas never move egui's focus.
-            keyboard::canvas_keys(&ctx, self, &mut out);
-        }
-        // Recomputed every frame, so it follows every edit of the open canvas.
-        // Taken out for the frame (panels borrow the app) and put back before commands apply.
+        // Worked out again only when the canvas changed.
         let comparison = self.comparison.take();
         let comparing = comparison
             .as_ref()
             .filter(|_| self.screen == Screen::Canvas)
             .map(|c| (c, c.diff(self.doc.canvas())));
-        if comparing.is_some()
-            && self.modal.is_none()
-            && self.view.selected.is_none()
-            && self.view.entry.is_none()
-            && !ctx.egui_wants_keyboard_input()
-            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
-        {
-            out.push(Command::CloseComparison);
-        }
         match self.screen {
             Screen::Start => start_screen::show(ui, self, &mut out),
             Screen::Canvas if presenting => presentation::show(ui, self, &mut out),
@@ -359,8 +356,7 @@ impl App {
         for command in out {
             self.apply(&ctx, command);
         }
-        // Decided at the end of a frame: by the next frame egui may already have moved focus.
-        self.typing = ctx.egui_wants_keyboard_input();
+        self.input.end_frame(&ctx);
         self.autosave(&ctx);
         self.remember_window(&ctx);
         let title = self.title();

@@ -31,11 +31,10 @@ pub(super) fn typed_text(ui: &Ui, view: &ViewState, palette: &Palette, rect: Rec
         .galley(rect.min + vec2(4.0, 4.0), galley, color(palette.note_text));
 }
 
-/// The text field for a note being typed: Enter commits (and, for a new note, starts the next),
-/// Esc ends, and pasting several lines makes one note per line.
 /// The note being typed, in place: a field over the note that wraps its text and grows down
-/// past the note's edge as the text gets longer, so the whole text stays in view. Enter commits
-/// (and starts the next note when adding), Esc cancels, Tab or a click elsewhere commits.
+/// past the note's edge as the text gets longer, so the whole text stays in view. Enter keeps
+/// the note (and starts the next when adding); Esc, Tab or a click elsewhere keep it and stop.
+/// What was typed is never thrown away; an empty new note is simply not added.
 pub(super) fn entry_ui(
     ui: &mut Ui,
     entry: &mut Entry,
@@ -47,6 +46,11 @@ pub(super) fn entry_ui(
     let id = ui
         .scope_id()
         .with(("entry", entry.section.key(), entry.editing.clone()));
+    if entry.focus {
+        // Before the field is drawn, so the keys of this very frame go into it.
+        ui.memory_mut(|m| m.request_focus(id));
+        entry.focus = false;
+    }
     let focused = ui.memory(|m| m.has_focus(id));
     if entry.editing.is_none() && focused {
         let pasted: Option<String> = ui.input_mut(|i| {
@@ -68,15 +72,16 @@ pub(super) fn entry_ui(
     }
     // Taken before the field sees them: in a multi-line field Enter would add a line break and
     // Tab a tab character, but a note is one paragraph and these keys mean "done".
-    let (enter, tab) = if focused {
+    let (enter, tab, escape) = if focused {
         ui.input_mut(|i| {
             let enter = i.consume_key(egui::Modifiers::NONE, egui::Key::Enter);
             let tab = i.consume_key(egui::Modifiers::NONE, egui::Key::Tab)
                 || i.consume_key(egui::Modifiers::SHIFT, egui::Key::Tab);
-            (enter, tab)
+            let escape = i.consume_key(egui::Modifiers::NONE, egui::Key::Escape);
+            (enter, tab, escape)
         })
     } else {
-        (false, false)
+        (false, false, false)
     };
     let hint = match &entry.editing {
         None => format!("New {}", entry.section.singular()),
@@ -116,43 +121,9 @@ pub(super) fn entry_ui(
         info.label = Some(hint.clone());
         info
     });
-    if entry.focus {
-        response.request_focus();
-        entry.focus = false;
-    }
-    if tab {
-        ui.memory_mut(|m| m.surrender_focus(id));
-    }
-    let escape = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape));
-    if !(enter || tab || response.lost_focus()) {
-        return;
-    }
-    // A note is one paragraph: line breaks pasted into it become spaces.
-    let text = entry.text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match (&entry.editing, escape) {
-        (_, true) => out.push(Command::EndEntry),
-        (None, false) => {
-            if !text.is_empty() {
-                out.push(Command::AddNote {
-                    section: entry.section,
-                    text: text.clone(),
-                });
-            }
-            if enter && !text.is_empty() {
-                // The field keeps the keyboard for the next note.
-                entry.text.clear();
-            } else {
-                out.push(Command::EndEntry);
-            }
-        }
-        (Some(id), false) => {
-            if !text.is_empty() {
-                out.push(Command::SetText {
-                    id: id.clone(),
-                    text,
-                });
-            }
-            out.push(Command::EndEntry);
-        }
+    if enter {
+        out.push(Command::NextEntry);
+    } else if tab || escape || response.lost_focus() {
+        out.push(Command::EndEntry);
     }
 }

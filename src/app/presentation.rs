@@ -9,10 +9,7 @@
 
 use std::time::{Duration, Instant};
 
-use egui::{
-    Align, Align2, Key, KeyboardShortcut, Layout, Modifiers, Rect, RichText, Stroke, Ui, UiBuilder,
-    pos2, vec2,
-};
+use egui::{Align, Align2, Layout, Rect, RichText, Stroke, Ui, UiBuilder, pos2, vec2};
 
 use crate::fit;
 use crate::palette::Palette;
@@ -28,16 +25,35 @@ pub use super::timer_view::{guard_typing, status};
 /// The smallest note text, in points, on a 1080-pixel-high screen; it scales with the height.
 pub const MIN_NOTE_TEXT_AT_1080: f32 = 22.0;
 
-/// Start or pause the timer, and reset it: with Ctrl they type nothing, so they work while a
-/// note is being typed.
-pub const TIMER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::T);
-pub const TIMER_RESET: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::T);
-
-/// The short key list shown along the bottom while presenting.
-pub const HINT: &str = "F5/Esc leave · 1–6 spotlight · 0 all · →/← step · F reveal fit · \
-                        N new note · Enter edit · V/Shift+V vote · T timer · L top voted · \
-                        D dark/light · Ctrl+Z undo";
+/// The short key list shown along the bottom while presenting, from the action table.
+pub fn hint() -> String {
+    use super::actions::Action as A;
+    [
+        (A::Present, "leave"),
+        (A::Spotlight(1), "… 6 spotlight"),
+        (A::Spotlight(0), "all"),
+        (A::StepForward, "step"),
+        (A::RevealFit, "reveal fit"),
+        (A::PresentNewNote, "new note"),
+        (A::Vote, "vote"),
+        (A::Unvote, "unvote"),
+        (A::TimerStartPause, "timer"),
+        (A::TopVoted, "top voted"),
+        (A::DarkProjector, "dark/light"),
+        (A::Undo, "undo"),
+    ]
+    .iter()
+    .map(|(action, what)| {
+        let key = action
+            .shortcuts()
+            .first()
+            .map(super::actions::shortcut_text)
+            .unwrap_or_default();
+        format!("{key} {what}")
+    })
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
 
 /// What the facilitator can ask of presentation mode.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -191,7 +207,7 @@ pub fn apply(app: &mut App, ctx: &egui::Context, action: Action) {
             let minutes = minutes.clamp(0.5, 240.0);
             p.timer.set_minutes(minutes);
             app.settings.timer_minutes = minutes;
-            let _ = app.settings.save(&app.config_dir);
+            app.save_settings();
         }
     }
 }
@@ -218,6 +234,10 @@ fn set_active(app: &mut App, ctx: &egui::Context, on: bool) {
     if app.presentation.active == on {
         return;
     }
+    if !on {
+        // A note being typed when the presentation ends is kept, not lost with the field.
+        app.commit_entry();
+    }
     app.presentation.active = on;
     app.view.drag = None;
     ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
@@ -227,117 +247,6 @@ fn set_active(app: &mut App, ctx: &egui::Context, on: bool) {
         // The editor's own theme goes back on at the start of the next frame.
         app.applied_theme = None;
     }
-}
-
-/// The presentation keys. F5 and the Ctrl+T timer keys work anywhere on the canvas; the rest
-/// only while nothing is being typed (a "1" typed into a note stays a "1"). Keys it leaves
-/// alone (Tab, Enter, Delete, Ctrl+1…6, Up/Down) keep their editor meaning.
-pub fn keys(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
-    let p = &app.presentation;
-    let typing = app.is_typing() || app.view.entry.is_some();
-    let selected = app.view.selected.as_deref().and_then(|id| {
-        app.doc
-            .canvas()
-            .item(id)
-            .map(|i| (id.to_owned(), i.votes()))
-    });
-    let mut act = |a: Action| out.push(Command::Workshop(a));
-    let mut commands = Vec::new();
-    ctx.input_mut(|i| {
-        if i.consume_key(Modifiers::NONE, Key::F5) {
-            act(Action::Toggle);
-        }
-        // Shift first: a pattern without Shift matches a press with it too.
-        if i.consume_shortcut(&TIMER_RESET) {
-            act(Action::ResetTimer);
-        }
-        if i.consume_shortcut(&TIMER) {
-            act(Action::StartPause);
-        }
-        if typing {
-            return;
-        }
-        // Keys that mean nothing else in the editor work there too.
-        if i.consume_key(Modifiers::SHIFT, Key::T) {
-            act(Action::ResetTimer);
-        }
-        if i.consume_key(Modifiers::NONE, Key::T) {
-            act(Action::StartPause);
-        }
-        if let Some((id, votes)) = selected {
-            if i.consume_key(Modifiers::SHIFT, Key::V) {
-                commands.push(Command::SetVotes {
-                    id: id.clone(),
-                    votes: votes.saturating_sub(1),
-                });
-            }
-            if i.consume_key(Modifiers::NONE, Key::V) {
-                commands.push(Command::SetVotes {
-                    id,
-                    votes: votes.saturating_add(1),
-                });
-            }
-        }
-        if !p.active && !p.audience {
-            return;
-        }
-        // With the audience window open the editor can still walk the room through with a
-        // clicker (PageUp/PageDown) and reveal the fit.
-        if i.consume_key(Modifiers::NONE, Key::PageDown) {
-            act(Action::Forward);
-        }
-        if i.consume_key(Modifiers::NONE, Key::PageUp) {
-            act(Action::Back);
-        }
-        if i.consume_key(Modifiers::NONE, Key::F) {
-            act(Action::ToggleReveal);
-        }
-        if !p.active {
-            return;
-        }
-        if i.consume_key(Modifiers::NONE, Key::Escape) {
-            act(Action::Leave);
-        }
-        // Alt+arrows keep reordering the selected note (a plain pattern would match them).
-        if !i.modifiers.alt {
-            if i.consume_key(Modifiers::NONE, Key::ArrowRight) {
-                act(Action::Forward);
-            }
-            if i.consume_key(Modifiers::NONE, Key::ArrowLeft) {
-                act(Action::Back);
-            }
-        }
-        if i.consume_key(Modifiers::NONE, Key::Num0) {
-            act(Action::Spotlight(None));
-        }
-        for (n, key) in (1u8..).zip(super::keyboard::DIGITS) {
-            if i.consume_key(Modifiers::NONE, key) {
-                act(Action::Spotlight(Step::for_number_key(n)));
-            }
-        }
-        if i.consume_key(Modifiers::NONE, Key::D) {
-            act(Action::ToggleDark);
-        }
-        if i.consume_key(Modifiers::NONE, Key::L) {
-            act(Action::ToggleTopVoted);
-        }
-        if i.consume_key(Modifiers::NONE, Key::N) {
-            // A new note where the room is looking: the spotlit area, else the selected
-            // note's, else customer jobs.
-            let section = match p.walkthrough.current {
-                Some(Step::Area(section)) => Some(section),
-                _ => app
-                    .view
-                    .selected
-                    .as_deref()
-                    .and_then(|id| app.doc.canvas().section_of(id)),
-            };
-            commands.push(Command::StartEntry(
-                section.unwrap_or(crate::section::Section::Jobs),
-            ));
-        }
-    });
-    out.extend(commands);
 }
 
 /// The presented canvas filling the window, with the step's name, the timer, the fit score
@@ -500,7 +409,7 @@ fn controls(
             ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
                 ui.add(
                     egui::Label::new(
-                        RichText::new(HINT)
+                        RichText::new(hint())
                             .size(14.0)
                             .color(color(palette.muted_text)),
                     )
@@ -553,11 +462,11 @@ pub fn windows(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
 
 /// The workshop entries of the View menu.
 pub fn view_menu(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
+    use super::actions::Action as A;
     let p = &app.presentation;
     let on_canvas = app.screen == Screen::Canvas;
     let mut act = |a: Action| out.push(Command::Workshop(a));
-    if ui
-        .add_enabled(on_canvas, egui::Button::new("Present").shortcut_text("F5"))
+    if super::menu_bar::action_item(ui, app, A::Present)
         .on_hover_text("Full screen for a projector: large type, spotlight, timer")
         .clicked()
     {
@@ -576,25 +485,34 @@ pub fn view_menu(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
     if ui.button("Timer…").clicked() {
         act(Action::ShowTimer(true));
     }
-    if ui
-        .add(egui::Button::selectable(p.reveal, "Reveal fit").shortcut_text("F"))
-        .on_hover_text("Show check marks, link lines and the fit score when presenting")
-        .clicked()
-    {
-        act(Action::ToggleReveal);
-    }
-    if ui
-        .add(egui::Button::selectable(p.top_voted, "Top voted list").shortcut_text("L"))
-        .on_hover_text("Notes ranked by dot votes, over the presented canvas")
-        .clicked()
-    {
-        act(Action::ToggleTopVoted);
-    }
-    if ui
-        .add(egui::Button::selectable(p.dark, "Dark projector theme").shortcut_text("D"))
-        .clicked()
-    {
-        act(Action::ToggleDark);
+    for (action, on, hover, what) in [
+        (
+            A::RevealFit,
+            p.reveal,
+            "Show check marks, link lines and the fit score when presenting",
+            Action::ToggleReveal,
+        ),
+        (
+            A::TopVoted,
+            p.top_voted,
+            "Notes ranked by dot votes, over the presented canvas",
+            Action::ToggleTopVoted,
+        ),
+        (
+            A::DarkProjector,
+            p.dark,
+            "The dark projector theme",
+            Action::ToggleDark,
+        ),
+    ] {
+        let keys = action.keys_text();
+        if ui
+            .add(egui::Button::selectable(on, action.label()).shortcut_text(keys))
+            .on_hover_text(hover)
+            .clicked()
+        {
+            act(what);
+        }
     }
 }
 

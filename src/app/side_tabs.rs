@@ -4,7 +4,8 @@
 
 use egui::Ui;
 
-use crate::evidence::{IsoDate, Source, Stance};
+use crate::canvas::ItemId;
+use crate::evidence::{EvidenceId, IsoDate, Source, Stance};
 
 use super::Command;
 
@@ -40,7 +41,7 @@ pub struct EvidenceDraft {
     pub quote: String,
     pub stance: Stance,
     /// The cited interview's id.
-    pub interview: Option<String>,
+    pub interview: Option<ItemId>,
     /// Why the last attempt to add it was refused.
     pub error: Option<String>,
 }
@@ -63,8 +64,8 @@ impl EvidenceDraft {
 /// and the note picked (none picked means the selected note).
 #[derive(Debug, Clone, PartialEq)]
 pub struct InterviewEvidence {
-    pub interview: String,
-    pub note: Option<String>,
+    pub interview: ItemId,
+    pub note: Option<ItemId>,
     pub draft: EvidenceDraft,
     /// What the last addition did, so the facilitator sees it landed without leaving.
     pub added: Option<String>,
@@ -77,7 +78,7 @@ pub struct InterviewEvidence {
 /// The learning card being written when a test is finished.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FinishDraft {
-    pub test: String,
+    pub test: Option<ItemId>,
     pub observed: String,
     pub learned: String,
     pub decision: String,
@@ -92,13 +93,13 @@ pub struct FinishDraft {
 pub struct SideView {
     pub tab: SideTab,
     /// The open interview's id.
-    pub interview: Option<String>,
+    pub interview: Option<ItemId>,
     /// The open test card's id.
-    pub test: Option<String>,
+    pub test: Option<ItemId>,
     /// The inspector's "New evidence" form, for the note it was opened on.
-    pub new_evidence: Option<(String, EvidenceDraft)>,
-    /// The evidence entry open for editing: note id and index.
-    pub editing_evidence: Option<(String, usize)>,
+    pub new_evidence: Option<(ItemId, EvidenceDraft)>,
+    /// The evidence entry open for editing: the note's id and the entry's.
+    pub editing_evidence: Option<(ItemId, EvidenceId)>,
     /// A date field's text while it does not (yet) hold a valid date: (field key, text).
     pub date_text: Option<(String, String)>,
     pub interview_evidence: Option<InterviewEvidence>,

@@ -4,7 +4,9 @@
 
 use egui::{RichText, Ui};
 
-use crate::canvas::{Canvas, EditError};
+use crate::canvas::{Canvas, ItemId};
+use crate::edit::Edit;
+use crate::history::{MergeKey, TestField};
 use crate::evidence::{Learning, Status, TestCard, TestState};
 use crate::section::Section;
 
@@ -12,18 +14,18 @@ use super::side_tabs::{self, FinishDraft, SideTab, SideView};
 use super::{App, Command};
 
 /// The card's four texts: label (the usual wording), hint, and the field's key.
-const TEXTS: [(&str, &str); 4] = [
-    ("We believe that…", "hypothesis"),
-    ("To verify that, we will…", "test"),
-    ("and measure…", "metric"),
-    ("We are right if…", "criteria"),
+const TEXTS: [(&str, TestField); 4] = [
+    ("We believe that…", TestField::Hypothesis),
+    ("To verify that, we will…", TestField::Test),
+    ("and measure…", TestField::Metric),
+    ("We are right if…", TestField::Criteria),
 ];
 
 /// The learning card's three texts.
-const LEARNING: [(&str, &str); 3] = [
-    ("We observed…", "observed"),
-    ("From that we learned…", "learned"),
-    ("Therefore, we will…", "decision"),
+const LEARNING: [(&str, TestField); 3] = [
+    ("We observed…", TestField::Observed),
+    ("From that we learned…", TestField::Learned),
+    ("Therefore, we will…", TestField::Decision),
 ];
 
 /// Why a test was not finished.
@@ -47,7 +49,7 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
         let text = format!("{} · {}", card.state.label(), short(&card.hypothesis));
         if ui.selectable_label(open, text).clicked() {
             out.push(Command::OpenTest(
-                (!open).then(|| card.id().as_str().to_owned()),
+                (!open).then(|| card.id().clone()),
             ));
         }
     }
@@ -61,9 +63,9 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
     state(ui, side, card, out);
     ui.separator();
     if ui.button("Delete test card").clicked() {
-        out.push(Command::RemoveTest {
-            id: card.id().as_str().to_owned(),
-        });
+        out.push(Command::edit(Edit::RemoveTest {
+            id: card.id().clone(),
+        }));
     }
 }
 
@@ -77,7 +79,7 @@ pub fn new_card(canvas: &Canvas, note: Option<&str>) -> Command {
                 hypothesis_for(canvas.customer(), section, i.text())
             }),
         items: item
-            .map(|i| i.id().as_str().to_owned())
+            .map(|i| i.id().clone())
             .into_iter()
             .collect(),
     }
@@ -118,14 +120,15 @@ fn short(text: &str) -> String {
     }
 }
 
-fn set(
-    card: &TestCard,
-    field: Option<&'static str>,
-    update: impl FnOnce(&mut TestCard),
-) -> Command {
+fn set(card: &TestCard, field: Option<TestField>, update: impl FnOnce(&mut TestCard)) -> Command {
+    let id = card.id().clone();
     let mut card = card.clone();
     update(&mut card);
-    Command::SetTest { card, field }
+    let edit = Edit::SetTest { card };
+    match field {
+        Some(field) => Command::typing(edit, MergeKey::Test { id, field }),
+        None => Command::edit(edit),
+    }
 }
 
 /// One of a card's texts under its bold label (which is also its accessible name).
@@ -144,17 +147,17 @@ fn card_text(ui: &mut Ui, label: &str, text: &mut String) -> egui::Response {
 fn texts(ui: &mut Ui, card: &TestCard, out: &mut Vec<Command>) {
     for (label, field) in TEXTS {
         let mut text = match field {
-            "hypothesis" => card.hypothesis.clone(),
-            "test" => card.test.clone(),
-            "metric" => card.metric.clone(),
+            TestField::Hypothesis => card.hypothesis.clone(),
+            TestField::Test => card.test.clone(),
+            TestField::Metric => card.metric.clone(),
             _ => card.criteria.clone(),
         };
         let r = card_text(ui, label, &mut text);
         if r.changed() {
             out.push(set(card, Some(field), |c| match field {
-                "hypothesis" => c.hypothesis = text,
-                "test" => c.test = text,
-                "metric" => c.metric = text,
+                TestField::Hypothesis => c.hypothesis = text,
+                TestField::Test => c.test = text,
+                TestField::Metric => c.metric = text,
                 _ => c.criteria = text,
             }));
         }
@@ -163,8 +166,8 @@ fn texts(ui: &mut Ui, card: &TestCard, out: &mut Vec<Command>) {
 
 /// The notes the card tests, each selecting its note and removable, and a picker for more.
 fn tested_notes(ui: &mut Ui, canvas: &Canvas, card: &TestCard, out: &mut Vec<Command>) {
-    let id = card.id().as_str();
-    let tested: Vec<String> = card.items().iter().map(|i| i.as_str().to_owned()).collect();
+    let id = card.id();
+    let tested: Vec<ItemId> = card.items().to_vec();
     ui.label(RichText::new(format!("Notes it tests ({})", tested.len())).strong());
     for note in &tested {
         let Some((section, item)) = canvas.item_in_section(note) else {
@@ -176,10 +179,10 @@ fn tested_notes(ui: &mut Ui, canvas: &Canvas, card: &TestCard, out: &mut Vec<Com
             remove.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
             if remove.on_hover_text(&name).clicked() {
                 let rest = tested.iter().filter(|t| *t != note).cloned().collect();
-                out.push(Command::SetTestItems {
-                    id: id.to_owned(),
+                out.push(Command::edit(Edit::SetTestItems {
+                    id: id.clone(),
                     items: rest,
-                });
+                }));
             }
             let text = format!(
                 "{} · {}",
@@ -198,7 +201,7 @@ fn tested_notes(ui: &mut Ui, canvas: &Canvas, card: &TestCard, out: &mut Vec<Com
             .width((ui.available_width() - 8.0).max(80.0))
             .show_ui(ui, |ui| {
                 for (section, item) in canvas.all_items() {
-                    if tested.iter().any(|t| t == item.id().as_str()) {
+                    if tested.contains(item.id()) {
                         continue;
                     }
                     if ui
@@ -206,11 +209,11 @@ fn tested_notes(ui: &mut Ui, canvas: &Canvas, card: &TestCard, out: &mut Vec<Com
                         .clicked()
                     {
                         let mut items = tested.clone();
-                        items.push(item.id().as_str().to_owned());
-                        out.push(Command::SetTestItems {
-                            id: id.to_owned(),
+                        items.push(item.id().clone());
+                        out.push(Command::edit(Edit::SetTestItems {
+                            id: id.clone(),
                             items,
-                        });
+                        }));
                     }
                 }
             })
@@ -221,8 +224,12 @@ fn tested_notes(ui: &mut Ui, canvas: &Canvas, card: &TestCard, out: &mut Vec<Com
 
 /// Planned or running, with Finish; or done, with the learning card.
 fn state(ui: &mut Ui, side: &mut SideView, card: &TestCard, out: &mut Vec<Command>) {
-    let id = card.id().as_str();
-    if side.finishing.as_ref().is_some_and(|f| f.test != id) {
+    let id = card.id();
+    if side
+        .finishing
+        .as_ref()
+        .is_some_and(|f| f.test.as_ref() != Some(id))
+    {
         side.finishing = None;
     }
     if card.state == TestState::Done {
@@ -245,7 +252,7 @@ fn state(ui: &mut Ui, side: &mut SideView, card: &TestCard, out: &mut Vec<Comman
         None => {
             if ui.button("Finish…").clicked() {
                 side.finishing = Some(FinishDraft {
-                    test: id.to_owned(),
+                    test: Some(id.clone()),
                     ..FinishDraft::default()
                 });
             }
@@ -257,8 +264,8 @@ fn state(ui: &mut Ui, side: &mut SideView, card: &TestCard, out: &mut Vec<Comman
                 for (label, field) in LEARNING {
                     let l = ui.label(label);
                     let text = match field {
-                        "observed" => &mut draft.observed,
-                        "learned" => &mut draft.learned,
+                        TestField::Observed => &mut draft.observed,
+                        TestField::Learned => &mut draft.learned,
                         _ => &mut draft.decision,
                     };
                     ui.add(
@@ -287,7 +294,7 @@ fn state(ui: &mut Ui, side: &mut SideView, card: &TestCard, out: &mut Vec<Comman
                             return;
                         }
                         out.push(Command::FinishTest {
-                            id: id.to_owned(),
+                            id: id.clone(),
                             learning: Learning::new(
                                 draft.observed.trim(),
                                 draft.learned.trim(),
@@ -317,16 +324,16 @@ fn learning_card(ui: &mut Ui, card: &TestCard, out: &mut Vec<Command>) {
     let learning = card.learning.clone().unwrap_or_default();
     for (label, field) in LEARNING {
         let mut text = match field {
-            "observed" => learning.observed.clone(),
-            "learned" => learning.learned.clone(),
+            TestField::Observed => learning.observed.clone(),
+            TestField::Learned => learning.learned.clone(),
             _ => learning.decision.clone(),
         };
         let r = card_text(ui, label, &mut text);
         if r.changed() {
             let mut learning = learning.clone();
             match field {
-                "observed" => learning.observed = text,
-                "learned" => learning.learned = text,
+                TestField::Observed => learning.observed = text,
+                TestField::Learned => learning.learned = text,
                 _ => learning.decision = text,
             }
             out.push(set(card, Some(field), |c| c.learning = Some(learning)));
@@ -335,30 +342,22 @@ fn learning_card(ui: &mut Ui, card: &TestCard, out: &mut Vec<Command>) {
 }
 
 /// Adds a planned card and opens it in the Tests tab.
-pub fn apply_new(app: &mut App, hypothesis: String, items: &[String]) {
-    let items: Vec<&str> = items.iter().map(String::as_str).collect();
-    match app.doc.edit(None, |c| c.add_test(hypothesis, &items)) {
-        Ok(id) => {
-            app.edits += 1;
-            app.view.side.tab = SideTab::Tests;
-            app.view.side.test = Some(id.as_str().to_owned());
-            app.view.side.finishing = None;
+pub fn apply_new(app: &mut App, hypothesis: String, items: &[ItemId]) {
+    let canvas = app.doc.canvas();
+    let items: Vec<&str> = items.iter().map(ItemId::as_str).collect();
+    let card = match canvas.new_test_card(hypothesis, &items) {
+        Ok(card) => card,
+        Err(e) => {
+            app.status = e.to_string();
+            return;
         }
-        Err(e) => app.status = e.to_string(),
+    };
+    let (id, index) = (card.id().clone(), canvas.tests().len());
+    if app.edit(Edit::AddTest { index, card }, None) {
+        app.view.side.tab = SideTab::Tests;
+        app.view.side.test = Some(id);
+        app.view.side.finishing = None;
     }
-}
-
-/// Copies what the card view edits (texts, state, learning) onto the canvas's card of the same
-/// id; its tested notes change only through [`Canvas::set_test_items`], which checks them.
-pub fn set_fields(canvas: &mut Canvas, card: &TestCard) -> Result<(), EditError> {
-    let target = canvas.test_mut(card.id().as_str())?;
-    target.hypothesis = card.hypothesis.clone();
-    target.test = card.test.clone();
-    target.metric = card.metric.clone();
-    target.criteria = card.criteria.clone();
-    target.state = card.state;
-    target.learning = card.learning.clone();
-    Ok(())
 }
 
 #[cfg(test)]
@@ -386,7 +385,7 @@ mod tests {
             hypothesis,
             "We believe that this relieves a pain Head chefs care about: Tracked vans"
         );
-        assert_eq!(items, [pain.as_str()]);
+        assert_eq!(items, [pain]);
         assert_eq!(
             new_card(&canvas, None),
             Command::NewTest {
@@ -397,21 +396,8 @@ mod tests {
     }
 
     #[test]
-    fn setting_a_cards_fields_leaves_its_tested_notes_alone() {
-        let mut canvas = Canvas::new();
-        let pain = canvas.add_item(Section::Pains, "Late");
-        let id = canvas
-            .add_test("We believe that", &[pain.as_str()])
-            .unwrap();
-        let mut card = canvas.test(id.as_str()).unwrap().clone();
-        card.criteria = "We are right if 7 of 10".to_owned();
-        card.state = TestState::Running;
-        card.items.clear();
-        set_fields(&mut canvas, &card).unwrap();
-        let stored = canvas.test(id.as_str()).unwrap();
-        assert_eq!(stored.criteria, "We are right if 7 of 10");
-        assert_eq!(stored.state, TestState::Running);
-        assert_eq!(stored.items(), [pain]);
+    fn a_cards_list_name_is_its_start() {
         assert_eq!(short("x".repeat(60).as_str()).chars().count(), 49);
+        assert_eq!(short("  "), "(no hypothesis yet)");
     }
 }

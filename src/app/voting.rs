@@ -1,10 +1,10 @@
 //! Dot voting: the dots on a note, the buttons that add a vote and take one away, and the
-//! "Top voted" ranking. Votes change only through [`Command::SetVotes`], so they undo like any
+//! "Top voted" ranking. Votes change only through [`Command::vote`], one more or one fewer, so they undo like any
 //! other edit and are saved with the canvas.
 
 use egui::{Align2, FontId, Painter, Rect, Role, Sense, Stroke, Ui, Vec2, WidgetInfo, pos2, vec2};
 
-use crate::canvas::{Canvas, Item};
+use crate::canvas::{Canvas, Item, ItemId};
 use crate::palette::VOTE_DOT;
 use crate::workshop;
 
@@ -77,10 +77,7 @@ pub fn note_votes(
         let label = format!("Remove a vote from {}", item.text());
         response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
         if response.clicked() {
-            out.push(Command::SetVotes {
-                id: id.to_owned(),
-                votes: votes - 1,
-            });
+            out.push(Command::vote(item.id(), -1));
         }
         let plural = if votes == 1 { "" } else { "s" };
         let _ = response.on_hover_text(format!("{votes} vote{plural} · click to take one away"));
@@ -103,10 +100,7 @@ pub fn note_votes(
         painter.line_segment([c - vec2(arm, 0.0), c + vec2(arm, 0.0)], line);
         painter.line_segment([c - vec2(0.0, arm), c + vec2(0.0, arm)], line);
         if response.clicked() {
-            out.push(Command::SetVotes {
-                id: id.to_owned(),
-                votes: votes.saturating_add(1),
-            });
+            out.push(Command::vote(item.id(), 1));
         }
         let _ = response.on_hover_text("Add a vote (V)");
     }
@@ -135,13 +129,13 @@ pub fn top_voted_list(ui: &mut Ui, canvas: &Canvas, size: f32, out: &mut Vec<Com
             .on_hover_text("Select this note")
             .clicked()
         {
-            out.push(Command::Select(Some(id.as_str().to_owned())));
+            out.push(Command::Select(Some(id.clone())));
         }
     }
 }
 
 /// The inspector's "Votes" row: the count, with − and + buttons.
-pub fn inspector_row(ui: &mut Ui, id: &str, votes: u32, out: &mut Vec<Command>) {
+pub fn inspector_row(ui: &mut Ui, id: &ItemId, votes: u32, out: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.label(format!("Votes: {votes}"));
         let minus = ui
@@ -149,18 +143,12 @@ pub fn inspector_row(ui: &mut Ui, id: &str, votes: u32, out: &mut Vec<Command>) 
             .on_hover_text("Remove a vote (Shift+V)");
         minus.widget_info(|| WidgetInfo::labeled(Role::Button, votes > 0, "Remove vote"));
         if minus.clicked() {
-            out.push(Command::SetVotes {
-                id: id.to_owned(),
-                votes: votes.saturating_sub(1),
-            });
+            out.push(Command::vote(id, -1));
         }
         let plus = ui.button("+").on_hover_text("Add a vote (V)");
         plus.widget_info(|| WidgetInfo::labeled(Role::Button, true, "Add vote"));
         if plus.clicked() {
-            out.push(Command::SetVotes {
-                id: id.to_owned(),
-                votes: votes.saturating_add(1),
-            });
+            out.push(Command::vote(id, 1));
         }
     });
 }

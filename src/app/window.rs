@@ -12,7 +12,9 @@ impl App {
             if !self.presentation.active {
                 self.settings.window = size.or(self.settings.window);
             }
-            let _ = self.settings.save(&self.config_dir);
+            self.save_settings();
+            // Typing in place is kept, so closing asks about it like any other change.
+            self.commit_entry();
             if self.doc.is_dirty() && !self.close_allowed {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.modal = Some(Modal::Unsaved(Pending::Close));
@@ -50,7 +52,7 @@ impl App {
         self.window_changed_at = None;
         self.settings.zoom = zoom;
         self.settings.window = size.or(self.settings.window);
-        let _ = self.settings.save(&self.config_dir);
+        self.save_settings();
     }
 }
 

@@ -8,6 +8,7 @@ use super::LoadError;
 use super::decode::{describe, show};
 use crate::canvas::ItemId;
 use crate::evidence::{
+    EvidenceId,
     Evidence, Interview, IsoDate, Learning, Source, Stance, Status, TestCard, TestState,
 };
 
@@ -55,7 +56,13 @@ pub(super) fn take_note_evidence(
         Some(v) => list(&format!("{at}.evidence"), v, "evidence entries")?
             .into_iter()
             .enumerate()
-            .map(|(i, e)| decode_evidence(&format!("{at}.evidence[{i}]"), e))
+            .map(|(i, e)| {
+                // Entries are numbered in file order: ids for edits to name them by.
+                decode_evidence(&format!("{at}.evidence[{i}]"), e).map(|mut entry| {
+                    entry.id = EvidenceId(i as u64 + 1);
+                    entry
+                })
+            })
             .collect::<Result<_, _>>()?,
     };
     Ok(NoteEvidence {
@@ -104,6 +111,7 @@ fn decode_evidence(at: &str, value: Value) -> Result<Evidence, LoadError> {
             }
         };
     Ok(Evidence {
+        id: EvidenceId::default(),
         source,
         date: date(&mut f, at)?,
         who: text(&mut f, at, "who")?,

@@ -13,7 +13,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use fitcanvas::app::{App, AppConfig, Screen, ScriptedDialogs};
-use fitcanvas::score;
+use fitcanvas::{ItemId, score};
 use fitcanvas::section::Section;
 
 pub struct Setup {
@@ -76,13 +76,13 @@ pub fn texts(harness: &Harness<'_, App>, section: Section) -> Vec<String> {
         .collect()
 }
 
-pub fn id_of(harness: &Harness<'_, App>, text: &str) -> String {
+pub fn id_of(harness: &Harness<'_, App>, text: &str) -> ItemId {
     harness
         .state()
         .canvas()
         .all_items()
         .find(|(_, i)| i.text() == text)
-        .map(|(_, i)| i.id().as_str().to_owned())
+        .map(|(_, i)| i.id().clone())
         .unwrap_or_else(|| panic!("no note {text:?}"))
 }
 

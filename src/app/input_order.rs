@@ -1,0 +1,228 @@
+//! Keys in the order they were typed. A frame can carry many keyboard events (a fast typist,
+//! a busy machine, a test that queues several), but the app reads a frame's keys against the
+//! state it had when the frame began: text typed after Enter would land in the note Enter just
+//! committed, and a letter typed after Ctrl+2 would act as a shortcut before the new note's
+//! field exists. So each frame takes the keyboard events only up to the first one that can
+//! change where the next ones go (Enter, Tab, Esc, a shortcut, or any key while nothing is
+//! being typed), and holds the rest back for the next frame, which runs at once.
+//!
+//! Pointer events stay in their own frame: egui has already worked out the pointer's state
+//! from them.
+
+use std::collections::VecDeque;
+
+use egui::{Event, FocusDirection, Id, Key};
+
+/// Keyboard events held back for the next frame, and where the keyboard was when the last
+/// frame ended.
+#[derive(Debug, Default)]
+pub struct InputOrder {
+    held: VecDeque<Event>,
+    focus_at_end: Option<Id>,
+}
+
+impl InputOrder {
+    /// Cuts this frame's keyboard events after the first that can change their routing. Call
+    /// first thing in the frame; `typing` says whether a text field takes the keys now.
+    pub fn begin_frame(&mut self, ctx: &egui::Context, typing: bool) {
+        let injected = !self.held.is_empty();
+        ctx.input_mut(|i| {
+            if !injected && !i.events.iter().any(is_keyboard) {
+                return;
+            }
+            let mut keyboard: Vec<Event> = self.held.drain(..).collect();
+            let mut others = Vec::new();
+            for event in std::mem::take(&mut i.events) {
+                if is_keyboard(&event) {
+                    keyboard.push(event);
+                } else {
+                    others.push(event);
+                }
+            }
+            let cut = cut_point(&keyboard, typing);
+            self.held.extend(keyboard.drain(cut..));
+            keyboard.extend(others);
+            i.events = keyboard;
+        });
+        if injected || !self.held.is_empty() {
+            self.settle_focus(ctx);
+        }
+        if !self.held.is_empty() {
+            ctx.request_repaint();
+        }
+    }
+
+    /// Call last thing in the frame.
+    pub fn end_frame(&mut self, ctx: &egui::Context) {
+        self.focus_at_end = ctx.memory(|m| m.focused());
+    }
+
+
+    /// Egui moved the keyboard focus for Tab, the arrows and Esc from the frame's raw events
+    /// before they could be held back, and never saw the held ones: make its focus follow the
+    /// keys this frame really has.
+    fn settle_focus(&self, ctx: &egui::Context) {
+        let direction = ctx.input(|i| {
+            i.events.iter().rev().find_map(|e| match e {
+                Event::Key {
+                    key: Key::Tab,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } if !modifiers.any() => Some(FocusDirection::Next),
+                Event::Key {
+                    key: Key::Tab,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } if modifiers.shift_only() => Some(FocusDirection::Previous),
+                _ => None,
+            })
+        });
+        let escape = ctx.input(|i| i.key_pressed(Key::Escape));
+        ctx.memory_mut(|m| {
+            if !escape
+                && m.focused().is_none()
+                && let Some(id) = self.focus_at_end
+            {
+                m.request_focus(id);
+            }
+            m.move_focus(direction.unwrap_or(FocusDirection::None));
+        });
+    }
+}
+
+fn is_keyboard(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Key { .. }
+            | Event::Text(_)
+            | Event::Paste(_)
+            | Event::Copy
+            | Event::Cut
+            | Event::Ime(_)
+    )
+}
+
+/// How many of `events` belong to this frame: up to and including the first routing key, the
+/// text that key itself typed, and its release.
+fn cut_point(events: &[Event], typing: bool) -> usize {
+    let Some(first) = events.iter().position(|e| is_routing_key(e, typing)) else {
+        return events.len();
+    };
+    let rest = &events[first + 1..];
+    let next_press = rest
+        .iter()
+        .position(|e| matches!(e, Event::Key { pressed: true, .. }))
+        .unwrap_or(rest.len());
+    // Text that is not the key's own (a key press sends its character as text right after it)
+    // goes to whatever the key opened, in the next frame.
+    let own_text = rest[..next_press]
+        .iter()
+        .take_while(|e| !matches!(e, Event::Text(_) | Event::Paste(_)) || is_own_text(events, first, e))
+        .count();
+    first + 1 + own_text
+}
+
+/// The text a key press typed itself: the character right after it.
+fn is_own_text(events: &[Event], key_at: usize, event: &Event) -> bool {
+    let (Event::Key { key, .. }, Event::Text(text)) = (&events[key_at], event) else {
+        return false;
+    };
+    text.chars().count() == 1 && key.symbol_or_name().eq_ignore_ascii_case(text)
+}
+
+/// A key press after which the following keys may have to go somewhere else.
+fn is_routing_key(event: &Event, typing: bool) -> bool {
+    let Event::Key {
+        key,
+        pressed: true,
+        modifiers,
+        ..
+    } = event
+    else {
+        // A multi-line paste into a new note makes one note per line and starts the next.
+        return typing && matches!(event, Event::Paste(text) if text.contains('\n'));
+    };
+    if !typing {
+        // Any key may start typing (Enter, N, Insert) or act on the selection.
+        return true;
+    }
+    modifiers.command
+        || modifiers.ctrl
+        || modifiers.alt
+        || matches!(
+            key,
+            Key::Enter
+                | Key::Tab
+                | Key::Escape
+                | Key::F1
+                | Key::F2
+                | Key::F3
+                | Key::F4
+                | Key::F5
+                | Key::F6
+                | Key::F7
+                | Key::F8
+                | Key::F9
+                | Key::F10
+                | Key::F11
+                | Key::F12
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::Modifiers;
+
+    fn press(key: Key, modifiers: Modifiers) -> Event {
+        Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers,
+        }
+    }
+
+    fn text(t: &str) -> Event {
+        Event::Text(t.to_owned())
+    }
+
+    #[test]
+    fn while_typing_a_frame_ends_after_enter() {
+        let events = [
+            text("one"),
+            press(Key::Enter, Modifiers::NONE),
+            text("two"),
+        ];
+        assert_eq!(cut_point(&events, true), 2);
+        assert_eq!(cut_point(&events[2..], true), 1);
+    }
+
+    #[test]
+    fn while_not_typing_a_frame_holds_one_key_and_its_own_character() {
+        let events = [
+            press(Key::N, Modifiers::NONE),
+            text("n"),
+            press(Key::H, Modifiers::NONE),
+            text("h"),
+        ];
+        assert_eq!(cut_point(&events, false), 2);
+        // Ctrl+2 types no character: what follows it waits for the new note's field.
+        let events = [press(Key::Num2, Modifiers::COMMAND), text("Slow")];
+        assert_eq!(cut_point(&events, false), 1);
+    }
+
+    #[test]
+    fn plain_typing_is_never_cut() {
+        let events = [
+            press(Key::A, Modifiers::NONE),
+            text("a"),
+            press(Key::B, Modifiers::SHIFT),
+            text("B"),
+        ];
+        assert_eq!(cut_point(&events, true), 4);
+    }
+}
