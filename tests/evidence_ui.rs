@@ -514,7 +514,7 @@ fn finishing_can_invalidate_or_leave_statuses_and_cards_can_be_deleted() {
 }
 
 #[test]
-fn undo_closes_the_evidence_editor_rather_than_move_it_to_another_entry() {
+fn the_evidence_editor_stays_on_its_entry_when_undo_puts_another_before_it() {
     let setup = Setup::new();
     let mut h = setup_canvas(&setup);
     let pain = id_of(&h, "Late deliveries");
@@ -540,7 +540,12 @@ fn undo_closes_the_evidence_editor_rather_than_move_it_to_another_entry() {
         .map(|e| e.quote.clone())
         .collect();
     assert_eq!(quotes, ["First quote", "Second quote"]);
-    assert!(h.state().view.side.editing_evidence.is_none());
+    // Entries have ids: the editor still holds "Second quote", now the second entry.
+    let (note, entry) = h.state().view.side.editing_evidence.clone().unwrap();
+    let item = h.state().canvas().item(&note).unwrap();
+    let edited = item.evidence().iter().find(|e| e.id() == entry).unwrap();
+    assert_eq!(edited.quote, "Second quote");
+    assert!(h.query_by_label("Editing evidence 2").is_some());
     assert!(h.query_by_label("Editing evidence 1").is_none());
 }
 

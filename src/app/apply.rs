@@ -208,10 +208,9 @@ impl App {
                 self.settings.recent.clear();
                 self.save_settings();
             }
-            C::CloseModal => {
-                if matches!(self.modal, Some(Modal::TypePath { .. })) {
-                    self.cancel_pending();
-                }
+            C::CloseModal => self.modal = None,
+            C::CancelModal => {
+                self.cancel_pending();
                 self.modal = None;
             }
             C::AnswerUnsaved(pending, answer) => self.answer_unsaved(pending, answer),

@@ -102,6 +102,8 @@ pub enum Command {
     ClearRecent,
     // Modals answer with commands too, applied after the frame like every other.
     CloseModal,
+    /// Closes the modal and drops whatever was waiting on it (a save that was to come first).
+    CancelModal,
     /// The answer to "save changes?" before `Pending`.
     AnswerUnsaved(Pending, UnsavedAnswer),
     /// The answer to "restore unsaved work?".

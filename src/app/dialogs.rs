@@ -81,7 +81,7 @@ pub fn show(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
                 });
             });
             if close || r.should_close() {
-                out.push(Command::CloseModal);
+                out.push(Command::CancelModal);
             } else if let Some(path) = done {
                 out.push(Command::CloseModal);
                 out.push(match purpose {

@@ -19,13 +19,18 @@ use egui::{Event, FocusDirection, Id, Key};
 pub struct InputOrder {
     held: VecDeque<Event>,
     focus_at_end: Option<Id>,
+    /// The last frame held every key back: the next one never does, whatever happens.
+    held_all: bool,
 }
 
 impl InputOrder {
     /// Cuts this frame's keyboard events after the first that can change their routing. Call
     /// first thing in the frame; `typing` says whether a text field takes the keys now.
-    pub fn begin_frame(&mut self, ctx: &egui::Context, typing: bool) {
+    /// With `hold_all`, every keyboard event waits for the next frame (a text field is opening).
+    pub fn begin_frame(&mut self, ctx: &egui::Context, typing: bool, hold_all: bool) {
         let injected = !self.held.is_empty();
+        let hold_all = hold_all && !self.held_all;
+        self.held_all = hold_all;
         ctx.input_mut(|i| {
             if !injected && !i.events.iter().any(is_keyboard) {
                 return;
@@ -39,7 +44,11 @@ impl InputOrder {
                     others.push(event);
                 }
             }
-            let cut = cut_point(&keyboard, typing);
+            let cut = if hold_all {
+                0
+            } else {
+                cut_point(&keyboard, typing)
+            };
             self.held.extend(keyboard.drain(cut..));
             keyboard.extend(others);
             i.events = keyboard;

@@ -271,7 +271,9 @@ impl App {
             .memory(|m| m.focused())
             .is_some_and(|id| ctx.read_response(id).is_some());
         self.typing = self.view.entry.is_some() || focus_is_live;
-        self.input.begin_frame(&ctx, self.typing);
+        // A field that is only now opening cannot take keys this frame: they wait for it.
+        let field_opening = self.view.entry.as_ref().is_some_and(|e| e.focus);
+        self.input.begin_frame(&ctx, self.typing, field_opening);
         self.receive_dialog_replies();
         self.receive_dropped_files(&ctx);
         self.intercept_close(&ctx);

@@ -46,11 +46,6 @@ pub(super) fn entry_ui(
     let id = ui
         .scope_id()
         .with(("entry", entry.section.key(), entry.editing.clone()));
-    if entry.focus {
-        // Before the field is drawn, so the keys of this very frame go into it.
-        ui.memory_mut(|m| m.request_focus(id));
-        entry.focus = false;
-    }
     let focused = ui.memory(|m| m.has_focus(id));
     if entry.editing.is_none() && focused {
         let pasted: Option<String> = ui.input_mut(|i| {
@@ -121,6 +116,12 @@ pub(super) fn entry_ui(
         info.label = Some(hint.clone());
         info
     });
+    if entry.focus {
+        // The field takes the keys from the next frame on; the app holds them back until then
+        // (a new field's first frame only measures it, and could not take them).
+        response.request_focus();
+        entry.focus = false;
+    }
     if enter {
         out.push(Command::NextEntry);
     } else if tab || escape || response.lost_focus() {
