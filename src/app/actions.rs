@@ -298,7 +298,8 @@ impl Action {
         match self {
             // Undo while typing is the field's own undo.
             A::Undo | A::Redo => Scope::Canvas,
-            A::NewNote(_) => Scope::Canvas,
+            // They type nothing: a note being typed is kept and the next one starts.
+            A::NewNote(_) => Scope::Anywhere,
             A::Present | A::FocusSidePanel => Scope::Anywhere,
             A::TimerStartPause | A::TimerReset if shortcut.modifiers.command => Scope::Anywhere,
             A::StepForward | A::StepBack if shortcut.logical_key != Key::ArrowRight
@@ -466,14 +467,15 @@ pub struct HelpRow {
     pub what: &'static str,
     /// Presenting only.
     pub presenting: bool,
+    /// A numbered family, written "first … last".
+    pub family: bool,
 }
 
 impl HelpRow {
     /// The keys column: each action's keys joined with " / ", a family as "first … last".
     pub fn keys(&self) -> String {
-        let family = self.actions.len() > 3;
         let keys: Vec<String> = self.actions.iter().map(|a| a.keys_text()).collect();
-        match (family, keys.first(), keys.last()) {
+        match (self.family, keys.first(), keys.last()) {
             (true, Some(first), Some(last)) => format!("{first} … {last}"),
             _ => keys.join(" / "),
         }
@@ -484,11 +486,19 @@ impl HelpRow {
 pub fn help_rows() -> Vec<HelpRow> {
     use Action as A;
     let row = |actions: Vec<Action>, what| HelpRow {
+        family: false,
         actions,
         what,
         presenting: false,
     };
+    let family = |actions: Vec<Action>, what, presenting| HelpRow {
+        family: true,
+        actions,
+        what,
+        presenting,
+    };
     let presenting = |actions: Vec<Action>, what| HelpRow {
+        family: false,
         actions,
         what,
         presenting: true,
@@ -498,9 +508,10 @@ pub fn help_rows() -> Vec<HelpRow> {
         row(vec![A::Save, A::SaveAs], "Save / save as"),
         row(vec![A::Quit], "Quit (asks first about unsaved changes)"),
         row(vec![A::Undo, A::Redo], "Undo / redo (also in the Edit menu; no limit in a session)"),
-        row(
+        family(
             Section::ALL.map(A::NewNote).to_vec(),
             "New note in jobs, pains, gains, products, pain relievers, gain creators",
+            false,
         ),
         row(vec![A::NewNoteHere], "New note in the selected note's area"),
         row(
@@ -517,7 +528,11 @@ pub fn help_rows() -> Vec<HelpRow> {
             "Move the selection",
         ),
         row(vec![A::MoveEarlier, A::MoveLater], "Move the selected note earlier / later"),
-        row((1..=5).map(A::Weight).collect(), "Weight of the selected customer note"),
+        family(
+            (1..=5).map(A::Weight).collect(),
+            "Weight of the selected customer note",
+            false,
+        ),
         row(vec![A::DeleteNote], "Delete the selected note and its links"),
         row(
             vec![A::FocusSidePanel],
@@ -526,10 +541,12 @@ pub fn help_rows() -> Vec<HelpRow> {
         row(vec![A::ToggleSidePanel], "Hide or show the side panel"),
         row(vec![A::ZoomIn, A::ZoomOut, A::ZoomReset], "Zoom in / out / actual size"),
         row(vec![A::Present], "Present to a room (full screen); F5 or Esc leaves"),
-        presenting(
-            (1..=6).chain([0]).map(A::Spotlight).collect(),
-            "Spotlight jobs, pains, gains, products & services, pain relievers, gain creators; 0 shows all",
+        family(
+            (1..=6).map(A::Spotlight).collect(),
+            "Spotlight jobs, pains, gains, products & services, pain relievers, gain creators (brought close, the rest faded)",
+            true,
         ),
+        presenting(vec![A::Spotlight(0)], "Show all areas"),
         presenting(
             vec![A::StepForward, A::StepBack],
             "Step through the areas, then the fit (a clicker's PageDown/PageUp work from the editor too while the audience window is open)",

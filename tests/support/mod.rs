@@ -36,12 +36,19 @@ impl Setup {
     }
 
     pub fn harness(&self, size: (f32, f32)) -> Harness<'static, App> {
+        self.harness_with_steps(size, 4)
+    }
+
+    /// A harness whose `run` may take up to `max_steps` frames: a burst of keys delivered in
+    /// one frame is handled over as many frames as it has keys that change their routing.
+    pub fn harness_with_steps(&self, size: (f32, f32), max_steps: u64) -> Harness<'static, App> {
         let config_dir = self.path("config");
         let data_dir = self.path("data");
         let dialogs = self.dialogs.clone();
         let clock = self.clock.clone();
         let mut harness = Harness::builder()
             .with_size(egui::vec2(size.0, size.1))
+            .with_max_steps(max_steps)
             .build_eframe(move |cc| {
                 App::new(
                     &cc.egui_ctx,
