@@ -22,7 +22,9 @@ pub const DEFAULT_WEIGHT: u8 = 3;
 
 /// A note's id: unique across the whole canvas and stable across edits, so links and diffs
 /// can refer to it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(try_from = "String", into = "String")]
 pub struct ItemId(String);
 
@@ -649,7 +651,10 @@ impl Canvas {
             .interview(id)
             .map(|i| i.id.clone())
             .ok_or_else(|| EditError::NoSuchInterview(ItemId(id.to_owned())))?;
-        match self.apply(Edit::RemoveInterview { id: id.clone() })?.inverse {
+        match self
+            .apply(Edit::RemoveInterview { id: id.clone() })?
+            .inverse
+        {
             Edit::RestoreInterview { interview, .. } => Ok(interview),
             _ => Err(EditError::NoSuchInterview(id)),
         }
@@ -682,7 +687,11 @@ impl Canvas {
     }
 
     /// A new planned test card for the given notes, not yet on the canvas.
-    pub fn new_test_card(&self, hypothesis: impl Into<String>, items: &[&str]) -> Result<TestCard, EditError> {
+    pub fn new_test_card(
+        &self,
+        hypothesis: impl Into<String>,
+        items: &[&str],
+    ) -> Result<TestCard, EditError> {
         Ok(TestCard {
             id: self.next_test_id(),
             hypothesis: hypothesis.into(),

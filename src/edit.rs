@@ -28,7 +28,9 @@ pub enum Edit {
         text: String,
     },
     /// Removes a note, the links to it and its place in test cards.
-    RemoveNote { id: ItemId },
+    RemoveNote {
+        id: ItemId,
+    },
     /// Puts a removed note back where it was, with the links to it and its test cards.
     RestoreNote {
         section: Section,
@@ -37,14 +39,32 @@ pub enum Edit {
         linked_from: Vec<Reference>,
         tested_by: Vec<Reference>,
     },
-    SetText { id: ItemId, text: String },
-    SetWeight { id: ItemId, weight: u8 },
-    SetKind { id: ItemId, kind: Kind },
-    SetStatus { id: ItemId, status: Status },
+    SetText {
+        id: ItemId,
+        text: String,
+    },
+    SetWeight {
+        id: ItemId,
+        weight: u8,
+    },
+    SetKind {
+        id: ItemId,
+        kind: Kind,
+    },
+    SetStatus {
+        id: ItemId,
+        status: Status,
+    },
     /// Adds `by` dot votes (negative: removes them); the count never goes below zero.
-    AddVotes { id: ItemId, by: i64 },
+    AddVotes {
+        id: ItemId,
+        by: i64,
+    },
     /// Moves a note to position `to` of its own section (clamped to the last).
-    MoveNote { id: ItemId, to: usize },
+    MoveNote {
+        id: ItemId,
+        to: usize,
+    },
     /// Value-map note `from` addresses customer note `to`, at position `at` of its list of
     /// addressed notes (the end when `None`).
     Link {
@@ -53,11 +73,20 @@ pub enum Edit {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         at: Option<usize>,
     },
-    Unlink { from: ItemId, to: ItemId },
-    SetTitle { text: String },
-    SetCustomer { text: String },
+    Unlink {
+        from: ItemId,
+        to: ItemId,
+    },
+    SetTitle {
+        text: String,
+    },
+    SetCustomer {
+        text: String,
+    },
     /// The canvas's free-text notes.
-    SetCanvasNotes { text: String },
+    SetCanvasNotes {
+        text: String,
+    },
     /// Evidence for a note at `index` of its list (clamped). An entry whose id is 0 gets the
     /// note's next free id.
     AddEvidence {
@@ -66,26 +95,51 @@ pub enum Edit {
         evidence: Evidence,
     },
     /// Replaces the entry with the same id.
-    SetEvidence { note: ItemId, evidence: Evidence },
-    RemoveEvidence { note: ItemId, entry: EvidenceId },
-    AddInterview { index: usize, interview: Interview },
+    SetEvidence {
+        note: ItemId,
+        evidence: Evidence,
+    },
+    RemoveEvidence {
+        note: ItemId,
+        entry: EvidenceId,
+    },
+    AddInterview {
+        index: usize,
+        interview: Interview,
+    },
     /// Date, person, role and notes of the interview with the same id.
-    SetInterview { interview: Interview },
+    SetInterview {
+        interview: Interview,
+    },
     /// Removes an interview; evidence that cited it stays, without the citation.
-    RemoveInterview { id: ItemId },
+    RemoveInterview {
+        id: ItemId,
+    },
     /// Puts a removed interview back, citing it again from the entries that did.
     RestoreInterview {
         index: usize,
         interview: Interview,
         cited_by: Vec<Citation>,
     },
-    AddTest { index: usize, card: TestCard },
+    AddTest {
+        index: usize,
+        card: TestCard,
+    },
     /// Texts, state and learning of the test card with the same id (not its tested notes).
-    SetTest { card: TestCard },
-    SetTestItems { id: ItemId, items: Vec<ItemId> },
-    RemoveTest { id: ItemId },
+    SetTest {
+        card: TestCard,
+    },
+    SetTestItems {
+        id: ItemId,
+        items: Vec<ItemId>,
+    },
+    RemoveTest {
+        id: ItemId,
+    },
     /// Several edits as one: all of them, or (when one is refused) none.
-    Batch { edits: Vec<Edit> },
+    Batch {
+        edits: Vec<Edit>,
+    },
 }
 
 /// Where a note was referred to: by note or card `from`, at position `at` of its list.
@@ -166,7 +220,10 @@ impl Canvas {
                 }
                 let item = Item::new(section, id.clone(), text);
                 self.sections[section.index()].insert(index, Arc::new(item));
-                Ok(Applied::one(E::RemoveNote { id: id.clone() }, Target::Note(id)))
+                Ok(Applied::one(
+                    E::RemoveNote { id: id.clone() },
+                    Target::Note(id),
+                ))
             }
             E::RemoveNote { id } => self.remove_note(id),
             E::RestoreNote {
@@ -234,7 +291,13 @@ impl Canvas {
                 }
                 let item = list.remove(from);
                 list.insert(to, item);
-                Ok(Applied::one(E::MoveNote { id: id.clone(), to: from }, Target::Note(id)))
+                Ok(Applied::one(
+                    E::MoveNote {
+                        id: id.clone(),
+                        to: from,
+                    },
+                    Target::Note(id),
+                ))
             }
             E::Link { from, to, at } => self.add_link(from, to, at),
             E::Unlink { from, to } => {
@@ -352,7 +415,10 @@ impl Canvas {
                 let id = card.id.clone();
                 let index = index.min(self.tests.len());
                 self.tests.insert(index, TestCard { items, ..card });
-                Ok(Applied::one(E::RemoveTest { id: id.clone() }, Target::Test(id)))
+                Ok(Applied::one(
+                    E::RemoveTest { id: id.clone() },
+                    Target::Test(id),
+                ))
             }
             E::SetTest { card } => {
                 let id = card.id.clone();
@@ -592,7 +658,9 @@ impl Canvas {
         at: Option<usize>,
     ) -> Result<Applied, EditError> {
         let to_section = self.section_of(to.as_str()).ok_or_else(|| no_such(&to))?;
-        let from_section = self.section_of(from.as_str()).ok_or_else(|| no_such(&from))?;
+        let from_section = self
+            .section_of(from.as_str())
+            .ok_or_else(|| no_such(&from))?;
         if from_section.addresses() != Some(to_section) {
             return Err(EditError::WrongLinkTarget {
                 from: from_section,

@@ -195,7 +195,9 @@ impl fmt::Display for IsoDate {
 /// while the canvas is open, so an edit names its entry even after others were added or
 /// removed before it. Numbered on load (the file keeps entries in order and needs no ids); 0
 /// means "not yet numbered" and is replaced when the entry is added to a note.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct EvidenceId(pub u64);
 

@@ -182,7 +182,10 @@ mod tests {
     use crate::section::Section;
 
     fn text(canvas: &Canvas, id: &ItemId) -> String {
-        canvas.item(id.as_str()).map(|i| i.text().to_owned()).unwrap_or_default()
+        canvas
+            .item(id.as_str())
+            .map(|i| i.text().to_owned())
+            .unwrap_or_default()
     }
 
     #[test]

@@ -24,9 +24,9 @@ pub mod workshop;
 
 pub use canvas::{Canvas, EditError, Item, ItemId};
 pub use edit::{Applied, Edit, Target};
-pub use history::{History, MergeKey};
 pub use evidence::{
     Evidence, EvidenceId, Interview, IsoDate, Learning, Source, Stance, Status, TestCard, TestState,
 };
 pub use fit::{FitReport, score};
+pub use history::{History, MergeKey};
 pub use section::{Kind, Section, Side};

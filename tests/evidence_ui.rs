@@ -625,7 +625,9 @@ mod snapshots {
         let (_setup, mut h) = example((1280.0, 720.0));
         select(&mut h, Section::Pains, 0);
         h.state_mut()
-            .push(Command::OpenInterview(fitcanvas::ItemId::new("interview-1")));
+            .push(Command::OpenInterview(fitcanvas::ItemId::new(
+                "interview-1",
+            )));
         h.run();
         assert!(h.query_by_label("Informed notes (3)").is_some());
         h.snapshot("interview_log");

@@ -2,9 +2,11 @@
 //! test cards too) survive a save and a load unchanged, no input makes loading panic, and every
 //! sequence of model operations keeps the canvas valid with a fit score inside 0–100.
 
-use fitcanvas::evidence::{Evidence, IsoDate, Learning, Source, Stance, Status, TestState};
+use fitcanvas::evidence::{
+    Evidence, Interview, IsoDate, Learning, Source, Stance, Status, TestState,
+};
 use fitcanvas::format;
-use fitcanvas::{Canvas, EditError, Item, Kind, Section, score};
+use fitcanvas::{Canvas, Edit, EditError, History, Item, ItemId, Kind, MergeKey, Section, score};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::{Map, Value, json};
@@ -969,5 +971,202 @@ proptest! {
         let with_header = format!(r#"{{"format":"fitcanvas","version":1,{text}"#);
         check_load(text.as_bytes())?;
         check_load(with_header.as_bytes())?;
+    }
+}
+
+/// The typed edit an operation stands for, worked out against the canvas as it is now; `None`
+/// when it names nothing that could be edited.
+fn edit_for(canvas: &Canvas, op: &Op) -> Option<Edit> {
+    let id = |p: &Pick| ItemId::new(resolve(canvas, p, None));
+    Some(match op {
+        Op::Add(s, t) | Op::Insert(s, _, t) => {
+            let section = *s.get(&Section::ALL);
+            let index = match op {
+                Op::Insert(_, i, _) => *i,
+                _ => canvas.items(section).len(),
+            };
+            Edit::AddNote {
+                section,
+                index,
+                id: canvas.next_id(section),
+                text: t.clone(),
+            }
+        }
+        Op::SetText(p, t) => Edit::SetText {
+            id: id(p)?,
+            text: t.clone(),
+        },
+        Op::SetWeight(p, w) => Edit::SetWeight {
+            id: id(p)?,
+            weight: *w,
+        },
+        Op::SetKind(p, k, _) => Edit::SetKind {
+            id: id(p)?,
+            kind: *k.get(&all_kinds()),
+        },
+        Op::Remove(p) => Edit::RemoveNote { id: id(p)? },
+        Op::Move(p, to) => Edit::MoveNote {
+            id: id(p)?,
+            to: *to,
+        },
+        Op::Shift(p, by) => Edit::AddVotes {
+            id: id(p)?,
+            by: *by as i64,
+        },
+        Op::Link(from, to, smart) => {
+            let from = if *smart {
+                resolve_where(canvas, from, |s, _| !s.is_customer())
+            } else {
+                resolve(canvas, from, None)
+            };
+            let target = smart
+                .then(|| canvas.section_of(&from).and_then(Section::addresses))
+                .flatten();
+            Edit::Link {
+                from: ItemId::new(from)?,
+                to: ItemId::new(resolve(canvas, to, target))?,
+                at: None,
+            }
+        }
+        Op::Unlink(from, to) => Edit::Unlink {
+            from: id(from)?,
+            to: id(to)?,
+        },
+        Op::SetHeader(which, t) => match which.index(3) {
+            0 => Edit::SetTitle { text: t.clone() },
+            1 => Edit::SetCustomer { text: t.clone() },
+            _ => Edit::SetCanvasNotes { text: t.clone() },
+        },
+        Op::SetStatus(p, st) => Edit::SetStatus {
+            id: id(p)?,
+            status: *st.get(&Status::ALL),
+        },
+        Op::SetVotes(p, v) => Edit::AddVotes {
+            id: id(p)?,
+            by: i64::from(*v % 7) - 3,
+        },
+        Op::AddEvidence(p, source, supports, quote, interview) => {
+            let stance = if *supports {
+                Stance::Supports
+            } else {
+                Stance::Contradicts
+            };
+            let mut evidence = Evidence::new(*source.get(&Source::ALL), stance, quote.clone());
+            evidence.interview = interview
+                .as_ref()
+                .and_then(|iv| ItemId::new(interview_id(canvas, iv)));
+            Edit::AddEvidence {
+                note: id(p)?,
+                index: 0,
+                evidence,
+            }
+        }
+        Op::RemoveEvidence(p, i) => {
+            let note = resolve_where(canvas, p, |_, item| !item.evidence().is_empty());
+            let entry = canvas.item(&note)?.evidence().get(*i)?.id();
+            Edit::RemoveEvidence {
+                note: ItemId::new(note)?,
+                entry,
+            }
+        }
+        Op::AddInterview(_, person) => {
+            let mut interview = Interview::new(canvas.next_interview_id());
+            interview.person = person.clone();
+            Edit::AddInterview {
+                index: 0,
+                interview,
+            }
+        }
+        Op::RemoveInterview(p) => Edit::RemoveInterview {
+            id: ItemId::new(interview_id(canvas, p))?,
+        },
+        Op::AddTest(hypothesis, picks) => {
+            let ids = note_ids(canvas, picks);
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            Edit::AddTest {
+                index: 0,
+                card: canvas.new_test_card(hypothesis.clone(), &ids).ok()?,
+            }
+        }
+        Op::SetTestItems(t, picks) => Edit::SetTestItems {
+            id: ItemId::new(test_id(canvas, t))?,
+            items: note_ids(canvas, picks)
+                .into_iter()
+                .filter_map(ItemId::new)
+                .collect(),
+        },
+        Op::RemoveTest(t) => Edit::RemoveTest {
+            id: ItemId::new(test_id(canvas, t))?,
+        },
+        Op::FinishTest(t, status) => {
+            let learning = Learning::new("observed", "learned", "decided");
+            let status = status.as_ref().map(|s| *s.get(&Status::ALL));
+            canvas
+                .finish_test_edit(&test_id(canvas, t), learning, status)
+                .ok()?
+        }
+    })
+}
+
+/// Typing: text edits of one field in a row share an undo step.
+fn merge_key(edit: &Edit) -> Option<MergeKey> {
+    match edit {
+        Edit::SetText { id, .. } => Some(MergeKey::NoteText(id.clone())),
+        Edit::SetTitle { .. } => Some(MergeKey::Title),
+        _ => None,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn undo_all_gives_back_the_start_and_redo_all_the_end(
+        start in prop::option::weighted(0.5, canvas_plan()),
+        ops in prop::collection::vec(op(), 0..40),
+    ) {
+        let mut canvas = match &start {
+            None => Canvas::new(),
+            Some(plan) => format::from_value(build_canvas(plan)).unwrap(),
+        };
+        let first = canvas.clone();
+        let mut history = History::new();
+        for op in &ops {
+            let Some(edit) = edit_for(&canvas, op) else { continue };
+            let before = canvas.clone();
+            let key = merge_key(&edit);
+            if let Err(e) = history.apply(&mut canvas, edit.clone(), key) {
+                prop_assert_eq!(&canvas, &before, "refused {:?} ({}) but changed the canvas", edit, e);
+            }
+            assert_round_trip(&canvas)?;
+        }
+        let end = canvas.clone();
+        let steps = history.undo_len();
+        for _ in 0..steps {
+            prop_assert!(history.undo(&mut canvas).unwrap().is_some());
+            assert_round_trip(&canvas)?;
+        }
+        prop_assert!(!history.can_undo());
+        prop_assert_eq!(&canvas, &first);
+        for _ in 0..steps {
+            prop_assert!(history.redo(&mut canvas).unwrap().is_some());
+            assert_round_trip(&canvas)?;
+        }
+        prop_assert_eq!(&canvas, &end);
+    }
+
+    #[test]
+    fn every_edit_survives_a_trip_through_json(
+        ops in prop::collection::vec(op(), 0..30),
+    ) {
+        // The room and the sync layer send edits as JSON: what arrives is what was sent.
+        let mut canvas = Canvas::new();
+        for op in &ops {
+            let Some(edit) = edit_for(&canvas, op) else { continue };
+            let json = serde_json::to_string(&edit).unwrap();
+            let back: Edit = serde_json::from_str(&json).unwrap();
+            prop_assert_eq!(&back, &edit);
+            let _ = canvas.apply(edit);
+        }
     }
 }

@@ -238,7 +238,10 @@ fn dont_save_closes_at_once_and_leaves_no_recovery_file() {
             .get(&egui::ViewportId::ROOT)
             .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::Close));
     }
-    assert!(closing, "the window is told to close, without waiting for a key");
+    assert!(
+        closing,
+        "the window is told to close, without waiting for a key"
+    );
     assert!(!recovery.exists());
     // Nothing writes it again while the window goes.
     setup.advance(Duration::from_secs(10));
@@ -271,8 +274,12 @@ fn leaving_a_presentation_while_typing_keeps_the_note() {
 fn the_readme_key_table_is_the_action_tables() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
         .expect("README.md");
-    let start = readme.find("<!-- keys -->").expect("README marks its key table");
-    let end = readme.find("<!-- /keys -->").expect("README ends its key table");
+    let start = readme
+        .find("<!-- keys -->")
+        .expect("README marks its key table");
+    let end = readme
+        .find("<!-- /keys -->")
+        .expect("README ends its key table");
     let table = readme[start + "<!-- keys -->".len()..end].trim();
     if table != fitcanvas::app::markdown_table().trim() {
         eprintln!("{}", fitcanvas::app::markdown_table());

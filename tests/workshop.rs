@@ -494,7 +494,14 @@ fn every_spotlit_area_shows_each_of_its_notes_whole() {
     let setup = Setup::new();
     let mut h = example(&setup, FULL_HD);
     key(&mut h, Key::F5);
-    let digits = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6];
+    let digits = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+    ];
     for (n, digit) in (1u8..).zip(digits) {
         key(&mut h, digit);
         let Some(fitcanvas::workshop::Step::Area(section)) =

@@ -302,8 +302,9 @@ impl Action {
             A::NewNote(_) => Scope::Anywhere,
             A::Present | A::FocusSidePanel => Scope::Anywhere,
             A::TimerStartPause | A::TimerReset if shortcut.modifiers.command => Scope::Anywhere,
-            A::StepForward | A::StepBack if shortcut.logical_key != Key::ArrowRight
-                && shortcut.logical_key != Key::ArrowLeft =>
+            A::StepForward | A::StepBack
+                if shortcut.logical_key != Key::ArrowRight
+                    && shortcut.logical_key != Key::ArrowLeft =>
             {
                 Scope::Room
             }
@@ -507,7 +508,10 @@ pub fn help_rows() -> Vec<HelpRow> {
         row(vec![A::New, A::Open], "New canvas / open a file"),
         row(vec![A::Save, A::SaveAs], "Save / save as"),
         row(vec![A::Quit], "Quit (asks first about unsaved changes)"),
-        row(vec![A::Undo, A::Redo], "Undo / redo (also in the Edit menu; no limit in a session)"),
+        row(
+            vec![A::Undo, A::Redo],
+            "Undo / redo (also in the Edit menu; no limit in a session)",
+        ),
         family(
             Section::ALL.map(A::NewNote).to_vec(),
             "New note in jobs, pains, gains, products, pain relievers, gain creators",
@@ -527,20 +531,32 @@ pub fn help_rows() -> Vec<HelpRow> {
             vec![A::SelectLeft, A::SelectRight, A::SelectUp, A::SelectDown],
             "Move the selection",
         ),
-        row(vec![A::MoveEarlier, A::MoveLater], "Move the selected note earlier / later"),
+        row(
+            vec![A::MoveEarlier, A::MoveLater],
+            "Move the selected note earlier / later",
+        ),
         family(
             (1..=5).map(A::Weight).collect(),
             "Weight of the selected customer note",
             false,
         ),
-        row(vec![A::DeleteNote], "Delete the selected note and its links"),
+        row(
+            vec![A::DeleteNote],
+            "Delete the selected note and its links",
+        ),
         row(
             vec![A::FocusSidePanel],
             "Move the keyboard to the side panel (Tab then walks its controls) and back",
         ),
         row(vec![A::ToggleSidePanel], "Hide or show the side panel"),
-        row(vec![A::ZoomIn, A::ZoomOut, A::ZoomReset], "Zoom in / out / actual size"),
-        row(vec![A::Present], "Present to a room (full screen); F5 or Esc leaves"),
+        row(
+            vec![A::ZoomIn, A::ZoomOut, A::ZoomReset],
+            "Zoom in / out / actual size",
+        ),
+        row(
+            vec![A::Present],
+            "Present to a room (full screen); F5 or Esc leaves",
+        ),
         family(
             (1..=6).map(A::Spotlight).collect(),
             "Spotlight jobs, pains, gains, products & services, pain relievers, gain creators (brought close, the rest faded)",
@@ -556,7 +572,10 @@ pub fn help_rows() -> Vec<HelpRow> {
             "Reveal or hide the fit: check marks, link lines and the fit score",
         ),
         presenting(vec![A::PresentNewNote], "New note in the spotlit area"),
-        presenting(vec![A::Vote, A::Unvote], "Add / remove a dot vote on the selected note"),
+        presenting(
+            vec![A::Vote, A::Unvote],
+            "Add / remove a dot vote on the selected note",
+        ),
         presenting(vec![A::TopVoted], "Top voted list"),
         presenting(
             vec![A::TimerStartPause, A::TimerReset],
@@ -633,7 +652,9 @@ mod tests {
             for k in action.shortcuts() {
                 let letter_or_digit = matches!(format!("{:?}", k.logical_key).as_str(),
                     s if s.len() == 1 || s.starts_with("Num"));
-                if letter_or_digit && k.modifiers.is_none() || k.modifiers == Modifiers::SHIFT && letter_or_digit {
+                if letter_or_digit && k.modifiers.is_none()
+                    || k.modifiers == Modifiers::SHIFT && letter_or_digit
+                {
                     assert!(
                         !action.key_applies(&k, &editor),
                         "{} acts in the editor",

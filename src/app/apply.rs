@@ -369,10 +369,13 @@ impl App {
             return false;
         }
         match entry.editing {
-            None => self.apply(&self.ctx.clone(), Command::AddNote {
-                section: entry.section,
-                text,
-            }),
+            None => self.apply(
+                &self.ctx.clone(),
+                Command::AddNote {
+                    section: entry.section,
+                    text,
+                },
+            ),
             Some(id) => {
                 self.edit(Edit::SetText { id, text }, None);
             }

@@ -3,9 +3,9 @@
 //! [`Palette`] colours. Notes are clicked to select, double-clicked to edit, dragged within an
 //! area to reorder and dragged onto a customer note to link.
 
-use std::collections::HashMap;
 use crate::canvas::ItemId;
 use crate::edit::Edit;
+use std::collections::HashMap;
 
 use egui::{
     Align2, FontId, Pos2, Rect, Role, Sense, Stroke, StrokeKind, Ui, UiBuilder, Vec2, WidgetInfo,

@@ -11,10 +11,10 @@ use crate::export::Format;
 use crate::history::MergeKey;
 use crate::section::Section;
 
+use super::UnsavedAnswer;
 use super::export_menu::ExportChoice;
 use super::side_tabs::SideTab;
 use super::theme::ThemeChoice;
-use super::UnsavedAnswer;
 
 /// One thing the user asked for.
 #[derive(Debug, Clone, PartialEq)]

@@ -90,9 +90,11 @@ pub fn show(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
                     PathPurpose::Export(_) => Command::ExportTo(path),
                     PathPurpose::Compare => Command::CompareWith(path),
                 });
-            } else if app.modal.as_ref().is_some_and(
-                |m| !matches!(m, Modal::TypePath { text: t, .. } if *t == text),
-            ) {
+            } else if app
+                .modal
+                .as_ref()
+                .is_some_and(|m| !matches!(m, Modal::TypePath { text: t, .. } if *t == text))
+            {
                 out.push(Command::EditTypedPath(text));
             }
         }
@@ -141,16 +143,18 @@ pub fn show(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
         Modal::Shortcuts => {
             let r = egui::Modal::new(id).show(ctx, |ui| {
                 ui.heading("Keyboard shortcuts");
-                egui::ScrollArea::vertical().max_height(ctx.content_rect().height() * 0.7).show(ui, |ui| {
-                    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                        for row in super::actions::help_rows() {
-                            let when = if row.presenting { " (presenting)" } else { "" };
-                            ui.label(egui::RichText::new(row.keys() + when).monospace());
-                            ui.label(row.what);
-                            ui.end_row();
-                        }
+                egui::ScrollArea::vertical()
+                    .max_height(ctx.content_rect().height() * 0.7)
+                    .show(ui, |ui| {
+                        egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                            for row in super::actions::help_rows() {
+                                let when = if row.presenting { " (presenting)" } else { "" };
+                                ui.label(egui::RichText::new(row.keys() + when).monospace());
+                                ui.label(row.what);
+                                ui.end_row();
+                            }
+                        });
                     });
-                });
                 ui.button("Close").clicked()
             });
             if r.inner || r.should_close() {

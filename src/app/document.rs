@@ -205,7 +205,11 @@ mod tests {
         assert_eq!(doc.canvas().item(&id).unwrap().weight(), 3);
         assert!(doc.undo().unwrap().is_some());
         assert!(!doc.is_dirty(), "back at the saved state");
-        assert_eq!(doc.revision(), 4, "undo is a change too: caches must look again");
+        assert_eq!(
+            doc.revision(),
+            4,
+            "undo is a change too: caches must look again"
+        );
         assert!(doc.undo().unwrap().is_none());
         assert!(doc.redo().unwrap().is_some() && doc.redo().unwrap().is_some());
         assert_eq!(doc.canvas().item(&id).unwrap().weight(), 4);

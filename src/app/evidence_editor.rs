@@ -6,8 +6,8 @@ use egui::{RichText, Ui};
 
 use crate::canvas::{Canvas, ItemId};
 use crate::edit::Edit;
-use crate::history::{EvidenceField, MergeKey};
 use crate::evidence::{Evidence, Source, Stance};
+use crate::history::{EvidenceField, MergeKey};
 use crate::palette::{Palette, Rgb};
 
 use super::Command;

@@ -66,7 +66,6 @@ impl InputOrder {
         self.focus_at_end = ctx.memory(|m| m.focused());
     }
 
-
     /// Egui moved the keyboard focus for Tab, the arrows and Esc from the frame's raw events
     /// before they could be held back, and never saw the held ones: make its focus follow the
     /// keys this frame really has.
@@ -128,7 +127,9 @@ fn cut_point(events: &[Event], typing: bool) -> usize {
     // goes to whatever the key opened, in the next frame.
     let own_text = rest[..next_press]
         .iter()
-        .take_while(|e| !matches!(e, Event::Text(_) | Event::Paste(_)) || is_own_text(events, first, e))
+        .take_while(|e| {
+            !matches!(e, Event::Text(_) | Event::Paste(_)) || is_own_text(events, first, e)
+        })
         .count();
     first + 1 + own_text
 }
@@ -201,11 +202,7 @@ mod tests {
 
     #[test]
     fn while_typing_a_frame_ends_after_enter() {
-        let events = [
-            text("one"),
-            press(Key::Enter, Modifiers::NONE),
-            text("two"),
-        ];
+        let events = [text("one"), press(Key::Enter, Modifiers::NONE), text("two")];
         assert_eq!(cut_point(&events, true), 2);
         assert_eq!(cut_point(&events[2..], true), 1);
     }

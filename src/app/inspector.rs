@@ -206,7 +206,10 @@ fn canvas_fields(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
                 r.request_focus();
             }
             if r.changed() {
-                out.push(Command::typing(Edit::SetTitle { text: title }, MergeKey::Title));
+                out.push(Command::typing(
+                    Edit::SetTitle { text: title },
+                    MergeKey::Title,
+                ));
             }
             ui.end_row();
             let label = ui.label("Customer");

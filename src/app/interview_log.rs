@@ -6,8 +6,8 @@ use egui::{RichText, Ui};
 
 use crate::canvas::{Canvas, ItemId};
 use crate::edit::Edit;
-use crate::history::{InterviewField, MergeKey};
 use crate::evidence::{Interview, IsoDate, Source};
+use crate::history::{InterviewField, MergeKey};
 
 use super::evidence_editor::{self, interview_name};
 use super::side_tabs::{self, EvidenceDraft, InterviewEvidence, SideTab};
@@ -29,9 +29,7 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
     for iv in canvas.interviews() {
         let open = side.interview.as_deref() == Some(iv.id().as_str());
         if ui.selectable_label(open, list_name(iv)).clicked() {
-            out.push(Command::OpenInterview(
-                (!open).then(|| iv.id().clone()),
-            ));
+            out.push(Command::OpenInterview((!open).then(|| iv.id().clone())));
         }
     }
     let Some(iv) = side.interview.as_deref().and_then(|i| canvas.interview(i)) else {
@@ -102,8 +100,18 @@ fn fields(ui: &mut Ui, side: &mut side_tabs::SideView, iv: &Interview, out: &mut
         .num_columns(2)
         .show(ui, |ui| {
             for (label, hint, value, field) in [
-                ("Person", "Who you talked to", &iv.person, InterviewField::Person),
-                ("Role", "Their role, and where", &iv.role, InterviewField::Role),
+                (
+                    "Person",
+                    "Who you talked to",
+                    &iv.person,
+                    InterviewField::Person,
+                ),
+                (
+                    "Role",
+                    "Their role, and where",
+                    &iv.role,
+                    InterviewField::Role,
+                ),
             ] {
                 let l = ui.label(label);
                 let mut text = value.clone();

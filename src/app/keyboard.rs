@@ -114,7 +114,10 @@ impl App {
                 };
                 one(Command::StartEntry(section.unwrap_or(Section::Jobs)))
             }
-            A::Vote => selected.map(|id| Command::vote(&id, 1)).into_iter().collect(),
+            A::Vote => selected
+                .map(|id| Command::vote(&id, 1))
+                .into_iter()
+                .collect(),
             A::Unvote => selected
                 .map(|id| Command::vote(&id, -1))
                 .into_iter()
@@ -154,7 +157,8 @@ impl App {
         let len = canvas.items(section).len();
         let cols = self.view.columns[section.index()].max(1);
         let within = |by: isize| {
-            let vertical = by.unsigned_abs() > 1 || matches!(action, Action::SelectUp | Action::SelectDown);
+            let vertical =
+                by.unsigned_abs() > 1 || matches!(action, Action::SelectUp | Action::SelectDown);
             let to = vertical
                 .then(|| note_above_or_below(canvas, section, index, &self.view.note_rects, by > 0))
                 .flatten()

@@ -5,8 +5,8 @@
 //! runtime fields; panels (one module each) draw and push [`Command`]s; [`App::apply`] carries
 //! them out after the frame, in one place.
 
-mod apply;
 mod actions;
+mod apply;
 pub use actions::markdown_table;
 pub mod audience;
 pub mod canvas_view;
@@ -19,8 +19,8 @@ pub mod examples;
 pub mod export_menu;
 pub mod file_dialogs;
 mod files;
-mod input_order;
 pub mod fit_panel;
+mod input_order;
 pub mod inspector;
 pub mod interview_log;
 pub mod keyboard;

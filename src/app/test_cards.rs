@@ -6,8 +6,8 @@ use egui::{RichText, Ui};
 
 use crate::canvas::{Canvas, ItemId};
 use crate::edit::Edit;
-use crate::history::{MergeKey, TestField};
 use crate::evidence::{Learning, Status, TestCard, TestState};
+use crate::history::{MergeKey, TestField};
 use crate::section::Section;
 
 use super::side_tabs::{self, FinishDraft, SideTab, SideView};
@@ -48,9 +48,7 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
         let open = side.test.as_deref() == Some(card.id().as_str());
         let text = format!("{} · {}", card.state.label(), short(&card.hypothesis));
         if ui.selectable_label(open, text).clicked() {
-            out.push(Command::OpenTest(
-                (!open).then(|| card.id().clone()),
-            ));
+            out.push(Command::OpenTest((!open).then(|| card.id().clone())));
         }
     }
     let Some(card) = side.test.as_deref().and_then(|t| canvas.test(t)) else {
@@ -78,10 +76,7 @@ pub fn new_card(canvas: &Canvas, note: Option<&str>) -> Command {
             .map_or_else(String::new, |(section, i)| {
                 hypothesis_for(canvas.customer(), section, i.text())
             }),
-        items: item
-            .map(|i| i.id().clone())
-            .into_iter()
-            .collect(),
+        items: item.map(|i| i.id().clone()).into_iter().collect(),
     }
 }
 

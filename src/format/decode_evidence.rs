@@ -8,8 +8,7 @@ use super::LoadError;
 use super::decode::{describe, show};
 use crate::canvas::ItemId;
 use crate::evidence::{
-    EvidenceId,
-    Evidence, Interview, IsoDate, Learning, Source, Stance, Status, TestCard, TestState,
+    Evidence, EvidenceId, Interview, IsoDate, Learning, Source, Stance, Status, TestCard, TestState,
 };
 
 /// Reads the evidence-related fields of a note from its remaining fields.

@@ -13,8 +13,8 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use fitcanvas::app::{App, AppConfig, Screen, ScriptedDialogs};
-use fitcanvas::{ItemId, score};
 use fitcanvas::section::Section;
+use fitcanvas::{ItemId, score};
 
 pub struct Setup {
     pub dir: tempfile::TempDir,
