@@ -2,10 +2,12 @@
 //! a raw `serde_json` parse of the same bytes beside it, the floor loading is measured against),
 //! saving, and scoring. Figures and targets are in BENCHMARKS.md.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test or bench is a failure report.
+
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use fitcanvas::{format, score};
+use fitcanvas::{Edit, History, Section, format, score};
 use serde_json::Value;
 use support::generated;
 
@@ -54,6 +56,33 @@ fn fit(c: &mut Criterion) {
     group.finish();
 }
 
+/// One typed edit and its undo through the history, on 1,500 notes: the path every change in
+/// the editor (and later the room and the sync layer) takes.
+fn edit_and_undo(c: &mut Criterion) {
+    let mut canvas = generated(1_500);
+    let id = canvas.items(Section::Pains)[100].id().clone();
+    let mut history = History::new();
+    let mut n = 0u64;
+    c.bench_function("edit_and_undo/1500", |b| {
+        b.iter(|| {
+            n += 1;
+            let edit = Edit::SetText {
+                id: id.clone(),
+                text: format!("Edited {n}"),
+            };
+            history.apply(&mut canvas, edit, None).unwrap();
+            history.undo(&mut canvas).unwrap();
+        });
+    });
+    let vote = Edit::AddVotes { id, by: 1 };
+    c.bench_function("vote_and_undo/1500", |b| {
+        b.iter(|| {
+            history.apply(&mut canvas, vote.clone(), None).unwrap();
+            history.undo(&mut canvas).unwrap();
+        });
+    });
+}
+
 fn config() -> Criterion {
     // Short runs: the machine has two cores shared with builds; the spread stays small anyway.
     Criterion::default()
@@ -65,6 +94,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = load, save, fit
+    targets = load, save, fit, edit_and_undo
 }
 criterion_main!(benches);

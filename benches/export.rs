@@ -1,6 +1,8 @@
 //! Export speed on a 300-note canvas: each format end to end (drawing, text layout, rendering,
 //! encoding), as `fitcanvas export` does it minus the file write.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test or bench is a failure report.
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use fitcanvas::export::{self, Format, Options, Paper};
 use fitcanvas::{Canvas, Section};

@@ -2,6 +2,8 @@
 //! 1,500 notes with links, at 1920×1080 with a note selected. Target: under 4 ms per frame for
 //! 300 notes in release. Figures are in BENCHMARKS.md under "Editor".
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test or bench is a failure report.
+
 use std::time::Instant;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};

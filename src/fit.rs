@@ -16,7 +16,7 @@ use crate::evidence::Status;
 use crate::section::Section;
 
 /// The fit score and what it is made of.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct FitReport {
     /// 0–100, or `None` when the canvas has no customer notes.
     pub fit: Option<f64>,

@@ -1,5 +1,7 @@
 //! The `fitcanvas` command line, run as a user runs it: the real binary, real files.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test or bench is a failure report.
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

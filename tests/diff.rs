@@ -1,5 +1,7 @@
 //! Comparing two canvases: every kind of change, in the library and through `fitcanvas diff`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test or bench is a failure report.
+
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};

@@ -2,6 +2,8 @@
 //! state, with the accessibility check on. Settings, recovery and file dialogs are redirected
 //! to temporary folders and scripts, and time is a test clock.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test or bench is a failure report.
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 

@@ -1,6 +1,8 @@
 //! Evidence behind the canvas: statuses, evidence entries, interviews and test cards — their
 //! operations, their place in the file format, and the clear errors for bad ones.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test or bench is a failure report.
+
 use fitcanvas::format;
 use fitcanvas::risk::riskiest_assumptions;
 use fitcanvas::{

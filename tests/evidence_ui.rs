@@ -2,6 +2,8 @@
 //! evidence on notes (from the inspector and from within an interview), triangulation, test
 //! cards from "What to test next", finishing them with a learning card, and undo.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test or bench is a failure report.
+
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;

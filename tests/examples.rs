@@ -1,5 +1,7 @@
 //! The bundled example canvases load, are in canonical form, and score what a hand count says.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test or bench is a failure report.
+
 use std::path::PathBuf;
 
 use fitcanvas::{FitReport, ItemId, format, score};

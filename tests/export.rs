@@ -1,6 +1,8 @@
 //! Exports of every bundled example in every format, non-Latin text, text that must never
 //! overflow its note, and the `export` command run as a user runs it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test or bench is a failure report.
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,6 +1,8 @@
 //! Reading and writing canvas files on disk: canonical output, unknown fields kept, atomic
 //! saves, and paths that are not canvas files at all.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test or bench is a failure report.
+
 use std::fs;
 use std::path::Path;
 

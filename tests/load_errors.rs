@@ -1,5 +1,7 @@
 //! Every kind of bad input gets one clear message that says what is wrong and where.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test or bench is a failure report.
+
 use fitcanvas::format::{self, LoadError};
 
 fn error_for(bytes: &[u8]) -> LoadError {

@@ -2,6 +2,8 @@
 //! test cards too) survive a save and a load unchanged, no input makes loading panic, and every
 //! sequence of model operations keeps the canvas valid with a fit score inside 0–100.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test or bench is a failure report.
+
 use fitcanvas::evidence::{
     Evidence, Interview, IsoDate, Learning, Source, Stance, Status, TestState,
 };

@@ -2,6 +2,8 @@
 //! example in `docs/FORMAT.md`, keeps unknown fields legal, and rejects documents the loader
 //! refuses for reasons a schema can express.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test or bench is a failure report.
+
 use std::path::{Path, PathBuf};
 
 use boon::{Compiler, SchemaIndex, Schemas};

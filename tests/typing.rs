@@ -3,6 +3,8 @@
 //! each handled in the order they were typed, and what was typed is what the file holds. Esc
 //! keeps the text, and closing without saving leaves nothing behind.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test or bench is a failure report.
+
 use std::time::Duration;
 
 use egui::{Event, Key, Modifiers};

@@ -2,6 +2,8 @@
 //! keys, the fit reveal, live note entry, dot votes saved to the file, the timer on a test
 //! clock, large type at 1920×1080 and the audience window.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test or bench is a failure report.
+
 use std::time::Duration;
 
 use egui::{Key, Modifiers};

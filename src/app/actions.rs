@@ -650,11 +650,10 @@ mod tests {
         };
         for action in Action::all() {
             for k in action.shortcuts() {
-                let letter_or_digit = matches!(format!("{:?}", k.logical_key).as_str(),
-                    s if s.len() == 1 || s.starts_with("Num"));
-                if letter_or_digit && k.modifiers.is_none()
-                    || k.modifiers == Modifiers::SHIFT && letter_or_digit
-                {
+                let name = format!("{:?}", k.logical_key);
+                let letter_or_digit = name.len() == 1 || name.starts_with("Num");
+                let plain = k.modifiers.is_none() || k.modifiers == Modifiers::SHIFT;
+                if letter_or_digit && plain {
                     assert!(
                         !action.key_applies(&k, &editor),
                         "{} acts in the editor",

@@ -303,15 +303,16 @@ impl App {
                         self.view.side.editing_evidence = None;
                     }
                 }
-                Target::Interview(id) if canvas.interview(id).is_none() => {
-                    if self.view.side.interview.as_ref() == Some(id) {
-                        self.view.side.interview = None;
-                    }
+                Target::Interview(id)
+                    if canvas.interview(id).is_none()
+                        && self.view.side.interview.as_ref() == Some(id) =>
+                {
+                    self.view.side.interview = None;
                 }
-                Target::Test(id) if canvas.test(id).is_none() => {
-                    if self.view.side.test.as_ref() == Some(id) {
-                        self.view.side.test = None;
-                    }
+                Target::Test(id)
+                    if canvas.test(id).is_none() && self.view.side.test.as_ref() == Some(id) =>
+                {
+                    self.view.side.test = None;
                 }
                 _ => {}
             }

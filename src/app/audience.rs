@@ -3,7 +3,7 @@
 
 use egui::vec2;
 
-use super::presentation::{Action, presented};
+use super::presentation::{Action, Showing, presented};
 use super::{App, Command};
 
 /// The second window for the projector: only the presented canvas, redrawn with the main
@@ -27,7 +27,13 @@ pub(super) fn show(ctx: &egui::Context, app: &mut App, t: f64, out: &mut Vec<Com
         };
         let (full, _) = ui.allocate_exact_size(size, egui::Sense::hover());
         let mut ignored = Vec::new();
-        presented(ui, full, canvas, &mut view, &p, t, true, &mut ignored);
+        let showing = Showing {
+            canvas,
+            presentation: &p,
+            t,
+            audience: true,
+        };
+        presented(ui, full, &showing, &mut view, &mut ignored);
         ui.input(|i| i.viewport().close_requested())
     });
     if closed {

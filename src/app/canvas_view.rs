@@ -187,9 +187,12 @@ pub fn show_with(
             scale,
             visible: full,
         };
-        area_ui(
-            ui, canvas, view, palette, style, section, &place, &mut rects, out,
-        );
+        let look = Look {
+            canvas,
+            palette,
+            style,
+        };
+        area_ui(ui, &look, view, section, &place, &mut rects, out);
     }
     // Faded areas: a veil of the shape's colour over the area's label and notes.
     for section in Section::ALL.into_iter().filter(|s| style.dimmed[s.index()]) {
@@ -243,18 +246,37 @@ fn zoomed_board(full: Rect, style: &CanvasStyle) -> (Board, Vec2) {
     (board, full.center().to_vec2() - vec2(cx, cy))
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What the canvas is drawn from and how: shared by an area, its notes and their faces.
+pub(super) struct Look<'a> {
+    pub canvas: &'a Canvas,
+    pub palette: &'a Palette,
+    pub style: &'a CanvasStyle,
+}
+
+/// One note where it is drawn: its area, place in it, rect and the part of the screen it may
+/// show in.
+pub(super) struct NoteAt<'a> {
+    pub section: Section,
+    pub index: usize,
+    pub item: &'a Item,
+    pub rect: Rect,
+    pub clip: Rect,
+}
+
 fn area_ui(
     ui: &mut Ui,
-    canvas: &Canvas,
+    look: &Look<'_>,
     view: &mut ViewState,
-    palette: &Palette,
-    style: &CanvasStyle,
     section: Section,
     place: &Placement<'_>,
     rects: &mut NoteRects,
     out: &mut Vec<Command>,
 ) {
+    let Look {
+        canvas,
+        palette,
+        style,
+    } = *look;
     let (area, scale) = (place.area, place.scale);
     let label_h = (18.0 * scale).max(17.0).max(style.min_font * 1.1).round();
     let label_rect = Rect::from_min_size(area.min, vec2(area.width(), label_h));
@@ -335,9 +357,14 @@ fn area_ui(
         for (index, item) in items.iter().enumerate() {
             let r = grid.notes[index];
             let rect = Rect::from_min_size(top_left + vec2(r.x, r.y), vec2(r.w, r.h));
-            note_ui(
-                ui, canvas, view, palette, style, section, index, item, rect, clip, rects, out,
-            );
+            let note = NoteAt {
+                section,
+                index,
+                item,
+                rect,
+                clip,
+            };
+            note_ui(ui, look, view, &note, rects, out);
         }
         if drafting && let Some(r) = grid.notes.last() {
             let rect = Rect::from_min_size(top_left + vec2(r.x, r.y), vec2(r.w, r.h));
@@ -379,21 +406,22 @@ fn area_ui(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn note_ui(
     ui: &mut Ui,
-    canvas: &Canvas,
+    look: &Look<'_>,
     view: &mut ViewState,
-    palette: &Palette,
-    style: &CanvasStyle,
-    section: Section,
-    index: usize,
-    item: &Item,
-    rect: Rect,
-    clip: Rect,
+    note: &NoteAt<'_>,
     rects: &mut NoteRects,
     out: &mut Vec<Command>,
 ) {
+    let (palette, style) = (look.palette, look.style);
+    let NoteAt {
+        section,
+        index,
+        item,
+        rect,
+        clip,
+    } = *note;
     let id_str = item.id().as_str();
     // Only the part in view: a note half scrolled out of its area gets its links and marks
     // there, not over the area's label.
@@ -434,7 +462,7 @@ fn note_ui(
     let font = style.note_font(rect);
     view.smallest_note_font = Some(view.smallest_note_font.map_or(font, |f| f.min(font)));
     if style.read_only {
-        note_face(ui, canvas, palette, style, section, item, rect, font);
+        note_face(ui, look, note, font);
         return;
     }
     let response = ui.interact(
@@ -462,7 +490,7 @@ fn note_ui(
     }
     let response = response.on_hover_text(label);
     let _ = response;
-    note_face(ui, canvas, palette, style, section, item, rect, font);
+    note_face(ui, look, note, font);
     super::voting::note_votes(ui, item, rect, style.vote_dot, selected, out);
 }
 

@@ -22,9 +22,25 @@ use super::Command;
 pub struct Comparison {
     pub path: PathBuf,
     pub older: Canvas,
+    /// Tells comparisons apart, for what is worked out from one and kept.
+    generation: u64,
 }
 
 impl Comparison {
+    pub fn new(path: PathBuf, older: Canvas) -> Comparison {
+        static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let generation = GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Comparison {
+            path,
+            older,
+            generation,
+        }
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// The differences from the older canvas to `now`.
     pub fn diff(&self, now: &Canvas) -> CanvasDiff {
         crate::diff::diff(&self.older, now)

@@ -20,13 +20,18 @@ pub struct Document {
     history: History,
     /// Counts changes to the canvas since the document was made; never goes back.
     revision: u64,
+    /// Tells documents apart, so what was worked out for one is never taken for another's.
+    serial: u64,
     dirty: bool,
 }
 
 impl Document {
     /// A new, blank, never-saved document.
     pub fn new() -> Document {
-        Document::default()
+        Document {
+            serial: next_serial(),
+            ..Document::default()
+        }
     }
 
     /// A document for a canvas just read from `path` (or from a bundled example, with no path).
@@ -35,6 +40,7 @@ impl Document {
             saved: canvas.clone(),
             canvas,
             path,
+            serial: next_serial(),
             ..Document::default()
         }
     }
@@ -51,6 +57,7 @@ impl Document {
             path,
             saved,
             dirty,
+            serial: next_serial(),
             ..Document::default()
         }
     }
@@ -70,6 +77,12 @@ impl Document {
     /// Changes so far: anything derived from the canvas and kept is good while this is the same.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// This document and its revision: anything worked out from the canvas and kept under
+    /// this key is good while the key is the same.
+    pub fn version(&self) -> (u64, u64) {
+        (self.serial, self.revision)
     }
 
     /// The name shown in the window title.
@@ -137,6 +150,11 @@ impl Document {
         self.dirty = false;
         self.history.break_merging();
     }
+}
+
+fn next_serial() -> u64 {
+    static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 #[cfg(test)]

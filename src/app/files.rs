@@ -193,7 +193,7 @@ impl App {
         match format::load_file(&path) {
             Ok(older) => {
                 self.status = format!("Comparing with {}", path.display());
-                self.comparison = Some(compare::Comparison { path, older });
+                self.comparison = Some(compare::Comparison::new(path, older));
                 // The list of changes is in the Note tab.
                 self.view.side.tab = side_tabs::SideTab::Note;
             }

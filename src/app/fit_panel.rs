@@ -4,18 +4,17 @@
 
 use egui::Ui;
 
-use crate::fit;
-use crate::risk;
+use crate::canvas::Canvas;
 use crate::section::Section;
 
-use super::{App, Command};
+use super::Command;
+use super::derived::Derived;
 
 /// How many unaddressed notes per area the panel lists.
 const LIST: usize = 5;
 
-pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
-    let canvas = app.doc.canvas();
-    let report = fit::score(canvas);
+pub fn show(ui: &mut Ui, canvas: &Canvas, derived: &Derived, out: &mut Vec<Command>) {
+    let report = &derived.fit;
     ui.heading("Fit");
     let score = match report.fit {
         Some(f) => format!("Fit score: {f:.0}%"),
@@ -71,10 +70,10 @@ pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
             }
         }
     }
-    if !crate::workshop::top_voted(canvas).is_empty() {
-        super::voting::top_voted_list(ui, canvas, 14.0, out);
+    if !derived.top_voted.is_empty() {
+        super::voting::top_voted_list(ui, canvas, &derived.top_voted, 14.0, out);
     }
-    let risks = risk::riskiest_assumptions(canvas);
+    let risks = &derived.risks;
     if !risks.is_empty() {
         ui.label(egui::RichText::new("What to test next").strong())
             .on_hover_text("Unvalidated notes the fit leans on most, by fit points at stake");

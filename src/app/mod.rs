@@ -12,6 +12,7 @@ pub mod audience;
 pub mod canvas_view;
 pub mod commands;
 pub mod compare;
+mod derived;
 pub mod dialogs;
 pub mod document;
 pub mod evidence_editor;
@@ -165,6 +166,8 @@ pub struct App {
     pub comparison: Option<compare::Comparison>,
     /// Workshop mode: presenting, the walk-through, the timer, the audience window.
     pub presentation: presentation::Presentation,
+    /// The fit, what to test next and the comparison, as of the document's last revision.
+    derived: derived::Derived,
 }
 
 impl App {
@@ -215,6 +218,7 @@ impl App {
             export_choice: export_menu::ExportChoice::default(),
             comparison: None,
             presentation,
+            derived: derived::Derived::default(),
         }
     }
 
@@ -288,12 +292,15 @@ impl App {
             status_bar(ui, self);
         }
         presentation::guard_typing(&ctx, self);
-        // Worked out again only when the canvas changed.
+        // Worked out again only when the canvas changed; taken out for the frame (panels
+        // borrow the app) and put back before commands apply.
+        self.derived.refresh(&self.doc, self.comparison.as_ref());
+        let derived = std::mem::take(&mut self.derived);
         let comparison = self.comparison.take();
         let comparing = comparison
             .as_ref()
             .filter(|_| self.screen == Screen::Canvas)
-            .map(|c| (c, c.diff(self.doc.canvas())));
+            .zip(derived.comparison.as_ref());
         match self.screen {
             Screen::Start => start_screen::show(ui, self, &mut out),
             Screen::Canvas if presenting => presentation::show(ui, self, &mut out),
@@ -314,7 +321,7 @@ impl App {
                                 }
                                 inspector::show(ui, self, &mut out);
                                 ui.separator();
-                                fit_panel::show(ui, self, &mut out);
+                                fit_panel::show(ui, self.doc.canvas(), &derived, &mut out);
                             }
                             side_tabs::SideTab::Interviews => {
                                 interview_log::show(ui, self, &mut out)
@@ -346,6 +353,7 @@ impl App {
         dialogs::show(&ctx, self, &mut out);
         presentation::windows(&ctx, self, &mut out);
         self.comparison = comparison;
+        self.derived = derived;
         // The side panel's first field took the keyboard this frame, if it was asked to.
         self.view.focus_side_panel = false;
         // Starting to type goes last, so that a note committed by the same click (its field

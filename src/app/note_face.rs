@@ -2,28 +2,22 @@
 //! triangulation ring, check mark or link count, vote dots), drawn the same in the editor, the
 //! presentation and the audience window.
 
-use egui::{Align2, FontId, Rect, Stroke, Ui, pos2, text::LayoutJob, vec2};
+use egui::{Align2, FontId, Stroke, Ui, pos2, text::LayoutJob, vec2};
 
-use crate::canvas::{Canvas, Item};
 use crate::layout;
 use crate::palette::Palette;
-use crate::section::Section;
 
-use super::canvas_view::CanvasStyle;
+use super::canvas_view::{Look, NoteAt};
 use super::theme::color;
 
 /// A note's text and marks (weight, status badge, check mark or link count, vote dots).
-#[allow(clippy::too_many_arguments)]
-pub(super) fn note_face(
-    ui: &Ui,
-    canvas: &Canvas,
-    palette: &Palette,
-    style: &CanvasStyle,
-    section: Section,
-    item: &Item,
-    rect: Rect,
-    font: f32,
-) {
+pub(super) fn note_face(ui: &Ui, look: &Look<'_>, note: &NoteAt<'_>, font: f32) {
+    let Look {
+        canvas,
+        palette,
+        style,
+    } = *look;
+    let (section, item, rect) = (note.section, note.item, note.rect);
     let id_str = item.id().as_str();
     let painter = ui.painter();
     let pad = (rect.height() * 0.08).clamp(2.0, 8.0);

@@ -258,16 +258,13 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
         .frame(egui::Frame::NONE.fill(color(palette.background)))
         .show(ui, |ui| {
             let full = ui.max_rect();
-            let canvas_rect = presented(
-                ui,
-                full,
-                app.doc.canvas(),
-                &mut app.view,
-                &app.presentation,
+            let showing = Showing {
+                canvas: app.doc.canvas(),
+                presentation: &app.presentation,
                 t,
-                false,
-                out,
-            );
+                audience: false,
+            };
+            let canvas_rect = presented(ui, full, &showing, &mut app.view, out);
             let bottom = Rect::from_min_max(pos2(full.left(), canvas_rect.bottom()), full.max);
             controls(ui, app, bottom, &palette, t, out);
             if app.presentation.top_voted {
@@ -276,19 +273,30 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
         });
 }
 
+/// What a presented picture shows: the canvas, the presentation's state at time `t`, and
+/// whether it is the audience's copy, drawn for looking only.
+pub(super) struct Showing<'a> {
+    pub canvas: &'a crate::Canvas,
+    pub presentation: &'a Presentation,
+    pub t: f64,
+    pub audience: bool,
+}
+
 /// Draws the presented picture in `full`: header (step, fit score, timer) and canvas. Returns
-/// the canvas's rect. `audience` draws it for looking only.
-#[allow(clippy::too_many_arguments)]
+/// the canvas's rect.
 pub(super) fn presented(
     ui: &mut Ui,
     full: Rect,
-    canvas: &crate::Canvas,
+    showing: &Showing<'_>,
     view: &mut ViewState,
-    p: &Presentation,
-    t: f64,
-    audience: bool,
     out: &mut Vec<Command>,
 ) -> Rect {
+    let Showing {
+        canvas,
+        presentation: p,
+        t,
+        audience,
+    } = *showing;
     let palette = p.palette();
     let h = full.height();
     let top_h = (h * 0.08).clamp(40.0, 110.0);
@@ -440,7 +448,8 @@ fn top_voted_overlay(
                 .inner_margin(size * 0.8)
                 .show(ui, |ui| {
                     ui.set_max_width(size * 24.0);
-                    voting::top_voted_list(ui, app.doc.canvas(), size, out);
+                    let ranked = crate::workshop::top_voted(app.doc.canvas());
+                    voting::top_voted_list(ui, app.doc.canvas(), &ranked, size, out);
                 });
         });
 }

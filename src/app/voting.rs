@@ -6,7 +6,6 @@ use egui::{Align2, FontId, Painter, Rect, Role, Sense, Stroke, Ui, Vec2, WidgetI
 
 use crate::canvas::{Canvas, Item, ItemId};
 use crate::palette::VOTE_DOT;
-use crate::workshop;
 
 use super::Command;
 use super::theme::color;
@@ -107,9 +106,14 @@ pub fn note_votes(
 }
 
 /// The notes with votes, most first; each selects its note. `size` is the text size.
-pub fn top_voted_list(ui: &mut Ui, canvas: &Canvas, size: f32, out: &mut Vec<Command>) {
+pub fn top_voted_list(
+    ui: &mut Ui,
+    canvas: &Canvas,
+    ranked: &[(crate::section::Section, ItemId, u32)],
+    size: f32,
+    out: &mut Vec<Command>,
+) {
     ui.label(egui::RichText::new("Top voted").strong().size(size * 1.15));
-    let ranked = workshop::top_voted(canvas);
     if ranked.is_empty() {
         ui.label(egui::RichText::new("No votes yet: select a note and press V.").size(size));
     }
