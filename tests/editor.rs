@@ -638,7 +638,7 @@ fn the_side_panel_hides_to_give_the_canvas_room_and_zoom_is_remembered() {
     h.run();
     assert!(h.query_by_label_contains("Fit score").is_none());
     assert!(width(&h) > before * 1.1, "notes grow into the room");
-    assert!(!fitcanvas::app::settings::Settings::load(&setup.path("config")).show_side_panel);
+    assert!(!fitcanvas::app::Settings::load(&setup.path("config")).show_side_panel);
     click(&mut h, "View");
     h.get_by_label_contains("Side panel").click();
     h.run();
@@ -651,7 +651,7 @@ fn the_side_panel_hides_to_give_the_canvas_room_and_zoom_is_remembered() {
     assert!(h.ctx.zoom_factor() > 1.0);
     setup.advance(Duration::from_secs(2));
     h.run();
-    let saved = fitcanvas::app::settings::Settings::load(&setup.path("config"));
+    let saved = fitcanvas::app::Settings::load(&setup.path("config"));
     assert!(saved.zoom > 1.0);
     let h2 = setup.harness((1280.0, 720.0));
     assert!(
@@ -672,10 +672,7 @@ fn examples_open_from_the_start_screen_and_settings_persist() {
     let s = std::fs::read_to_string(setup.path("config/settings.json")).unwrap();
     assert!(s.contains("dark"));
     let h2 = setup.harness((1280.0, 720.0));
-    assert_eq!(
-        h2.state().settings.theme,
-        fitcanvas::app::theme::ThemeChoice::Dark
-    );
+    assert_eq!(h2.state().settings.theme, fitcanvas::app::ThemeChoice::Dark);
     // The canvas title is edited in the side panel, as one undo step.
     h.get_by_label("Title").focus();
     h.run();
@@ -714,7 +711,7 @@ fn idle_frames_request_no_repaint() {
 mod snapshots {
     use super::*;
     use fitcanvas::app::Command;
-    use fitcanvas::app::theme::ThemeChoice;
+    use fitcanvas::app::ThemeChoice;
 
     fn shot(size: (f32, f32), theme: ThemeChoice, example: Option<usize>, name: &str) {
         let setup = Setup::new();
@@ -1019,16 +1016,13 @@ fn compare_with_an_older_version_lists_and_marks_the_changes() {
     });
     h.run();
     h.state_mut().push(fitcanvas::app::Command::ShowTab(
-        fitcanvas::app::side_tabs::SideTab::Note,
+        fitcanvas::app::SideTab::Note,
     ));
     h.run();
     click(&mut h, "New interview: 2026-03-09");
-    assert_eq!(
-        h.state().view.side.tab,
-        fitcanvas::app::side_tabs::SideTab::Interviews
-    );
+    assert_eq!(h.state().view.side.tab, fitcanvas::app::SideTab::Interviews);
     h.state_mut().push(fitcanvas::app::Command::ShowTab(
-        fitcanvas::app::side_tabs::SideTab::Note,
+        fitcanvas::app::SideTab::Note,
     ));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);

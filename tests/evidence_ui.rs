@@ -8,10 +8,10 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use fitcanvas::app::evidence_editor::{NOT_ADDED_BAD_DATE, interview_name};
-use fitcanvas::app::side_tabs::{BAD_DATE, SideTab};
-use fitcanvas::app::test_cards::NO_OBSERVATION;
+use fitcanvas::app::NO_OBSERVATION;
 use fitcanvas::app::{App, Command};
+use fitcanvas::app::{BAD_DATE, SideTab};
+use fitcanvas::app::{NOT_ADDED_BAD_DATE, interview_name};
 use fitcanvas::evidence::{Source, Stance, TestState};
 use fitcanvas::section::Section;
 use fitcanvas::{Status, format, score};
@@ -593,7 +593,7 @@ fn deleting_a_cited_interview_keeps_the_evidence_and_says_so() {
 /// Snapshot images, written with `UPDATE_SNAPSHOTS=1` under `tests/snapshots/`.
 mod snapshots {
     use super::*;
-    use fitcanvas::app::theme::ThemeChoice;
+    use fitcanvas::app::ThemeChoice;
 
     fn example(size: (f32, f32)) -> (Setup, Harness<'static, App>) {
         let setup = Setup::new();

@@ -337,7 +337,7 @@ impl App {
         if let Some(entry) = self.view.entry.take() {
             self.commit(entry);
             // The field is gone: the keys go back to the canvas at once, not a frame later.
-            self.ctx.memory_mut(|m| {
+            self.services.ctx.memory_mut(|m| {
                 if let Some(focused) = m.focused() {
                     m.surrender_focus(focused);
                 }
@@ -371,7 +371,7 @@ impl App {
         }
         match entry.editing {
             None => self.apply(
-                &self.ctx.clone(),
+                &self.services.ctx.clone(),
                 Command::AddNote {
                     section: entry.section,
                     text,
@@ -395,7 +395,7 @@ impl App {
     }
 
     pub(super) fn save_settings(&mut self) {
-        if let Err(e) = self.settings.save(&self.config_dir) {
+        if let Err(e) = self.settings.save(&self.services.config_dir) {
             self.status = format!("Could not keep the settings: {e}");
         }
     }

@@ -8,7 +8,7 @@ use super::*;
 
 impl App {
     pub(super) fn receive_dialog_replies(&mut self) {
-        while let Ok(reply) = self.dialog_rx.try_recv() {
+        while let Ok(reply) = self.services.dialog_rx.try_recv() {
             match (reply.path, reply.unavailable) {
                 (Some(path), _) => match reply.purpose {
                     PathPurpose::Open => self.open_path(path),
@@ -27,7 +27,7 @@ impl App {
                             .to_owned(),
                     });
                 }
-                (None, false) => self.after_save = None,
+                (None, false) => self.frame.after_save = None,
             }
         }
     }
@@ -72,9 +72,11 @@ impl App {
             }
             Pending::Close => {
                 // Closes at once: nothing is written after this, so no recovery file is left.
-                self.close_allowed = true;
-                self.recovery.discard();
-                self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                self.frame.close_allowed = true;
+                self.services.recovery.discard();
+                self.services
+                    .ctx
+                    .send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
     }
@@ -83,11 +85,11 @@ impl App {
         self.doc = doc;
         self.comparison = None;
         self.view = ViewState::default();
-        if self.recovered.is_none() {
-            self.recovery.discard();
+        if self.services.recovered.is_none() {
+            self.services.recovery.discard();
         }
-        self.autosaved_revision = self.doc.revision();
-        self.change_pending_since = None;
+        self.frame.autosaved_revision = self.doc.revision();
+        self.frame.change_pending_since = None;
     }
 
     pub(super) fn request_dialog(&mut self, purpose: PathPurpose) {
@@ -102,9 +104,10 @@ impl App {
                 .into_owned(),
             _ => name,
         };
-        let ctx = self.ctx.clone();
-        self.dialogs
-            .request(purpose, &name, self.dialog_tx.clone(), &ctx);
+        let ctx = self.services.ctx.clone();
+        self.services
+            .dialogs
+            .request(purpose, &name, self.services.dialog_tx.clone(), &ctx);
     }
 
     /// Loads `path`; on failure the open canvas stays as it was and the message is shown.
@@ -147,15 +150,15 @@ impl App {
                 self.settings.add_recent(&path);
                 self.save_settings();
                 self.doc.mark_saved(path);
-                self.recovery.discard();
+                self.services.recovery.discard();
                 self.status = format!("Saved {}", self.doc.display_name());
-                if let Some(next) = self.after_save.take() {
+                if let Some(next) = self.frame.after_save.take() {
                     self.perform(next);
                 }
                 true
             }
             Err(e) => {
-                self.after_save = None;
+                self.frame.after_save = None;
                 self.status = e.to_string();
                 self.modal = Some(Modal::Message {
                     title: "Could not save".to_owned(),
@@ -218,31 +221,35 @@ impl App {
 
     /// Writes the recovery file a few seconds after the last change; never polls.
     pub(super) fn autosave(&mut self, ctx: &egui::Context) {
-        if self.close_allowed {
+        if self.frame.close_allowed {
             // Closing without saving: what was not saved is not kept either.
             return;
         }
         let revision = self.doc.revision();
         if !self.doc.is_dirty() {
-            if self.autosaved_revision != revision {
-                self.recovery.discard();
-                self.autosaved_revision = revision;
+            if self.frame.autosaved_revision != revision {
+                self.services.recovery.discard();
+                self.frame.autosaved_revision = revision;
             }
-            self.change_pending_since = None;
+            self.frame.change_pending_since = None;
             return;
         }
-        if self.autosaved_revision == revision {
+        if self.frame.autosaved_revision == revision {
             return;
         }
-        let now = (self.clock)();
-        let since = *self.change_pending_since.get_or_insert(now);
+        let now = (self.services.clock)();
+        let since = *self.frame.change_pending_since.get_or_insert(now);
         let waited = now.saturating_duration_since(since);
         if waited >= AUTOSAVE_DELAY {
-            if let Err(e) = self.recovery.write(self.doc.canvas(), self.doc.path()) {
+            if let Err(e) = self
+                .services
+                .recovery
+                .write(self.doc.canvas(), self.doc.path())
+            {
                 self.status = format!("Could not write the recovery file: {e}");
             }
-            self.autosaved_revision = revision;
-            self.change_pending_since = None;
+            self.frame.autosaved_revision = revision;
+            self.frame.change_pending_since = None;
         } else {
             ctx.request_repaint_after(AUTOSAVE_DELAY - waited);
         }
@@ -250,26 +257,26 @@ impl App {
 
     /// Takes up what a previous session left in the recovery file.
     pub fn restore_recovery(&mut self) {
-        if let Some(rec) = self.recovered.take() {
+        if let Some(rec) = self.services.recovered.take() {
             self.doc = Document::recovered(rec.canvas, rec.path);
             self.view = ViewState::default();
             self.screen = Screen::Canvas;
             // The recovery file holds this very canvas: nothing to write until it changes.
-            self.autosaved_revision = self.doc.revision();
+            self.frame.autosaved_revision = self.doc.revision();
         }
         self.modal = None;
     }
 
     pub fn discard_recovery(&mut self) {
-        self.recovered = None;
-        self.recovery.discard();
+        self.services.recovered = None;
+        self.services.recovery.discard();
         self.modal = None;
     }
 
     /// What the recovery prompt says it would restore: the canvas's title and size, where it
     /// came from, and what restoring does to the canvas open now.
     pub fn recovery_summary(&self) -> Option<String> {
-        let rec = self.recovered.as_ref()?;
+        let rec = self.services.recovered.as_ref()?;
         let title = match rec.canvas.title() {
             "" => "An untitled canvas".to_owned(),
             t => format!("“{t}”"),
@@ -293,7 +300,7 @@ impl App {
 
     /// Drops whatever was waiting on a save the user then abandoned (cancelled the path).
     pub fn cancel_pending(&mut self) {
-        self.after_save = None;
+        self.frame.after_save = None;
     }
 
     /// Answers the unsaved-changes prompt.
@@ -301,11 +308,11 @@ impl App {
         self.modal = None;
         match answer {
             UnsavedAnswer::Save => {
-                self.after_save = Some(pending);
+                self.frame.after_save = Some(pending);
                 self.save();
             }
             UnsavedAnswer::DontSave => {
-                self.recovery.discard();
+                self.services.recovery.discard();
                 self.perform(pending);
             }
             UnsavedAnswer::Cancel => {}

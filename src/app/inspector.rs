@@ -8,20 +8,26 @@ use crate::edit::Edit;
 use crate::evidence::Status;
 use crate::history::MergeKey;
 
-use super::{App, Command};
+use crate::canvas::Canvas;
 
-pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
-    canvas_fields(ui, app, out);
+use super::{Command, PanelContext};
+
+pub fn show(ui: &mut Ui, cx: PanelContext<'_>) {
+    let PanelContext {
+        canvas,
+        view,
+        palette,
+        out,
+    } = cx;
+    canvas_fields(ui, canvas, view.focus_side_panel, out);
     // No "Note" heading: the side panel's tab above says it.
     ui.separator();
-    let canvas = app.doc.canvas();
-    let Some((id, section)) = app
-        .view
+    let Some((id, section)) = view
         .selected
         .as_ref()
         .and_then(|id| canvas.section_of(id).map(|s| (id.clone(), s)))
     else {
-        app.view.inspector_text = None;
+        view.inspector_text = None;
         ui.label("Select a note to edit it, or press + in an area to add one.");
         return;
     };
@@ -30,12 +36,12 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
 
     let text_id = ui.scope_id().with("inspector_text");
     let focused = ui.memory(|m| m.has_focus(text_id));
-    match &app.view.inspector_text {
+    match &view.inspector_text {
         Some((for_id, _)) if *for_id == id && focused => {}
-        _ => app.view.inspector_text = Some((id.clone(), item.text().to_owned())),
+        _ => view.inspector_text = Some((id.clone(), item.text().to_owned())),
     }
     let label = ui.label("Text");
-    if let Some((_, text)) = app.view.inspector_text.as_mut() {
+    if let Some((_, text)) = view.inspector_text.as_mut() {
         let response = ui
             .add(
                 egui::TextEdit::multiline(text)
@@ -98,8 +104,7 @@ pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
 
     super::voting::inspector_row(ui, &id, item.votes(), out);
     // What the note rests on: its evidence, and whether it is triangulated.
-    let palette = app.settings.theme.palette();
-    super::evidence_editor::show(ui, canvas, &mut app.view.side, &palette, &id, out);
+    super::evidence_editor::show(ui, canvas, &mut view.side, &palette, &id, out);
 
     ui.horizontal(|ui| {
         if ui.button("Move earlier").clicked() {
@@ -188,8 +193,7 @@ fn link_command(from: &ItemId, to: &ItemId, linked: bool) -> Command {
 }
 
 /// The canvas's title and customer segment. Typing into either is one undo step per field.
-fn canvas_fields(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
-    let canvas = app.doc.canvas();
+fn canvas_fields(ui: &mut Ui, canvas: &Canvas, take_focus: bool, out: &mut Vec<Command>) {
     egui::Grid::new("canvas_fields")
         .num_columns(2)
         .show(ui, |ui| {
@@ -202,7 +206,7 @@ fn canvas_fields(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(label.id);
-            if app.view.focus_side_panel {
+            if take_focus {
                 r.request_focus();
             }
             if r.changed() {

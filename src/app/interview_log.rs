@@ -11,12 +11,14 @@ use crate::history::{InterviewField, MergeKey};
 
 use super::evidence_editor::{self, interview_name};
 use super::side_tabs::{self, EvidenceDraft, InterviewEvidence, SideTab};
-use super::{App, Command};
+use super::{App, Command, PanelContext};
 
-pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
-    let canvas = app.doc.canvas();
-    let selected_note = app.view.selected.clone();
-    let side = &mut app.view.side;
+pub fn show(ui: &mut Ui, cx: PanelContext<'_>) {
+    let PanelContext {
+        canvas, view, out, ..
+    } = cx;
+    let selected_note = view.selected.clone();
+    let side = &mut view.side;
     ui.heading("Interview log");
     if ui.button("New interview").clicked() {
         out.push(Command::AddInterview {

@@ -8,35 +8,35 @@
 mod actions;
 mod apply;
 pub use actions::markdown_table;
-pub mod audience;
-pub mod canvas_view;
-pub mod commands;
-pub mod compare;
+mod audience;
+mod canvas_view;
+mod commands;
+mod compare;
 mod derived;
-pub mod dialogs;
-pub mod document;
-pub mod evidence_editor;
-pub mod examples;
-pub mod export_menu;
-pub mod file_dialogs;
+mod dialogs;
+mod document;
+mod evidence_editor;
+mod examples;
+mod export_menu;
+mod file_dialogs;
 mod files;
-pub mod fit_panel;
+mod fit_panel;
 mod input_order;
-pub mod inspector;
-pub mod interview_log;
-pub mod keyboard;
-pub mod menu_bar;
+mod inspector;
+mod interview_log;
+mod keyboard;
+mod menu_bar;
 mod note_entry;
 mod note_face;
-pub mod presentation;
-pub mod recovery;
-pub mod settings;
-pub mod side_tabs;
-pub mod start_screen;
-pub mod test_cards;
-pub mod theme;
-pub mod timer_view;
-pub mod voting;
+mod presentation;
+mod recovery;
+mod settings;
+mod side_tabs;
+mod start_screen;
+mod test_cards;
+mod theme;
+mod timer_view;
+mod voting;
 mod window;
 
 use std::path::{Path, PathBuf};
@@ -44,17 +44,23 @@ use std::process::ExitCode;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Instant;
 
+// The app's face: what the binary, the tests and the benchmarks use. Everything else is private.
 pub use commands::{Command, PathPurpose, Pending, ZoomStep};
+pub use compare::Comparison;
 pub use document::Document;
+pub use evidence_editor::{NOT_ADDED_BAD_DATE, interview_name};
 pub use file_dialogs::{DialogReply, FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use files::UnsavedAnswer;
+pub use presentation::{Action as WorkshopAction, Presentation};
+pub use settings::Settings;
+pub use side_tabs::{BAD_DATE, SideTab, SideView};
+pub use test_cards::NO_OBSERVATION;
+pub use theme::ThemeChoice;
 
 use crate::canvas::ItemId;
 use crate::format;
 use crate::section::Section;
 use recovery::{AUTOSAVE_DELAY, Recovery};
-use settings::Settings;
-use theme::ThemeChoice;
 
 /// Where the app keeps things, and how it tells time: injected so tests stay out of the real
 /// folders and never sleep.
@@ -123,7 +129,8 @@ pub enum Modal {
     Export(export_menu::ExportChoice),
 }
 
-/// The editor.
+/// The editor. Its state (the document and what the user sees of it) is in public fields;
+/// the outside world it talks to and its bookkeeping between frames are kept apart.
 pub struct App {
     pub doc: Document,
     pub view: ViewState,
@@ -132,22 +139,51 @@ pub struct App {
     pub modal: Option<Modal>,
     /// Messages from failed saves or loads, shown in the status bar as well.
     pub status: String,
+    /// The last export's choice: the next export starts from it.
+    pub export_choice: export_menu::ExportChoice,
+    /// File → Compare with…: the older version the open canvas is compared with.
+    pub comparison: Option<compare::Comparison>,
+    /// Workshop mode: presenting, the walk-through, the timer, the audience window.
+    pub presentation: presentation::Presentation,
+    services: Services,
+    frame: FrameState,
+}
+
+/// What a panel gets while it draws — never the app. It reads the canvas, keeps its own view
+/// state between frames, and asks for every other change with a command, applied after the
+/// frame in one place.
+pub(crate) struct PanelContext<'a> {
+    pub canvas: &'a crate::Canvas,
+    pub view: &'a mut ViewState,
+    pub palette: crate::palette::Palette,
+    pub out: &'a mut Vec<Command>,
+}
+
+/// The outside world, injected so tests control it: folders, the recovery file, file
+/// dialogs, the clock and the egui context.
+struct Services {
     config_dir: PathBuf,
-    pub recovery: Recovery,
+    recovery: Recovery,
     /// What the last session left unsaved, until the user restores or discards it. Held in
     /// memory so that opening a file meanwhile (from the command line, say) cannot lose it.
     recovered: Option<recovery::Recovered>,
     dialogs: Box<dyn FileDialogs>,
     dialog_tx: Sender<DialogReply>,
     dialog_rx: Receiver<DialogReply>,
+    clock: Box<dyn Fn() -> Instant>,
+    ctx: egui::Context,
+}
+
+/// Bookkeeping from one frame to the next: never saved, never part of the document.
+struct FrameState {
     /// What to do once the save the user chose in the unsaved-changes prompt is done.
     after_save: Option<Pending>,
     close_allowed: bool,
-    clock: Box<dyn Fn() -> Instant>,
     /// The document's revision the recovery file holds (or that needed no recovery file).
     autosaved_revision: u64,
     change_pending_since: Option<Instant>,
     title_sent: String,
+    /// Commands queued from outside a frame (tests, the benchmark), applied with the next.
     commands: Vec<Command>,
     applied_theme: Option<ThemeChoice>,
     zoom_applied: bool,
@@ -155,17 +191,10 @@ pub struct App {
     /// from the saved settings: saved once they settle, so a crash keeps them too.
     window_seen: Option<([f32; 2], f32)>,
     window_changed_at: Option<Instant>,
-    ctx: egui::Context,
     /// Whether a text field has the keyboard this frame.
     typing: bool,
     /// Keyboard events held back for the frames after this one, so each is read in order.
     input: input_order::InputOrder,
-    /// The last export's choice: the next export starts from it.
-    pub export_choice: export_menu::ExportChoice,
-    /// File → Compare with…: the older version the open canvas is compared with.
-    pub comparison: Option<compare::Comparison>,
-    /// Workshop mode: presenting, the walk-through, the timer, the audience window.
-    pub presentation: presentation::Presentation,
     /// The fit, what to test next and the comparison, as of the document's last revision.
     derived: derived::Derived,
 }
@@ -195,30 +224,34 @@ impl App {
             settings,
             modal,
             status,
-            config_dir: config.config_dir,
-            recovery,
-            recovered,
-            dialogs: config.dialogs,
-            dialog_tx,
-            dialog_rx,
-            after_save: None,
-            close_allowed: false,
-            clock: config.clock,
-            autosaved_revision: 0,
-            change_pending_since: None,
-            title_sent: String::new(),
-            commands: Vec::new(),
-            applied_theme: None,
-            zoom_applied: false,
-            window_seen: None,
-            window_changed_at: None,
-            ctx: ctx.clone(),
-            typing: false,
-            input: input_order::InputOrder::default(),
             export_choice: export_menu::ExportChoice::default(),
             comparison: None,
             presentation,
-            derived: derived::Derived::default(),
+            services: Services {
+                config_dir: config.config_dir,
+                recovery,
+                recovered,
+                dialogs: config.dialogs,
+                dialog_tx,
+                dialog_rx,
+                clock: config.clock,
+                ctx: ctx.clone(),
+            },
+            frame: FrameState {
+                after_save: None,
+                close_allowed: false,
+                autosaved_revision: 0,
+                change_pending_since: None,
+                title_sent: String::new(),
+                commands: Vec::new(),
+                applied_theme: None,
+                zoom_applied: false,
+                window_seen: None,
+                window_changed_at: None,
+                typing: false,
+                input: input_order::InputOrder::default(),
+                derived: derived::Derived::default(),
+            },
         }
     }
 
@@ -228,16 +261,25 @@ impl App {
     }
 
     pub fn is_typing(&self) -> bool {
-        self.typing
+        self.frame.typing
     }
 
     pub fn canvas(&self) -> &crate::Canvas {
         self.doc.canvas()
     }
 
+    fn panel_context<'a>(&'a mut self, out: &'a mut Vec<Command>) -> PanelContext<'a> {
+        PanelContext {
+            canvas: self.doc.canvas(),
+            view: &mut self.view,
+            palette: self.settings.theme.palette(),
+            out,
+        }
+    }
+
     /// Queues a command as if a panel had pushed it; it is applied at the end of the frame.
     pub fn push(&mut self, command: Command) {
-        self.commands.push(command);
+        self.frame.commands.push(command);
     }
 
     /// The window title: file name, and a mark while there are unsaved changes.
@@ -257,32 +299,34 @@ impl App {
     /// Draws one frame and applies what it asked for. Used by the window and the benchmark.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if self.applied_theme != Some(self.settings.theme) {
+        if self.frame.applied_theme != Some(self.settings.theme) {
             self.settings.theme.apply(&ctx);
-            self.applied_theme = Some(self.settings.theme);
+            self.frame.applied_theme = Some(self.settings.theme);
         }
-        if !self.zoom_applied {
+        if !self.frame.zoom_applied {
             // Zoom keys come from the action table like every other key.
             ctx.options_mut(|o| o.zoom_with_keyboard = false);
             if (self.settings.zoom - 1.0).abs() > f32::EPSILON {
                 ctx.set_zoom_factor(self.settings.zoom.clamp(0.5, 3.0));
             }
-            self.zoom_applied = true;
+            self.frame.zoom_applied = true;
         }
         // What takes the keys this frame: the note being typed in place, or a focused widget
         // that is still on screen.
         let focus_is_live = ctx
             .memory(|m| m.focused())
             .is_some_and(|id| ctx.read_response(id).is_some());
-        self.typing = self.view.entry.is_some() || focus_is_live;
+        self.frame.typing = self.view.entry.is_some() || focus_is_live;
         // A field that is only now opening cannot take keys this frame: they wait for it.
         let field_opening = self.view.entry.as_ref().is_some_and(|e| e.focus);
-        self.input.begin_frame(&ctx, self.typing, field_opening);
+        self.frame
+            .input
+            .begin_frame(&ctx, self.frame.typing, field_opening);
         self.receive_dialog_replies();
         self.receive_dropped_files(&ctx);
         self.intercept_close(&ctx);
 
-        let mut out = std::mem::take(&mut self.commands);
+        let mut out = std::mem::take(&mut self.frame.commands);
         // Presenting, the canvas fills the screen: no menus, side panel or status bar.
         let presenting = self.presentation.active && self.screen == Screen::Canvas;
         // Before the panels draw, so keys meant for the canvas never move egui's focus.
@@ -294,8 +338,10 @@ impl App {
         presentation::guard_typing(&ctx, self);
         // Worked out again only when the canvas changed; taken out for the frame (panels
         // borrow the app) and put back before commands apply.
-        self.derived.refresh(&self.doc, self.comparison.as_ref());
-        let derived = std::mem::take(&mut self.derived);
+        self.frame
+            .derived
+            .refresh(&self.doc, self.comparison.as_ref());
+        let derived = std::mem::take(&mut self.frame.derived);
         let comparison = self.comparison.take();
         let comparing = comparison
             .as_ref()
@@ -319,14 +365,16 @@ impl App {
                                     compare::panel(ui, cmp, diff, self.doc.canvas(), &mut out);
                                     ui.separator();
                                 }
-                                inspector::show(ui, self, &mut out);
+                                inspector::show(ui, self.panel_context(&mut out));
                                 ui.separator();
                                 fit_panel::show(ui, self.doc.canvas(), &derived, &mut out);
                             }
                             side_tabs::SideTab::Interviews => {
-                                interview_log::show(ui, self, &mut out)
+                                interview_log::show(ui, self.panel_context(&mut out))
                             }
-                            side_tabs::SideTab::Tests => test_cards::show(ui, self, &mut out),
+                            side_tabs::SideTab::Tests => {
+                                test_cards::show(ui, self.panel_context(&mut out))
+                            }
                         });
                     });
                 if side_panel != self.settings.show_side_panel {
@@ -353,7 +401,7 @@ impl App {
         dialogs::show(&ctx, self, &mut out);
         presentation::windows(&ctx, self, &mut out);
         self.comparison = comparison;
-        self.derived = derived;
+        self.frame.derived = derived;
         // The side panel's first field took the keyboard this frame, if it was asked to.
         self.view.focus_side_panel = false;
         // Starting to type goes last, so that a note committed by the same click (its field
@@ -366,13 +414,13 @@ impl App {
         for command in out {
             self.apply(&ctx, command);
         }
-        self.input.end_frame(&ctx);
+        self.frame.input.end_frame(&ctx);
         self.autosave(&ctx);
         self.remember_window(&ctx);
         let title = self.title();
-        if title != self.title_sent {
+        if title != self.frame.title_sent {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.title_sent = title;
+            self.frame.title_sent = title;
         }
     }
 }

@@ -28,29 +28,39 @@ pub const MIN_NOTE_TEXT_AT_1080: f32 = 22.0;
 /// The short key list shown along the bottom while presenting, from the action table.
 pub fn hint() -> String {
     use super::actions::Action as A;
-    [
-        (A::Present, "leave"),
-        (A::Spotlight(1), "… 6 spotlight"),
-        (A::Spotlight(0), "all"),
-        (A::StepForward, "step"),
-        (A::RevealFit, "reveal fit"),
-        (A::PresentNewNote, "new note"),
-        (A::Vote, "vote"),
-        (A::Unvote, "unvote"),
-        (A::TimerStartPause, "timer"),
-        (A::TopVoted, "top voted"),
-        (A::DarkProjector, "dark/light"),
-        (A::Undo, "undo"),
-    ]
-    .iter()
-    .map(|(action, what)| {
-        let key = action
+    let key = |action: A| {
+        action
             .shortcuts()
             .first()
             .map(super::actions::shortcut_text)
-            .unwrap_or_default();
-        format!("{key} {what}")
-    })
+            .unwrap_or_default()
+    };
+    let keys = |actions: &[A]| {
+        actions
+            .iter()
+            .map(|a| key(*a))
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    [
+        (keys(&[A::Present, A::Escape]), "leave"),
+        (
+            format!("{}–{}", key(A::Spotlight(1)), key(A::Spotlight(6))),
+            "spotlight",
+        ),
+        (key(A::Spotlight(0)), "all"),
+        (keys(&[A::StepForward, A::StepBack]), "step"),
+        (key(A::RevealFit), "reveal fit"),
+        (key(A::PresentNewNote), "new note"),
+        (key(A::EditNote), "edit"),
+        (keys(&[A::Vote, A::Unvote]), "vote"),
+        (key(A::TimerStartPause), "timer"),
+        (key(A::TopVoted), "top voted"),
+        (key(A::DarkProjector), "dark/light"),
+        (key(A::Undo), "undo"),
+    ]
+    .iter()
+    .map(|(keys, what)| format!("{keys} {what}"))
     .collect::<Vec<_>>()
     .join(" · ")
 }
@@ -158,7 +168,7 @@ impl Presentation {
 
 /// Seconds on the timer's clock: the app's injected clock, so tests control it.
 pub(super) fn now(app: &App) -> f64 {
-    (app.clock)()
+    (app.services.clock)()
         .saturating_duration_since(app.presentation.epoch)
         .as_secs_f64()
 }
@@ -245,7 +255,7 @@ fn set_active(app: &mut App, ctx: &egui::Context, on: bool) {
         set_egui_theme(ctx, app.presentation.dark);
     } else {
         // The editor's own theme goes back on at the start of the next frame.
-        app.applied_theme = None;
+        app.frame.applied_theme = None;
     }
 }
 

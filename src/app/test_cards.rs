@@ -11,7 +11,7 @@ use crate::history::{MergeKey, TestField};
 use crate::section::Section;
 
 use super::side_tabs::{self, FinishDraft, SideTab, SideView};
-use super::{App, Command};
+use super::{App, Command, PanelContext};
 
 /// The card's four texts: label (the usual wording), hint, and the field's key.
 const TEXTS: [(&str, TestField); 4] = [
@@ -31,10 +31,12 @@ const LEARNING: [(&str, TestField); 3] = [
 /// Why a test was not finished.
 pub const NO_OBSERVATION: &str = "Not finished: write what you observed first.";
 
-pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
-    let canvas = app.doc.canvas();
-    let selected_note = app.view.selected.clone();
-    let side = &mut app.view.side;
+pub fn show(ui: &mut Ui, cx: PanelContext<'_>) {
+    let PanelContext {
+        canvas, view, out, ..
+    } = cx;
+    let selected_note = view.selected.clone();
+    let side = &mut view.side;
     ui.heading("Test cards");
     let new = ui.button("New test card");
     if new.clicked() {

@@ -15,7 +15,7 @@ impl App {
             self.save_settings();
             // Typing in place is kept, so closing asks about it like any other change.
             self.commit_entry();
-            if self.doc.is_dirty() && !self.close_allowed {
+            if self.doc.is_dirty() && !self.frame.close_allowed {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.modal = Some(Modal::Unsaved(Pending::Close));
             }
@@ -33,23 +33,23 @@ impl App {
         }
         let (size, zoom) = window_size_and_zoom(ctx);
         let seen = (size.unwrap_or_default(), zoom);
-        match self.window_seen {
-            None => self.window_seen = Some(seen),
+        match self.frame.window_seen {
+            None => self.frame.window_seen = Some(seen),
             Some(previous) if previous != seen => {
-                self.window_seen = Some(seen);
-                self.window_changed_at = Some((self.clock)());
+                self.frame.window_seen = Some(seen);
+                self.frame.window_changed_at = Some((self.services.clock)());
             }
             Some(_) => {}
         }
-        let Some(changed_at) = self.window_changed_at else {
+        let Some(changed_at) = self.frame.window_changed_at else {
             return;
         };
-        let waited = (self.clock)().saturating_duration_since(changed_at);
+        let waited = (self.services.clock)().saturating_duration_since(changed_at);
         if waited < SETTLE {
             ctx.request_repaint_after(SETTLE - waited);
             return;
         }
-        self.window_changed_at = None;
+        self.frame.window_changed_at = None;
         self.settings.zoom = zoom;
         self.settings.window = size.or(self.settings.window);
         self.save_settings();
