@@ -136,35 +136,36 @@ impl History {
     /// the canvas is unchanged.
     pub fn undo(&mut self, canvas: &mut Canvas) -> Result<Option<Applied>, EditError> {
         self.open_key = None;
-        let Some(step) = self.undo.pop() else {
-            return Ok(None);
-        };
-        let applied = replay(canvas, step.inverses)?;
-        self.redo.push(Step {
-            inverses: vec![applied.inverse.clone()],
-            key: step.key,
-        });
-        Ok(Some(applied))
+        step_across(&mut self.undo, &mut self.redo, canvas)
     }
 
     /// Does again the last step undone; as [`History::undo`] otherwise.
     pub fn redo(&mut self, canvas: &mut Canvas) -> Result<Option<Applied>, EditError> {
         self.open_key = None;
-        let Some(step) = self.redo.pop() else {
-            return Ok(None);
-        };
-        let applied = replay(canvas, step.inverses)?;
-        self.undo.push(Step {
-            inverses: vec![applied.inverse.clone()],
-            key: step.key,
-        });
-        Ok(Some(applied))
+        step_across(&mut self.redo, &mut self.undo, canvas)
     }
 
     /// Forgets everything (a different canvas was opened).
     pub fn clear(&mut self) {
         *self = History::default();
     }
+}
+
+/// Replays the top step of `from` and puts what takes it back on `to`.
+fn step_across(
+    from: &mut Vec<Step>,
+    to: &mut Vec<Step>,
+    canvas: &mut Canvas,
+) -> Result<Option<Applied>, EditError> {
+    let Some(step) = from.pop() else {
+        return Ok(None);
+    };
+    let applied = replay(canvas, step.inverses)?;
+    to.push(Step {
+        inverses: vec![applied.inverse.clone()],
+        key: step.key,
+    });
+    Ok(Some(applied))
 }
 
 /// Applies a step's edits as one, all or nothing.

@@ -789,6 +789,21 @@ fn note_ids(canvas: &Canvas, picks: &[Pick]) -> Vec<String> {
     picks.iter().map(|p| resolve(canvas, p, None)).collect()
 }
 
+/// The two ends of a link. With `smart`, the target comes from the section the source
+/// addresses, so links mostly succeed; without, from anywhere, so most are refused.
+fn link_ends(canvas: &Canvas, from: &Pick, to: &Pick, smart: bool) -> (String, String) {
+    let from = if smart {
+        resolve_where(canvas, from, |s, _| !s.is_customer())
+    } else {
+        resolve(canvas, from, None)
+    };
+    let target = smart
+        .then(|| canvas.section_of(&from).and_then(Section::addresses))
+        .flatten();
+    let to = resolve(canvas, to, target);
+    (from, to)
+}
+
 /// Runs one operation; `Err` carries the model's refusal.
 fn apply(canvas: &mut Canvas, op: &Op) -> Result<(), EditError> {
     match op {
@@ -820,15 +835,7 @@ fn apply(canvas: &mut Canvas, op: &Op) -> Result<(), EditError> {
             canvas.shift_item(&resolve(canvas, p, None), *by)?;
         }
         Op::Link(from, to, smart) => {
-            let from = if *smart {
-                resolve_where(canvas, from, |s, _| !s.is_customer())
-            } else {
-                resolve(canvas, from, None)
-            };
-            let target = smart
-                .then(|| canvas.section_of(&from).and_then(Section::addresses))
-                .flatten();
-            let to = resolve(canvas, to, target);
+            let (from, to) = link_ends(canvas, from, to, *smart);
             canvas.link(&from, &to)?;
         }
         Op::Unlink(from, to) => {
@@ -1016,17 +1023,10 @@ fn edit_for(canvas: &Canvas, op: &Op) -> Option<Edit> {
             by: *by as i64,
         },
         Op::Link(from, to, smart) => {
-            let from = if *smart {
-                resolve_where(canvas, from, |s, _| !s.is_customer())
-            } else {
-                resolve(canvas, from, None)
-            };
-            let target = smart
-                .then(|| canvas.section_of(&from).and_then(Section::addresses))
-                .flatten();
+            let (from, to) = link_ends(canvas, from, to, *smart);
             Edit::Link {
                 from: ItemId::new(from)?,
-                to: ItemId::new(resolve(canvas, to, target))?,
+                to: ItemId::new(to)?,
                 at: None,
             }
         }
