@@ -42,6 +42,12 @@ pub const FONTS: &[BundledFont] = &[
         bytes: include_bytes!("../assets/fonts/NotoSansArabic-Regular.ttf"),
     },
     BundledFont {
+        name: "NotoSansHebrew-Regular",
+        family: "Noto Sans Hebrew",
+        bold: false,
+        bytes: include_bytes!("../assets/fonts/NotoSansHebrew-Regular.ttf"),
+    },
+    BundledFont {
         name: "DroidSansFallbackFull",
         family: "Droid Sans Fallback",
         bold: false,

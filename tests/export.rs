@@ -183,16 +183,119 @@ fn triangulated_notes_get_a_ring_round_their_badge_and_others_do_not() {
 /// The text `pdftotext` extracts, with all whitespace removed (line breaks in the PDF fall
 /// wherever the note wrapped).
 fn pdf_text(pdf: &[u8]) -> String {
+    pdf_text_in(pdf, None)
+}
+
+/// The text `pdftotext` extracts from the first page, or from the rectangle `crop` of it (x, y,
+/// width, height in points from the top left), with all whitespace removed and the bidi marks it
+/// puts round right-to-left runs dropped.
+fn pdf_text_in(pdf: &[u8], crop: Option<(f32, f32, f32, f32)>) -> String {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("out.pdf");
     fs::write(&file, pdf).unwrap();
-    let out = Command::new("pdftotext")
+    let mut command = Command::new("pdftotext");
+    if let Some((x, y, w, h)) = crop {
+        for (flag, v) in [("-x", x), ("-y", y), ("-W", w), ("-H", h)] {
+            command.arg(flag).arg(format!("{}", v.round() as i64));
+        }
+    }
+    let out = command
         .arg(&file)
         .arg("-")
         .output()
         .expect("pdftotext (poppler-utils, see scripts/install-system-deps.sh)");
     assert!(out.status.success(), "{}", text(&out.stderr));
-    text(&out.stdout).split_whitespace().collect()
+    text(&out.stdout)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .collect()
+}
+
+/// Arabic and Hebrew notes, with numbers, Latin words and lam-alef ligatures among the words,
+/// read back from the PDF in the order they were typed. Each note is read on its own, as a
+/// reader selecting it would: poppler guesses the reading direction from the letters it
+/// extracts, and on the whole page the English legend makes it left to right.
+#[test]
+fn pdf_text_of_right_to_left_notes_reads_in_logical_order() {
+    let m = Measurer::new();
+    for name in ["arabic.json", "hebrew.json"] {
+        let canvas = load(&fixture(name));
+        let pdf = export::render(&canvas, Format::Pdf, &Options::default()).unwrap();
+        let (w, h) = export::Paper::A4.size_pt();
+        let d = Drawing::build(&canvas, &Palette::light(), &m, w / h);
+        let scale = w / d.width;
+        assert_eq!(d.notes.len(), canvas.all_items().count());
+        for note in &d.notes {
+            let item = canvas.item(note.id.as_str()).unwrap();
+            assert!(
+                m.covers(item.text()),
+                "{name}: no font for {:?}",
+                item.text()
+            );
+            assert!(!note.truncated, "{name}: {} does not fit", note.id);
+            let r = note.rect;
+            let crop = (r.x * scale, r.y * scale, r.w * scale, r.h * scale);
+            let wanted: String = item.text().split_whitespace().collect();
+            assert_eq!(pdf_text_in(&pdf, Some(crop)), wanted, "{name}: {}", note.id);
+        }
+        // The whole page holds every letter too, whatever order poppler puts the runs in.
+        let page = pdf_text(&pdf);
+        for (_, item) in canvas.all_items() {
+            // Each run of letters of one direction ("כ" and "PDF" in "כ־PDF").
+            let rtl = |c: char| ('\u{0590}'..='\u{08FF}').contains(&c);
+            for word in item.text().split_whitespace() {
+                let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+                for run in letters.chunk_by(|a, b| rtl(*a) == rtl(*b)) {
+                    let run: String = run.iter().collect();
+                    let reversed: String = run.chars().rev().collect();
+                    assert!(
+                        page.contains(&run) || page.contains(&reversed),
+                        "{name}: {run:?} of {:?} not in the page text",
+                        item.text()
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Every font in the PDF is embedded, subset (a six-letter tag before its name) and mapped back
+/// to Unicode, as `pdffonts` lists them.
+#[test]
+fn pdf_fonts_are_embedded_subset_and_mapped_to_unicode() {
+    let canvas = load(&fixture("non-latin.json"));
+    let pdf = export::render(&canvas, Format::Pdf, &Options::default()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("out.pdf");
+    fs::write(&file, &pdf).unwrap();
+    let out = Command::new("pdffonts")
+        .arg(&file)
+        .output()
+        .expect("pdffonts (poppler-utils, see scripts/install-system-deps.sh)");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let listing = text(&out.stdout);
+    let fonts: Vec<&str> = listing.lines().skip(2).collect();
+    // Latin regular and bold, Arabic, Japanese and emoji.
+    assert!(fonts.len() >= 5, "{listing}");
+    for line in fonts {
+        let name = line.split_whitespace().next().unwrap();
+        let (tag, _) = name
+            .split_once('+')
+            .unwrap_or_else(|| panic!("not subset: {line}"));
+        assert!(
+            tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+            "{line}"
+        );
+        assert!(
+            line.contains(" yes yes yes "),
+            "not embedded, subset and mapped: {line}"
+        );
+    }
+    assert!(
+        pdf.len() < 200_000,
+        "{} bytes: fonts not subset?",
+        pdf.len()
+    );
 }
 
 #[test]
