@@ -655,3 +655,85 @@ fn png_bands_join_without_seams() {
     assert_eq!(rows_at_seams, 0);
     assert!(differing < 625, "{differing} pixels differ");
 }
+
+/// The text of every list item in `md`, as a CommonMark reader (with GitHub's tables and
+/// strikethrough) shows it: markup gone, escapes undone, code spans as their content.
+fn rendered_list_items(md: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag, TagEnd};
+    let mut items: Vec<String> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    let options = MdOptions::ENABLE_TABLES | MdOptions::ENABLE_STRIKETHROUGH;
+    for event in Parser::new_ext(md, options) {
+        match event {
+            Event::Start(Tag::Item) => {
+                open.push(items.len());
+                items.push(String::new());
+            }
+            Event::End(TagEnd::Item) => {
+                open.pop();
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(&i) = open.last() {
+                    items[i].push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    items
+}
+
+#[test]
+fn markdown_shows_markup_characters_in_notes_as_typed() {
+    let texts = [
+        "*not bold* and _not italic_ or **strong**",
+        "# not a heading",
+        "- not a list",
+        "+ not a list either",
+        "1. not numbered",
+        "<b>not html</b> &amp; no entity",
+        "`not code` and [not a link](https://example.com)",
+        "a | b | c ~~not struck~~",
+        "back\\slash \\* and a trailing #",
+        "= not underlined",
+    ];
+    let mut canvas = Canvas::new();
+    canvas.set_title("Markup *in* the title #1");
+    let mut ids = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        let section = fitcanvas::Section::ALL[i % 6];
+        ids.push(canvas.add_item(section, *text));
+    }
+    let md =
+        String::from_utf8(export::render(&canvas, Format::Markdown, &Options::default()).unwrap())
+            .unwrap();
+    let items = rendered_list_items(&md);
+    for (text, id) in texts.iter().zip(&ids) {
+        assert!(
+            items
+                .iter()
+                .any(|item| item.starts_with(text) && item.contains(id.as_str())),
+            "{text:?} does not read as typed; items: {items:#?}\n{md}"
+        );
+    }
+    // The title is a heading whose text is the title as typed.
+    let heading: String = pulldown_cmark::Parser::new(&md)
+        .skip_while(|e| {
+            !matches!(
+                e,
+                pulldown_cmark::Event::Start(pulldown_cmark::Tag::Heading { .. })
+            )
+        })
+        .take_while(|e| {
+            !matches!(
+                e,
+                pulldown_cmark::Event::End(pulldown_cmark::TagEnd::Heading(_))
+            )
+        })
+        .filter_map(|e| match e {
+            pulldown_cmark::Event::Text(t) => Some(t.into_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(heading, "Markup *in* the title #1");
+}
