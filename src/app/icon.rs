@@ -7,7 +7,8 @@
 pub const APP_ID: &str = "org.fitcanvas.Fitcanvas";
 
 /// The 64 px app icon, as sharp as window decorations and task switchers ask for.
-const ICON_PNG: &[u8] = include_bytes!("../../assets/icon/hicolor/64x64/apps/org.fitcanvas.Fitcanvas.png");
+const ICON_PNG: &[u8] =
+    include_bytes!("../../assets/icon/hicolor/64x64/apps/org.fitcanvas.Fitcanvas.png");
 
 /// The app icon as RGBA pixels, or `None` if it cannot be decoded (then the window keeps
 /// eframe's default icon rather than failing to open).
