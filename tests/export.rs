@@ -259,6 +259,82 @@ fn pdf_text_of_right_to_left_notes_reads_in_logical_order() {
     }
 }
 
+/// A right-to-left note that starts with a number ("24 hours"): the number is read first, so in
+/// every picture it is drawn to the right of the words, in the SVG (and so the PNG) as in the PDF.
+#[test]
+fn right_to_left_notes_put_a_leading_number_on_the_right_in_svg_and_pdf() {
+    for (name, number, letter) in [("arabic.json", "٢٤", 'س'), ("hebrew.json", "24", 'ש')] {
+        let canvas = load(&fixture(name));
+        let d = light_drawing(&canvas);
+        let tree = render::parse(&export::svg::to_svg(&d, d.width, d.height)).unwrap();
+        let mut texts = Vec::new();
+        all_texts(tree.root(), &mut texts);
+        // The glyphs of the one line holding the number, with their x.
+        let line: Vec<(String, f32)> = texts
+            .iter()
+            .map(|t| {
+                t.layouted()
+                    .iter()
+                    .flat_map(|span| &span.positioned_glyphs)
+                    .map(|g| (g.text.clone(), g.transform().tx))
+                    .collect::<Vec<_>>()
+            })
+            .find(|glyphs| glyphs.iter().any(|(t, _)| number.starts_with(t.as_str())))
+            .unwrap();
+        let x_of = |wanted: &dyn Fn(&str) -> bool| {
+            line.iter()
+                .find(|(t, _)| wanted(t))
+                .map(|(_, x)| *x)
+                .unwrap()
+        };
+        let number_x = x_of(&|t| number.starts_with(t));
+        let letter_x = x_of(&|t| t.contains(letter));
+        assert!(
+            number_x > letter_x,
+            "{name}: the SVG puts the number on the left"
+        );
+
+        // pdftotext's word boxes: the number's, and the word beside it on the same baseline.
+        let pdf = export::render(&canvas, Format::Pdf, &Options::default()).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("out.pdf");
+        fs::write(&file, &pdf).unwrap();
+        let out = Command::new("pdftotext")
+            .arg("-bbox")
+            .arg(&file)
+            .arg("-")
+            .output()
+            .unwrap();
+        let attr = |l: &str, name: &str| -> f32 {
+            l.split(&format!("{name}=\""))
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap()
+        };
+        let words: Vec<(String, f32, f32)> = text(&out.stdout)
+            .lines()
+            .filter(|l| l.trim_start().starts_with("<word"))
+            .map(|l| {
+                let word = l.split('>').nth(1).unwrap().split('<').next().unwrap();
+                (word.to_owned(), attr(l, "xMin"), attr(l, "yMin"))
+            })
+            .collect();
+        let &(_, number_x, y) = words.iter().find(|(w, _, _)| w == number).unwrap();
+        let &(_, letter_x, _) = words
+            .iter()
+            .find(|(w, _, wy)| w.contains(letter) && (wy - y).abs() < 1.0)
+            .unwrap();
+        assert!(
+            number_x > letter_x,
+            "{name}: the PDF puts the number on the left"
+        );
+    }
+}
+
 /// Every font in the PDF is embedded, subset (a six-letter tag before its name) and mapped back
 /// to Unicode, as `pdffonts` lists them.
 #[test]
