@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Fitcanvas needs to build and to run its UI tests headless:
-# X11/Wayland client libraries for the window, and Mesa's software Vulkan driver (lavapipe)
-# so snapshot tests render the same picture on any machine, with or without a GPU.
+# Installs the Debian packages Fitcanvas needs to build and to run its UI tests headless: a C
+# toolchain (Rust links with `cc`), X11/Wayland client libraries for the window, and Mesa's
+# software Vulkan driver (lavapipe) so snapshot tests render the same picture on any machine,
+# with or without a GPU. Debian 12 or later, Ubuntu 22.04 or later; run as root or with sudo.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
 packages=(
-  pkg-config
+  # The linker and C compiler Rust's build needs (some dependencies compile C), pkg-config
+  # to find the system libraries.
+  build-essential pkg-config
+  # For the README's rustup step (curl https://sh.rustup.rs).
+  curl ca-certificates
   libxkbcommon-dev libxkbcommon-x11-0 libx11-dev libxcursor1 libxrandr2 libxi6
   libwayland-dev libgl1-mesa-dri mesa-vulkan-drivers libvulkan1
   # pdftotext: tests/export.rs checks that exported PDFs hold every note as searchable text.
@@ -20,10 +25,13 @@ done
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
-if [ "$(id -u)" -ne 0 ]; then
+if [ "$(id -u)" -eq 0 ]; then
+  SUDO=
+elif command -v sudo >/dev/null; then
   SUDO=sudo
 else
-  SUDO=
+  echo "Run this as root (su -c 'bash $0') or install sudo: it installs Debian packages." >&2
+  exit 1
 fi
 echo "Installing: ${missing[*]}"
 $SUDO apt-get update -qq

@@ -42,6 +42,12 @@ pub const FONTS: &[BundledFont] = &[
         bytes: include_bytes!("../assets/fonts/NotoSansArabic-Regular.ttf"),
     },
     BundledFont {
+        name: "NotoSansHebrew-Regular",
+        family: "Noto Sans Hebrew",
+        bold: false,
+        bytes: include_bytes!("../assets/fonts/NotoSansHebrew-Regular.ttf"),
+    },
+    BundledFont {
         name: "DroidSansFallbackFull",
         family: "Droid Sans Fallback",
         bold: false,
@@ -52,6 +58,36 @@ pub const FONTS: &[BundledFont] = &[
         family: "Symbola",
         bold: false,
         bytes: include_bytes!("../assets/fonts/Symbola-emoji.ttf"),
+    },
+];
+
+/// The licence of some of the bundled fonts, whose notice must be shown to people (Help → About).
+#[derive(Debug, Clone, Copy)]
+pub struct FontLicence {
+    /// The families it covers, as [`BundledFont::family`] names them.
+    pub families: &'static [&'static str],
+    /// The licence's name.
+    pub name: &'static str,
+    /// Its full text, as shipped in `assets/fonts/`.
+    pub text: &'static str,
+}
+
+/// Every bundled font's licence.
+pub const LICENCES: &[FontLicence] = &[
+    FontLicence {
+        families: &["Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew"],
+        name: "SIL Open Font License 1.1",
+        text: include_str!("../assets/fonts/LICENSE-Noto.txt"),
+    },
+    FontLicence {
+        families: &["Droid Sans Fallback"],
+        name: "Apache License 2.0",
+        text: include_str!("../assets/fonts/LICENSE-DroidSansFallback.txt"),
+    },
+    FontLicence {
+        families: &["Symbola"],
+        name: "Free for any use",
+        text: include_str!("../assets/fonts/LICENSE-Symbola.txt"),
     },
 ];
 
@@ -92,5 +128,19 @@ mod tests {
             assert_eq!(face.is_bold(), font.bold, "{}", font.name);
         }
         assert_eq!(FONTS[0].family, PRIMARY_FAMILY);
+    }
+
+    #[test]
+    fn every_bundled_font_has_exactly_one_licence_to_show() {
+        for font in FONTS {
+            let licences = LICENCES
+                .iter()
+                .filter(|l| l.families.contains(&font.family))
+                .count();
+            assert_eq!(licences, 1, "{}", font.family);
+        }
+        for licence in LICENCES {
+            assert!(licence.text.len() > 200, "{}", licence.name);
+        }
     }
 }

@@ -185,16 +185,195 @@ fn triangulated_notes_get_a_ring_round_their_badge_and_others_do_not() {
 /// The text `pdftotext` extracts, with all whitespace removed (line breaks in the PDF fall
 /// wherever the note wrapped).
 fn pdf_text(pdf: &[u8]) -> String {
+    pdf_text_in(pdf, None)
+}
+
+/// The text `pdftotext` extracts from the first page, or from the rectangle `crop` of it (x, y,
+/// width, height in points from the top left), with all whitespace removed and the bidi marks it
+/// puts round right-to-left runs dropped.
+fn pdf_text_in(pdf: &[u8], crop: Option<(f32, f32, f32, f32)>) -> String {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("out.pdf");
     fs::write(&file, pdf).unwrap();
-    let out = Command::new("pdftotext")
+    let mut command = Command::new("pdftotext");
+    if let Some((x, y, w, h)) = crop {
+        for (flag, v) in [("-x", x), ("-y", y), ("-W", w), ("-H", h)] {
+            command.arg(flag).arg(format!("{}", v.round() as i64));
+        }
+    }
+    let out = command
         .arg(&file)
         .arg("-")
         .output()
         .expect("pdftotext (poppler-utils, see scripts/install-system-deps.sh)");
     assert!(out.status.success(), "{}", text(&out.stderr));
-    text(&out.stdout).split_whitespace().collect()
+    text(&out.stdout)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .collect()
+}
+
+/// Arabic and Hebrew notes, with numbers, Latin words and lam-alef ligatures among the words,
+/// read back from the PDF in the order they were typed. Each note is read on its own, as a
+/// reader selecting it would: poppler guesses the reading direction from the letters it
+/// extracts, and on the whole page the English legend makes it left to right.
+#[test]
+fn pdf_text_of_right_to_left_notes_reads_in_logical_order() {
+    let m = Measurer::new();
+    for name in ["arabic.json", "hebrew.json"] {
+        let canvas = load(&fixture(name));
+        let pdf = export::render(&canvas, Format::Pdf, &Options::default()).unwrap();
+        let (w, h) = export::Paper::A4.size_pt();
+        let d = Drawing::build(&canvas, &Palette::light(), &m, w / h);
+        let scale = w / d.width;
+        assert_eq!(d.notes.len(), canvas.all_items().count());
+        for note in &d.notes {
+            let item = canvas.item(note.id.as_str()).unwrap();
+            assert!(
+                m.covers(item.text()),
+                "{name}: no font for {:?}",
+                item.text()
+            );
+            assert!(!note.truncated, "{name}: {} does not fit", note.id);
+            let r = note.rect;
+            let crop = (r.x * scale, r.y * scale, r.w * scale, r.h * scale);
+            let wanted: String = item.text().split_whitespace().collect();
+            assert_eq!(pdf_text_in(&pdf, Some(crop)), wanted, "{name}: {}", note.id);
+        }
+        // The whole page holds every letter too, whatever order poppler puts the runs in.
+        let page = pdf_text(&pdf);
+        for (_, item) in canvas.all_items() {
+            // Each run of letters of one direction ("כ" and "PDF" in "כ־PDF").
+            let rtl = |c: char| ('\u{0590}'..='\u{08FF}').contains(&c);
+            for word in item.text().split_whitespace() {
+                let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+                for run in letters.chunk_by(|a, b| rtl(*a) == rtl(*b)) {
+                    let run: String = run.iter().collect();
+                    let reversed: String = run.chars().rev().collect();
+                    assert!(
+                        page.contains(&run) || page.contains(&reversed),
+                        "{name}: {run:?} of {:?} not in the page text",
+                        item.text()
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A right-to-left note that starts with a number ("24 hours"): the number is read first, so in
+/// every picture it is drawn to the right of the words, in the SVG (and so the PNG) as in the PDF.
+#[test]
+fn right_to_left_notes_put_a_leading_number_on_the_right_in_svg_and_pdf() {
+    for (name, number, letter) in [("arabic.json", "٢٤", 'س'), ("hebrew.json", "24", 'ש')] {
+        let canvas = load(&fixture(name));
+        let d = light_drawing(&canvas);
+        let tree = render::parse(&export::svg::to_svg(&d, d.width, d.height)).unwrap();
+        let mut texts = Vec::new();
+        all_texts(tree.root(), &mut texts);
+        // The glyphs of the one line holding the number, with their x.
+        let line: Vec<(String, f32)> = texts
+            .iter()
+            .map(|t| {
+                t.layouted()
+                    .iter()
+                    .flat_map(|span| &span.positioned_glyphs)
+                    .map(|g| (g.text.clone(), g.transform().tx))
+                    .collect::<Vec<_>>()
+            })
+            .find(|glyphs| glyphs.iter().any(|(t, _)| number.starts_with(t.as_str())))
+            .unwrap();
+        let x_of = |wanted: &dyn Fn(&str) -> bool| {
+            line.iter()
+                .find(|(t, _)| wanted(t))
+                .map(|(_, x)| *x)
+                .unwrap()
+        };
+        let number_x = x_of(&|t| number.starts_with(t));
+        let letter_x = x_of(&|t| t.contains(letter));
+        assert!(
+            number_x > letter_x,
+            "{name}: the SVG puts the number on the left"
+        );
+
+        // pdftotext's word boxes: the number's, and the word beside it on the same baseline.
+        let pdf = export::render(&canvas, Format::Pdf, &Options::default()).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("out.pdf");
+        fs::write(&file, &pdf).unwrap();
+        let out = Command::new("pdftotext")
+            .arg("-bbox")
+            .arg(&file)
+            .arg("-")
+            .output()
+            .unwrap();
+        let attr = |l: &str, name: &str| -> f32 {
+            l.split(&format!("{name}=\""))
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap()
+        };
+        let words: Vec<(String, f32, f32)> = text(&out.stdout)
+            .lines()
+            .filter(|l| l.trim_start().starts_with("<word"))
+            .map(|l| {
+                let word = l.split('>').nth(1).unwrap().split('<').next().unwrap();
+                (word.to_owned(), attr(l, "xMin"), attr(l, "yMin"))
+            })
+            .collect();
+        let &(_, number_x, y) = words.iter().find(|(w, _, _)| w == number).unwrap();
+        let &(_, letter_x, _) = words
+            .iter()
+            .find(|(w, _, wy)| w.contains(letter) && (wy - y).abs() < 1.0)
+            .unwrap();
+        assert!(
+            number_x > letter_x,
+            "{name}: the PDF puts the number on the left"
+        );
+    }
+}
+
+/// Every font in the PDF is embedded, subset (a six-letter tag before its name) and mapped back
+/// to Unicode, as `pdffonts` lists them.
+#[test]
+fn pdf_fonts_are_embedded_subset_and_mapped_to_unicode() {
+    let canvas = load(&fixture("non-latin.json"));
+    let pdf = export::render(&canvas, Format::Pdf, &Options::default()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("out.pdf");
+    fs::write(&file, &pdf).unwrap();
+    let out = Command::new("pdffonts")
+        .arg(&file)
+        .output()
+        .expect("pdffonts (poppler-utils, see scripts/install-system-deps.sh)");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let listing = text(&out.stdout);
+    let fonts: Vec<&str> = listing.lines().skip(2).collect();
+    // Latin regular and bold, Arabic, Japanese and emoji.
+    assert!(fonts.len() >= 5, "{listing}");
+    for line in fonts {
+        let name = line.split_whitespace().next().unwrap();
+        let (tag, _) = name
+            .split_once('+')
+            .unwrap_or_else(|| panic!("not subset: {line}"));
+        assert!(
+            tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+            "{line}"
+        );
+        assert!(
+            line.contains(" yes yes yes "),
+            "not embedded, subset and mapped: {line}"
+        );
+    }
+    assert!(
+        pdf.len() < 200_000,
+        "{} bytes: fonts not subset?",
+        pdf.len()
+    );
 }
 
 #[test]
@@ -553,4 +732,86 @@ fn png_bands_join_without_seams() {
         .count();
     assert_eq!(rows_at_seams, 0);
     assert!(differing < 625, "{differing} pixels differ");
+}
+
+/// The text of every list item in `md`, as a CommonMark reader (with GitHub's tables and
+/// strikethrough) shows it: markup gone, escapes undone, code spans as their content.
+fn rendered_list_items(md: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag, TagEnd};
+    let mut items: Vec<String> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    let options = MdOptions::ENABLE_TABLES | MdOptions::ENABLE_STRIKETHROUGH;
+    for event in Parser::new_ext(md, options) {
+        match event {
+            Event::Start(Tag::Item) => {
+                open.push(items.len());
+                items.push(String::new());
+            }
+            Event::End(TagEnd::Item) => {
+                open.pop();
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(&i) = open.last() {
+                    items[i].push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    items
+}
+
+#[test]
+fn markdown_shows_markup_characters_in_notes_as_typed() {
+    let texts = [
+        "*not bold* and _not italic_ or **strong**",
+        "# not a heading",
+        "- not a list",
+        "+ not a list either",
+        "1. not numbered",
+        "<b>not html</b> &amp; no entity",
+        "`not code` and [not a link](https://example.com)",
+        "a | b | c ~~not struck~~",
+        "back\\slash \\* and a trailing #",
+        "= not underlined",
+    ];
+    let mut canvas = Canvas::new();
+    canvas.set_title("Markup *in* the title #1");
+    let mut ids = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        let section = fitcanvas::Section::ALL[i % 6];
+        ids.push(canvas.add_item(section, *text));
+    }
+    let md =
+        String::from_utf8(export::render(&canvas, Format::Markdown, &Options::default()).unwrap())
+            .unwrap();
+    let items = rendered_list_items(&md);
+    for (text, id) in texts.iter().zip(&ids) {
+        assert!(
+            items
+                .iter()
+                .any(|item| item.starts_with(text) && item.contains(id.as_str())),
+            "{text:?} does not read as typed; items: {items:#?}\n{md}"
+        );
+    }
+    // The title is a heading whose text is the title as typed.
+    let heading: String = pulldown_cmark::Parser::new(&md)
+        .skip_while(|e| {
+            !matches!(
+                e,
+                pulldown_cmark::Event::Start(pulldown_cmark::Tag::Heading { .. })
+            )
+        })
+        .take_while(|e| {
+            !matches!(
+                e,
+                pulldown_cmark::Event::End(pulldown_cmark::TagEnd::Heading(_))
+            )
+        })
+        .filter_map(|e| match e {
+            pulldown_cmark::Event::Text(t) => Some(t.into_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(heading, "Markup *in* the title #1");
 }

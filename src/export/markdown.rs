@@ -16,7 +16,7 @@ pub fn to_markdown(canvas: &Canvas) -> String {
     let report = fit::score(canvas);
     let addressed = crate::fit::addressed_ids(canvas);
     let mut s = String::new();
-    let title = one_line(canvas.title());
+    let title = inline(canvas.title());
     let _ = writeln!(
         s,
         "# {}\n",
@@ -27,11 +27,11 @@ pub fn to_markdown(canvas: &Canvas) -> String {
         }
     );
     if !canvas.customer().trim().is_empty() {
-        let _ = writeln!(s, "**Customer segment:** {}\n", one_line(canvas.customer()));
+        let _ = writeln!(s, "**Customer segment:** {}\n", inline(canvas.customer()));
     }
     if !canvas.notes().trim().is_empty() {
         for line in canvas.notes().lines() {
-            let _ = writeln!(s, "> {}", line.trim_end());
+            let _ = writeln!(s, "> {}", escape(line.trim()));
         }
         s.push('\n');
     }
@@ -54,12 +54,12 @@ pub fn to_markdown(canvas: &Canvas) -> String {
             };
             let _ = writeln!(
                 s,
-                "- {} — {} {}/5, {kind}, {mark}{} (`{}`)",
-                one_line(item.text()),
+                "- {} — {} {}/5, {kind}, {mark}{} ({})",
+                inline(item.text()),
                 weight_word(section),
                 item.weight(),
                 note_marks(item),
-                item.id()
+                code(item.id().as_str())
             );
             write_note_evidence(&mut s, item);
         }
@@ -75,9 +75,19 @@ pub fn to_markdown(canvas: &Canvas) -> String {
             let marks = note_marks(item);
             let marks = marks.trim_start_matches(", ");
             if marks.is_empty() {
-                let _ = writeln!(s, "- {} (`{}`)", one_line(item.text()), item.id());
+                let _ = writeln!(
+                    s,
+                    "- {} ({})",
+                    inline(item.text()),
+                    code(item.id().as_str())
+                );
             } else {
-                let _ = writeln!(s, "- {} — {marks} (`{}`)", one_line(item.text()), item.id());
+                let _ = writeln!(
+                    s,
+                    "- {} — {marks} ({})",
+                    inline(item.text()),
+                    code(item.id().as_str())
+                );
             }
             write_addresses(&mut s, canvas, item);
             write_note_evidence(&mut s, item);
@@ -103,12 +113,13 @@ fn write_addresses(s: &mut String, canvas: &Canvas, item: &Item) {
                     .unwrap_or("note");
                 let _ = writeln!(
                     s,
-                    "  - addresses {section}: {} (`{id}`)",
-                    one_line(target.text())
+                    "  - addresses {section}: {} ({})",
+                    inline(target.text()),
+                    code(id.as_str())
                 );
             }
             None => {
-                let _ = writeln!(s, "  - addresses `{id}`");
+                let _ = writeln!(s, "  - addresses {}", code(id.as_str()));
             }
         }
     }
@@ -171,10 +182,11 @@ fn write_fit(s: &mut String, canvas: &Canvas, report: &FitReport) {
             if let Some((section, item)) = canvas.item_in_section(id.as_str()) {
                 let _ = writeln!(
                     s,
-                    "- {} {}/5: {} (`{id}`)",
+                    "- {} {}/5: {} ({})",
                     section.singular(),
                     item.weight(),
-                    one_line(item.text())
+                    inline(item.text()),
+                    code(id.as_str())
                 );
             }
         }
@@ -186,9 +198,10 @@ fn write_fit(s: &mut String, canvas: &Canvas, report: &FitReport) {
             if let Some((section, item)) = canvas.item_in_section(id.as_str()) {
                 let _ = writeln!(
                     s,
-                    "- {}: {} (`{id}`)",
+                    "- {}: {} ({})",
                     section.singular(),
-                    one_line(item.text())
+                    inline(item.text()),
+                    code(id.as_str())
                 );
             }
         }
@@ -221,6 +234,84 @@ fn weight_word(section: Section) -> &'static str {
 }
 
 /// Text on one line, so a note with line breaks stays one list entry.
-pub(super) fn one_line(text: &str) -> String {
+fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text a person typed, on one line and escaped ([`escape`]), to go inside a line of Markdown.
+pub(super) fn inline(text: &str) -> String {
+    escape(&one_line(text))
+}
+
+/// `text` with a backslash before every character Markdown (CommonMark and GitHub's tables and
+/// strikethrough) could read as markup, so it shows as typed: `\ ` * _ [ ] < > # | ~`, `&`
+/// when it starts an entity such as `&amp;`, and at the start, `-`, `+`, `=` and the `.` or `)`
+/// after a number, which would start a list or underline a heading. Everything else, `#`
+/// aside, reads as plain text in an email unchanged.
+pub(super) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let leading_number = text.chars().take_while(char::is_ascii_digit).count();
+    for (i, c) in text.char_indices() {
+        let at_start = i == 0 && matches!(c, '-' | '+' | '=');
+        let after_number = leading_number > 0 && i == leading_number && matches!(c, '.' | ')');
+        let markup = matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+        );
+        if markup || at_start || after_number || (c == '&' && starts_entity(&text[i + 1..])) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether the text after a `&` makes it an HTML entity (`&amp;`, `&#38;`, `&#x26;`).
+fn starts_entity(rest: &str) -> bool {
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '#')
+        .collect();
+    !name.is_empty() && rest[name.len()..].starts_with(';')
+}
+
+/// An id as a code span, fenced with more backticks than it holds in a row (an id in a file can
+/// be any text).
+pub(super) fn code(id: &str) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in id.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    if longest > 0 {
+        format!("{fence} {id} {fence}")
+    } else {
+        format!("{fence}{id}{fence}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_characters_are_escaped_and_plain_text_left_alone() {
+        assert_eq!(escape("Plain words, 3 of them."), "Plain words, 3 of them.");
+        assert_eq!(escape("*bold* _it_"), "\\*bold\\* \\_it\\_");
+        assert_eq!(
+            escape("<b> [x](y) `c` a|b ~s~"),
+            "\\<b\\> \\[x\\](y) \\`c\\` a\\|b \\~s\\~"
+        );
+        assert_eq!(escape("- item"), "\\- item");
+        assert_eq!(escape("a - b"), "a - b");
+        assert_eq!(escape("12. ordered"), "12\\. ordered");
+        assert_eq!(escape("3) ordered"), "3\\) ordered");
+        assert_eq!(escape("3.5 stars"), "3\\.5 stars");
+        assert_eq!(escape("R&D &amp; more"), "R&D \\&amp; more");
+        assert_eq!(escape("C# #1"), "C\\# \\#1");
+        assert_eq!(code("job-1"), "`job-1`");
+        assert_eq!(code("a`b"), "`` a`b ``");
+    }
 }

@@ -8,7 +8,7 @@ use crate::canvas::{Canvas, Item};
 use crate::evidence::{Evidence, Stance, Status, TestCard};
 use crate::risk::riskiest_assumptions;
 
-use super::markdown::one_line;
+use super::markdown::{code, inline};
 
 /// How many of the riskiest assumptions the export lists.
 const RISKS_LISTED: usize = 5;
@@ -51,9 +51,9 @@ fn evidence_line(entry: &Evidence) -> String {
         let _ = write!(source, ", {}", date.as_str());
     }
     if !entry.who.trim().is_empty() {
-        let _ = write!(source, ", {}", one_line(&entry.who));
+        let _ = write!(source, ", {}", inline(&entry.who));
     }
-    format!("{stance} — {source}: “{}”", one_line(&entry.quote))
+    format!("{stance} — {source}: “{}”", inline(&entry.quote))
 }
 
 /// The riskiest assumptions, the interviews and the test cards, each only when there is any.
@@ -69,12 +69,12 @@ pub fn write_evidence_sections(s: &mut String, canvas: &Canvas) {
             if let Some(item) = canvas.item(risk.id.as_str()) {
                 let _ = writeln!(
                     s,
-                    "- {} ({}, {}) — {:.0} fit points (`{}`)",
-                    one_line(item.text()),
+                    "- {} ({}, {}) — {:.0} fit points ({})",
+                    inline(item.text()),
                     risk.section.singular(),
                     risk.status.label().to_lowercase(),
                     risk.at_stake,
-                    risk.id
+                    code(risk.id.as_str())
                 );
             }
         }
@@ -89,17 +89,17 @@ pub fn write_evidence_sections(s: &mut String, canvas: &Canvas) {
                 .map_or_else(|| "Undated".to_owned(), |d| d.as_str().to_owned());
             for part in [&interview.person, &interview.role] {
                 if !part.trim().is_empty() {
-                    let _ = write!(head, " · {}", one_line(part));
+                    let _ = write!(head, " · {}", inline(part));
                 }
             }
-            let _ = writeln!(s, "- **{head}** (`{}`)", interview.id());
+            let _ = writeln!(s, "- **{head}** ({})", code(interview.id().as_str()));
             if !interview.notes.trim().is_empty() {
-                let _ = writeln!(s, "  {}", one_line(&interview.notes));
+                let _ = writeln!(s, "  {}", inline(&interview.notes));
             }
             let informed: Vec<String> = canvas
                 .informed_by(interview.id().as_str())
                 .into_iter()
-                .map(|(item, _)| format!("{} (`{}`)", one_line(item.text()), item.id()))
+                .map(|(item, _)| format!("{} ({})", inline(item.text()), code(item.id().as_str())))
                 .collect();
             if !informed.is_empty() {
                 let _ = writeln!(s, "  - informed: {}", informed.join("; "));
@@ -115,35 +115,38 @@ pub fn write_evidence_sections(s: &mut String, canvas: &Canvas) {
     }
 }
 
+/// "- Label: text", the text escaped, or nothing when it is blank.
+fn field(s: &mut String, label: &str, text: &str) {
+    if !text.trim().is_empty() {
+        let _ = writeln!(s, "- {label}: {}", inline(text));
+    }
+}
+
 fn write_test_card(s: &mut String, canvas: &Canvas, card: &TestCard) {
     let _ = writeln!(
         s,
-        "### `{}` — {}\n",
-        card.id(),
+        "### {} — {}\n",
+        code(card.id().as_str()),
         card.state.label().to_lowercase()
     );
-    let mut field = |label: &str, text: &str| {
-        if !text.trim().is_empty() {
-            let _ = writeln!(s, "- {label}: {}", one_line(text));
-        }
-    };
-    field("Hypothesis", &card.hypothesis);
-    field("Test", &card.test);
-    field("Metric", &card.metric);
-    field("Criteria", &card.criteria);
+    field(s, "Hypothesis", &card.hypothesis);
+    field(s, "Test", &card.test);
+    field(s, "Metric", &card.metric);
+    field(s, "Criteria", &card.criteria);
     let tested: Vec<String> = card
         .items()
         .iter()
         .filter_map(|id| canvas.item(id.as_str()))
-        .map(|item| format!("{} (`{}`)", one_line(item.text()), item.id()))
+        .map(|item| format!("{} ({})", inline(item.text()), code(item.id().as_str())))
         .collect();
     if !tested.is_empty() {
-        field("Tests", &tested.join("; "));
+        // Already Markdown: escaped note text and code spans.
+        let _ = writeln!(s, "- Tests: {}", tested.join("; "));
     }
     if let Some(learning) = &card.learning {
-        field("Observed", &learning.observed);
-        field("Learned", &learning.learned);
-        field("Decision", &learning.decision);
+        field(s, "Observed", &learning.observed);
+        field(s, "Learned", &learning.learned);
+        field(s, "Decision", &learning.decision);
     }
     s.push('\n');
 }

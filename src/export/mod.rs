@@ -1,9 +1,11 @@
 //! Handing a canvas over to someone without Fitcanvas: SVG, PNG, PDF and Markdown. The three
-//! pictures come from one [`drawing::Drawing`]; Markdown is written from the model directly.
+//! pictures come from one [`drawing::Drawing`] (SVG text, rendered to PNG by resvg; drawn onto a
+//! PDF page by krilla); Markdown is written from the model directly.
 
 pub mod drawing;
 pub mod markdown;
 mod markdown_evidence;
+pub mod pdf;
 pub mod render;
 pub mod svg;
 pub mod text;
@@ -191,7 +193,7 @@ pub fn render(canvas: &Canvas, format: Format, options: &Options) -> Result<Vec<
         Format::Pdf => {
             let (w, h) = options.paper.size_pt();
             let d = Drawing::build(canvas, &palette, &Measurer::new(), w / h);
-            render::pdf(&svg::to_svg(&d, w, h))
+            pdf::to_pdf(&d, w, h)
         }
     }
 }

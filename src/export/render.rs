@@ -1,5 +1,6 @@
-//! Turning the SVG of a drawing into pixels or PDF pages with resvg/usvg and svg2pdf, using only
-//! the bundled fonts (never the system's), so output is the same on every machine.
+//! Turning the SVG of a drawing into pixels with resvg/usvg, using only the bundled fonts (never
+//! the system's), so output is the same on every machine. (The PDF export draws the drawing
+//! directly: [`super::pdf`].)
 
 use std::sync::{Arc, OnceLock};
 
@@ -122,15 +123,4 @@ fn encode_png(rgb: &[u8], width: u32, height: u32) -> Result<Vec<u8>, ExportErro
     writer.write_image_data(rgb).map_err(fail)?;
     writer.finish().map_err(fail)?;
     Ok(out)
-}
-
-/// Converts SVG text (sized in points) to a one-page vector PDF with embedded, selectable text.
-pub fn pdf(svg: &str) -> Result<Vec<u8>, ExportError> {
-    let tree = parse(svg)?;
-    svg2pdf::to_pdf(
-        &tree,
-        svg2pdf::ConversionOptions::default(),
-        svg2pdf::PageOptions::default(),
-    )
-    .map_err(|e| ExportError::Render(format!("PDF conversion failed: {e}")))
 }

@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use super::drawing::{Anchor, Drawing, Shape, Stroke};
+use super::text::is_rtl;
 use crate::palette::Rgb;
 
 /// SVG for `drawing`, `out_w` × `out_h` in the output's units, the drawing scaled to fill it.
@@ -154,7 +155,15 @@ fn shape_svg(s: &mut String, shape: &Shape) {
                 },
                 anchor,
                 line.color.hex(),
-                xml_escape(&line.text),
+                if is_rtl(&line.text) {
+                    // usvg lays every text out as a left-to-right paragraph (it ignores SVG's
+                    // `direction`); a right-to-left embedding makes a line that starts with a
+                    // number or a Latin word read as the PDF draws it, the number first (at
+                    // the right).
+                    format!("\u{202B}{}\u{202C}", xml_escape(&line.text))
+                } else {
+                    xml_escape(&line.text)
+                },
             )
         }
     };
