@@ -2,6 +2,8 @@
 //! source rendered with resvg. `UPDATE_EXPECTED=1 cargo test --test icon` renders them again
 //! after a change to `assets/icon/fitcanvas.svg`; look at them before committing.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test or bench is a failure report.
+
 use std::path::PathBuf;
 
 use resvg::{tiny_skia, usvg};

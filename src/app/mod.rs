@@ -21,6 +21,7 @@ mod export_menu;
 mod file_dialogs;
 mod files;
 mod fit_panel;
+mod icon;
 mod input_order;
 mod inspector;
 mod interview_log;
@@ -458,6 +459,8 @@ pub fn run(file: Option<&Path>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Fitcanvas")
+            .with_app_id(icon::APP_ID)
+            .with_icon(icon::window_icon().unwrap_or_default())
             .with_inner_size(size)
             .with_min_inner_size([900.0, 560.0])
             .with_drag_and_drop(true),
