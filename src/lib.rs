@@ -8,6 +8,7 @@
 pub mod app;
 pub mod canvas;
 pub mod cli;
+pub mod conflict;
 pub mod diff;
 pub mod evidence;
 pub mod export;
@@ -15,6 +16,7 @@ pub mod fit;
 pub mod fonts;
 pub mod format;
 pub mod layout;
+pub mod merge;
 pub mod palette;
 pub mod risk;
 pub mod section;

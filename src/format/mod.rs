@@ -1,6 +1,7 @@
 //! The Fitcanvas file format, version 1 (see `docs/FORMAT.md`): reading with clear errors,
 //! canonical writing, and safe file handling (size limit before reading, atomic saves).
 
+mod conflicts;
 mod decode;
 mod decode_evidence;
 mod encode;
