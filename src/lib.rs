@@ -15,11 +15,13 @@ pub mod export;
 pub mod fit;
 pub mod fonts;
 pub mod format;
+pub mod git_setup;
 pub mod layout;
 pub mod merge;
 pub mod palette;
 pub mod risk;
 pub mod section;
+pub mod text_view;
 pub mod workshop;
 
 pub use canvas::{Canvas, EditError, Item, ItemId};
