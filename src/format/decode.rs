@@ -24,7 +24,14 @@ pub fn from_slice(bytes: &[u8]) -> Result<Canvas, LoadError> {
         let (line, column) = line_and_column(&bytes[..e.valid_up_to()]);
         LoadError::InvalidUtf8 { line, column }
     })?;
-    let value: Value = serde_json::from_str(text).map_err(syntax_error)?;
+    let value = super::strict_json::parse(text).map_err(|e| match e.duplicate {
+        Some(key) => LoadError::DuplicateKey {
+            key,
+            line: e.error.line(),
+            column: e.error.column(),
+        },
+        None => syntax_error(e.error),
+    })?;
     from_value(value)
 }
 
