@@ -148,18 +148,15 @@ pub fn merge(base: &Canvas, ours: &Canvas, theirs: &Canvas) -> Canvas {
     // The entity conflicts, in the order their ids were first seen, after the field conflicts.
     let mut entity_conflicts: Vec<(usize, Conflict)> = Vec::new();
     for (id, outcome) in &outcomes {
-        let placed = || Placed {
-            entity: outcome
-                .alt
-                .clone()
-                .unwrap_or_else(|| unreachable_entity(id)),
-            after: placements.get(id).cloned().unwrap_or_default(),
-        };
-        let conflict = match outcome.pending {
-            Pending::None => continue,
-            Pending::DeletedBy(by) => Conflict::Deleted { id: id.clone(), by },
-            Pending::Clash if outcome.alt.is_some() => Conflict::Clash { theirs: placed() },
-            Pending::Clash => continue,
+        let conflict = match (outcome.pending, &outcome.alt) {
+            (Pending::DeletedBy(by), _) => Conflict::Deleted { id: id.clone(), by },
+            (Pending::Clash, Some(theirs)) => Conflict::Clash {
+                theirs: Placed {
+                    entity: theirs.clone(),
+                    after: placements.get(id).cloned().unwrap_or_default(),
+                },
+            },
+            _ => continue,
         };
         entity_conflicts.push((outcome.first_seen, conflict));
     }
@@ -189,15 +186,6 @@ pub fn merge(base: &Canvas, ours: &Canvas, theirs: &Canvas) -> Canvas {
         .extend(entity_conflicts.into_iter().map(|(_, c)| c));
     out.prune_conflicts();
     out
-}
-
-/// An outcome records a conflict with theirs's version only when it has one; this is never
-/// reached, as the caller checks first.
-fn unreachable_entity(id: &ItemId) -> Entity {
-    Entity::Note {
-        section: Section::Jobs,
-        note: Item::new(Section::Jobs, id.clone(), String::new()),
-    }
 }
 
 /// Which list a thing lives in.
@@ -746,15 +734,20 @@ fn merge_order<K: Ord + Hash + Clone>(
         (os.clone(), Some((os, ts)))
     };
 
-    // The shared key a key follows on one side, if any.
-    let anchor_in = |list: &[K], k: &K| -> Option<K> {
-        let at = list.iter().position(|x| x == k)?;
-        list[..at]
-            .iter()
-            .rev()
-            .find(|x| shared.contains(x))
-            .cloned()
+    // The shared key each key follows on one side, if any, found in one pass per side.
+    let anchors = |list: &[K]| -> HashMap<K, Option<K>> {
+        let mut last: Option<&K> = None;
+        let mut map = HashMap::with_capacity(list.len());
+        for k in list {
+            map.insert(k.clone(), last.cloned());
+            if shared.contains(k) {
+                last = Some(k);
+            }
+        }
+        map
     };
+    let (ours_anchor, theirs_anchor) = (anchors(ours), anchors(theirs));
+    let anchor_in = |map: &HashMap<K, Option<K>>, k: &K| map.get(k).cloned().flatten();
     struct Spot<K> {
         both: Vec<K>,
         ours: Vec<K>,
@@ -774,13 +767,13 @@ fn merge_order<K: Ord + Hash + Clone>(
         if in_t.contains(k) {
             // Both sides have it: after the later of its two places in the base's order, a
             // choice that does not depend on which side is ours.
-            let (a, b) = (anchor_in(ours, k), anchor_in(theirs, k));
+            let (a, b) = (anchor_in(&ours_anchor, k), anchor_in(&theirs_anchor, k));
             let rank = |a: &Option<K>| a.as_ref().and_then(|a| base_rank.get(a)).copied();
             let anchor = if rank(&a) >= rank(&b) { a } else { b };
             spots.entry(anchor).or_default().both.push(k.clone());
         } else {
             spots
-                .entry(anchor_in(ours, k))
+                .entry(anchor_in(&ours_anchor, k))
                 .or_default()
                 .ours
                 .push(k.clone());
@@ -791,7 +784,7 @@ fn merge_order<K: Ord + Hash + Clone>(
         .filter(|k| !shared.contains(k) && !in_o.contains(k) && member(k))
     {
         spots
-            .entry(anchor_in(theirs, k))
+            .entry(anchor_in(&theirs_anchor, k))
             .or_default()
             .theirs
             .push(k.clone());
@@ -806,7 +799,8 @@ fn merge_order<K: Ord + Hash + Clone>(
     let emit = |out: &mut Vec<K>, spot: Option<Spot<K>>| {
         let Some(mut spot) = spot else { return };
         // Things both sides have, in the order both give them if they agree.
-        let theirs_order: Vec<&K> = theirs.iter().filter(|k| spot.both.contains(k)).collect();
+        let both: HashSet<&K> = spot.both.iter().collect();
+        let theirs_order: Vec<&K> = theirs.iter().filter(|k| both.contains(k)).collect();
         if !spot.both.iter().eq(theirs_order) {
             spot.both.sort();
         }

@@ -463,7 +463,7 @@ fn a_note_deleted_on_one_side_and_changed_on_the_other_is_a_conflict_either_way(
             "Vending food is cold"
         );
         assert!(
-            matches!(&merged.conflicts()[..], [Conflict::Deleted { id, by: b }] if id.as_str() == "pain-2" && *b == by)
+            matches!(merged.conflicts(), [Conflict::Deleted { id, by: b }] if id.as_str() == "pain-2" && *b == by)
         );
         assert_eq!(reloaded(&merged), merged);
         let mut kept = merged.clone();
@@ -505,7 +505,7 @@ fn one_new_id_for_different_notes_is_a_clash_and_keeping_theirs_swaps_the_note()
 
     let merged = merge(&base, &ours, &theirs);
     assert_eq!(merged.item(a.as_str()).unwrap().text(), "Hot food");
-    assert!(matches!(&merged.conflicts()[..], [Conflict::Clash { .. }]));
+    assert!(matches!(merged.conflicts(), [Conflict::Clash { .. }]));
     assert_eq!(reloaded(&merged), merged);
     let mut swapped = merged;
     swapped.resolve_conflict(0, MergeSide::Theirs).unwrap();
@@ -530,7 +530,7 @@ fn a_section_reordered_two_ways_is_an_order_conflict() {
     };
     assert_eq!(order(&merged), ["pain-3", "pain-1", "pain-2"]);
     assert!(matches!(
-        &merged.conflicts()[..],
+        merged.conflicts(),
         [Conflict::Order {
             section: Section::Pains,
             ..

@@ -18,7 +18,7 @@ use crate::evidence::{IsoDate, Learning, Status, TestState};
 use crate::section::Section;
 
 /// Keys the format knows at each level that are not fields a conflict can name.
-const TOP_KEYS: [&str; 13] = [
+const TOP_KEYS: [&str; 11] = [
     "format",
     "version",
     "jobs",
@@ -30,8 +30,6 @@ const TOP_KEYS: [&str; 13] = [
     "interviews",
     "tests",
     "conflicts",
-    "title",
-    "customer",
 ];
 const NOTE_KEYS: [&str; 3] = ["id", "addresses", "evidence"];
 const ID_KEY: [&str; 1] = ["id"];
@@ -269,9 +267,7 @@ fn decode_field(
                 Owner::Interview(_) => &ID_KEY,
                 Owner::Test(_) => &TEST_KEYS,
             };
-            let customer_only =
-                matches!(owner, Owner::Note(_)) && (key == "weight" || key == "kind");
-            if reserved.contains(&key.as_str()) || customer_only || key.is_empty() {
+            if reserved.contains(&key.as_str()) || key.is_empty() {
                 return Err(LoadError::invalid(
                     format!("{at}.field"),
                     format!("\"{key}\" is not a field a conflict can name there"),
