@@ -302,3 +302,36 @@ fn conflicting_git_edits_end_with_conflicts_recorded_in_a_file_that_loads() {
     let check = fitcanvas(repo, &["check", "plan.json"]);
     assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
 }
+
+#[test]
+fn git_setup_keeps_other_attributes_adds_each_pattern_once_and_needs_a_repository() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    let setup = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_fitcanvas"))
+            .current_dir(repo)
+            .arg("git-setup")
+            .args(args)
+            .env("PATH", path_with_fitcanvas())
+            .env("HOME", repo)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CEILING_DIRECTORIES", repo.parent().unwrap())
+            .output()
+            .unwrap()
+    };
+    let out = setup(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("inside a git repository"));
+    assert!(!repo.join(".gitattributes").exists());
+
+    git_ok(repo, &["init", "-q"]);
+    fs::write(repo.join(".gitattributes"), "*.png binary").unwrap();
+    for _ in 0..2 {
+        let out = setup(&["plans/*.json", "*.canvas.json", "plans/*.json"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    }
+    assert_eq!(
+        fs::read_to_string(repo.join(".gitattributes")).unwrap(),
+        "*.png binary\nplans/*.json merge=fitcanvas diff=fitcanvas\n*.canvas.json merge=fitcanvas diff=fitcanvas\n"
+    );
+}
