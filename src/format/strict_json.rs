@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde_json::map::Entry;
 use serde_json::{Map, Number, Value};
 
 /// What went wrong: the JSON error (with its line and column), and the key if it was one
@@ -99,13 +100,17 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            if out.contains_key(&key) {
-                // The error is raised right after the key is read, so its line is the key's.
-                *self.duplicate.borrow_mut() = Some(key);
-                return Err(de::Error::custom("duplicate key"));
+            // One lookup per key, as serde_json's own map building does.
+            match out.entry(key) {
+                Entry::Occupied(seen) => {
+                    // Raised right after the key is read, so the error's line is the key's.
+                    *self.duplicate.borrow_mut() = Some(seen.key().clone());
+                    return Err(de::Error::custom("duplicate key"));
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(map.next_value_seed(self)?);
+                }
             }
-            let value = map.next_value_seed(self)?;
-            out.insert(key, value);
         }
         Ok(Value::Object(out))
     }
