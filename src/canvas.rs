@@ -215,6 +215,9 @@ pub struct Canvas {
     pub(crate) tests: Vec<TestCard>,
     /// Top-level fields this build does not know, written back unchanged.
     pub(crate) extra: Map<String, Value>,
+    /// What a three-way merge could not settle (see [`crate::conflict`]); empty for a canvas
+    /// that was never merged with conflicts.
+    pub(crate) conflicts: Vec<crate::conflict::Conflict>,
     /// The highest number removed this session per id prefix ("pain" → 5), so a note added
     /// after `pain-5` was deleted becomes `pain-6`, not a second `pain-5` that a comparison
     /// would take for the deleted note, changed. Not part of the canvas's content or file.
@@ -231,6 +234,7 @@ impl PartialEq for Canvas {
             && self.interviews == other.interviews
             && self.tests == other.tests
             && self.extra == other.extra
+            && self.conflicts == other.conflicts
     }
 }
 

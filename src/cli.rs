@@ -82,6 +82,38 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Three-way merge: put together the changes OURS and THEIRS made to BASE. Writes the
+    /// result to OUT, or over OURS without -o (as git's merge driver expects). Exits 0 merged
+    /// cleanly, 1 conflicts recorded in the result's `conflicts` field, 2 an input could not be
+    /// read or the result not written (then nothing is written).
+    Merge {
+        /// The common ancestor. An empty file means there was none (both sides added the file).
+        #[arg(value_name = "BASE")]
+        base: PathBuf,
+        /// Our version; replaced by the result unless -o is given.
+        #[arg(value_name = "OURS")]
+        ours: PathBuf,
+        /// Their version.
+        #[arg(value_name = "THEIRS")]
+        theirs: PathBuf,
+        /// Where to write the result instead of OURS.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Print a canvas as plain text, a line per note, for line-based tools (git's diff driver).
+    /// A file that does not load is printed as it is, its error on stderr.
+    Show {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Run inside a git repository: set up git (this repository's config) to merge canvases with
+    /// `fitcanvas merge` and show them in `git diff` and `git log -p` with `fitcanvas show`, and
+    /// add the lines to `.gitattributes` that apply both to PATTERN files.
+    GitSetup {
+        /// Which files are canvases, as .gitattributes patterns.
+        #[arg(value_name = "PATTERN", default_value = "*.json")]
+        patterns: Vec<String>,
+    },
 }
 
 /// `--paper` values.
@@ -106,6 +138,8 @@ pub const EXIT_FAILURE: u8 = 1;
 pub const EXIT_DIFFERENT: u8 = 1;
 /// Exit status of `diff` when a file could not be read (like diff(1)).
 pub const EXIT_TROUBLE: u8 = 2;
+/// Exit status of `merge` when conflicts were recorded in the result.
+pub const EXIT_CONFLICTS: u8 = 1;
 
 /// Runs one subcommand, writing results to `out` and problems to `err`. Returns the exit status.
 pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
@@ -137,6 +171,19 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Command::Diff { old, new, json } => {
             return compare(old, new, *json, out, err).unwrap_or(EXIT_TROUBLE);
         }
+        Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+        } => {
+            let target = output.as_deref().unwrap_or(ours);
+            return merge_files(base, ours, theirs, target, out, err).unwrap_or(EXIT_TROUBLE);
+        }
+        Command::Show { file } => {
+            return show(file, out, err).unwrap_or(EXIT_TROUBLE);
+        }
+        Command::GitSetup { patterns } => crate::git_setup::run(patterns, out, err),
     };
     result.unwrap_or(EXIT_FAILURE)
 }
@@ -506,4 +553,74 @@ fn write_log_diff(d: &CanvasDiff, out: &mut dyn Write) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// `fitcanvas merge`: reads all three inputs before writing anything, so an unreadable input
+/// leaves every file as it was.
+fn merge_files(
+    base_path: &Path,
+    ours_path: &Path,
+    theirs_path: &Path,
+    target: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    // git hands the driver an empty ancestor when both sides added the file.
+    let base = match format::read_limited(base_path) {
+        Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => Ok(Canvas::new()),
+        Ok(bytes) => format::from_slice(&bytes).map_err(|e| e.in_file(base_path)),
+        Err(e) => Err(e.in_file(base_path)),
+    };
+    let (ours, theirs) = (format::load_file(ours_path), format::load_file(theirs_path));
+    let (base, ours, theirs) = match (base, ours, theirs) {
+        (Ok(b), Ok(o), Ok(t)) => (b, o, t),
+        (b, o, t) => {
+            for e in [b.err(), o.err(), t.err()].into_iter().flatten() {
+                writeln!(err, "{e}")?;
+            }
+            writeln!(err, "nothing was written")?;
+            return Ok(EXIT_TROUBLE);
+        }
+    };
+    let merged = crate::merge::merge(&base, &ours, &theirs);
+    if let Err(e) = format::save_file(target, &merged) {
+        writeln!(err, "{e}")?;
+        return Ok(EXIT_TROUBLE);
+    }
+    let conflicts = merged.conflicts();
+    if conflicts.is_empty() {
+        writeln!(out, "merged cleanly into {}", target.display())?;
+        return Ok(EXIT_OK);
+    }
+    writeln!(
+        out,
+        "{}: {} conflict{} recorded (open it in Fitcanvas to settle them):",
+        target.display(),
+        conflicts.len(),
+        if conflicts.len() == 1 { "" } else { "s" }
+    )?;
+    for conflict in conflicts {
+        writeln!(out, "  {}", crate::text_view::describe(conflict))?;
+    }
+    Ok(EXIT_CONFLICTS)
+}
+
+/// `fitcanvas show`: git runs it on every version it diffs, so a file that does not load (a
+/// half-resolved text merge, say) is still shown, as it is.
+fn show(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    let bytes = match format::read_limited(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            writeln!(err, "{}", e.in_file(path))?;
+            return Ok(EXIT_TROUBLE);
+        }
+    };
+    match format::from_slice(&bytes) {
+        Ok(canvas) => out.write_all(crate::text_view::render(&canvas).as_bytes())?,
+        Err(e) => {
+            writeln!(err, "{}", e.in_file(path))?;
+            out.write_all(&bytes)?;
+        }
+    }
+    Ok(EXIT_OK)
 }

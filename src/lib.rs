@@ -2,12 +2,14 @@
 //!
 //! The core — [`canvas`] (the model and its operations), [`format`] (the JSON file format) and
 //! [`fit`] (the fit score) — has no GUI dependency; the command line ([`cli`]) and the editor
-//! window sit on top of it and change a canvas only through the model's operations.
+//! window sit on top of it and change a canvas only through the core's typed edits ([`edit`]),
+//! with undo as a history of edits ([`history`]).
 
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod canvas;
 pub mod cli;
+pub mod conflict;
 pub mod diff;
 pub mod edit;
 pub mod evidence;
@@ -15,11 +17,14 @@ pub mod export;
 pub mod fit;
 pub mod fonts;
 pub mod format;
+pub mod git_setup;
 pub mod history;
 pub mod layout;
+pub mod merge;
 pub mod palette;
 pub mod risk;
 pub mod section;
+pub mod text_view;
 pub mod workshop;
 
 pub use canvas::{Canvas, EditError, Item, ItemId};

@@ -227,3 +227,90 @@ fn a_rejected_file_is_left_untouched() {
     assert_eq!(fs::read(&path).unwrap(), bad);
     assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), before);
 }
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_symlink_writes_the_file_it_points_to_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("shared");
+    fs::create_dir(&shared).unwrap();
+    let target = shared.join("plan.json");
+    format::save_file(&target, &Canvas::new()).unwrap();
+    // A relative link in another folder, and a link to that link.
+    let link = dir.path().join("plan-link.json");
+    std::os::unix::fs::symlink("shared/plan.json", &link).unwrap();
+    let link2 = dir.path().join("plan-link2.json");
+    std::os::unix::fs::symlink(&link, &link2).unwrap();
+    for path in [&link, &link2] {
+        let mut c = sample();
+        c.set_title(path.display().to_string());
+        format::save_file(path, &c).unwrap();
+        assert!(fs::symlink_metadata(path).unwrap().file_type().is_symlink());
+        assert_eq!(format::load_file(&target).unwrap(), c);
+    }
+    assert_eq!(fs::read_link(&link).unwrap(), Path::new("shared/plan.json"));
+    // The temporary file went next to the target and is gone.
+    let names: Vec<_> = fs::read_dir(&shared)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["plan.json"]);
+    // A link whose file does not exist yet creates it.
+    let dangling = dir.path().join("new-link.json");
+    std::os::unix::fs::symlink("shared/new.json", &dangling).unwrap();
+    format::save_file(&dangling, &sample()).unwrap();
+    assert_eq!(
+        format::load_file(&shared.join("new.json")).unwrap(),
+        sample()
+    );
+    // A loop of links is an error, not a hang.
+    let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
+    std::os::unix::fs::symlink(&b, &a).unwrap();
+    std::os::unix::fs::symlink(&a, &b).unwrap();
+    assert!(format::save_file(&a, &sample()).is_err());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_not_overwritten() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("locked.json");
+    format::save_file(&path, &Canvas::new()).unwrap();
+    let before = fs::read(&path).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    // Even for root, who could write it and could always rename over it.
+    let err = format::save_file(&path, &sample()).unwrap_err();
+    assert_eq!(err.source.kind(), std::io::ErrorKind::PermissionDenied);
+    assert!(err.to_string().contains("read-only"), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+    // Through a link too.
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink(&path, &link).unwrap();
+    assert!(format::save_file(&link, &sample()).is_err());
+    assert_eq!(fs::read(&path).unwrap(), before);
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.starts_with(".fitcanvas-save-")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn fmt_never_rewrites_a_file_with_a_key_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hand-merged.json");
+    let text = "{\"format\": \"fitcanvas\", \"version\": 1,\n \"jobs\": [{\"id\": \"a\", \"text\": \"mine\"}],\n \"jobs\": [{\"id\": \"b\", \"text\": \"theirs\"}]}";
+    fs::write(&path, text).unwrap();
+    let cli = fitcanvas::cli::Command::Fmt {
+        check: false,
+        files: vec![path.clone()],
+    };
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    assert_eq!(fitcanvas::cli::run(&cli, &mut out, &mut err), 1);
+    assert!(String::from_utf8_lossy(&err).contains("\"jobs\" appears twice"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+}

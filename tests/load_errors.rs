@@ -262,3 +262,66 @@ fn deeply_nested_json_is_an_error_not_a_crash() {
         LoadError::Syntax { .. }
     ));
 }
+
+#[test]
+fn a_key_twice_in_any_object_is_refused_with_its_name_and_line() {
+    // Each kind of object, the repeated key on line 3 of its own text.
+    let cases = [
+        (
+            "top level",
+            "{\"format\": \"fitcanvas\", \"version\": 1,\n \"jobs\": [],\n \"jobs\": []}",
+            "jobs",
+        ),
+        (
+            "note",
+            "{\"format\": \"fitcanvas\", \"version\": 1, \"pains\": [\n {\"id\": \"p\", \"text\": \"a\",\n  \"text\": \"b\"}]}",
+            "text",
+        ),
+        (
+            "evidence entry",
+            "{\"format\": \"fitcanvas\", \"version\": 1, \"gains\": [{\"id\": \"g\", \"text\": \"\",\n \"evidence\": [{\"source\": \"survey\", \"stance\": \"supports\",\n  \"quote\": \"x\", \"quote\": \"y\"}]}]}",
+            "quote",
+        ),
+        (
+            "interview",
+            "{\"format\": \"fitcanvas\", \"version\": 1,\n \"interviews\": [{\"id\": \"i\", \"person\": \"Ana\",\n \"person\": \"Ben\"}]}",
+            "person",
+        ),
+        (
+            "test card",
+            "{\"format\": \"fitcanvas\", \"version\": 1,\n \"tests\": [{\"id\": \"t\",\n \"state\": \"done\", \"state\": \"planned\"}]}",
+            "state",
+        ),
+        (
+            "learning card",
+            "{\"format\": \"fitcanvas\", \"version\": 1, \"tests\": [{\"id\": \"t\",\n \"learning\": {\"observed\": \"\",\n \"observed\": \"\"}}]}",
+            "observed",
+        ),
+        (
+            "unknown field's value",
+            "{\"format\": \"fitcanvas\", \"version\": 1,\n \"x-theme\": {\"a\": 1,\n \"a\": 2}}",
+            "a",
+        ),
+    ];
+    for (what, json, key) in cases {
+        match error_for(json.as_bytes()) {
+            LoadError::DuplicateKey {
+                key: found, line, ..
+            } => {
+                assert_eq!((found.as_str(), line), (key, 3), "{what}")
+            }
+            other => panic!("{what}: {other}"),
+        }
+    }
+    assert_eq!(
+        message_for("{\"format\": \"fitcanvas\", \"version\": 1,\n  \"jobs\": [], \"jobs\": []}"),
+        "the key \"jobs\" appears twice in one object (line 2, column 20); keep one, as Fitcanvas will not guess which"
+    );
+    // The same key in different objects is fine.
+    assert!(
+        format::from_slice(
+            br#"{"format": "fitcanvas", "version": 1, "x": {"a": 1}, "y": {"a": 1}}"#
+        )
+        .is_ok()
+    );
+}

@@ -209,3 +209,68 @@ fn cross_reference_rules_are_beyond_the_schema() {
         assert!(schemas.validate(&doc, index).is_ok(), "{what}");
     }
 }
+
+/// A merged canvas holding one conflict of each kind.
+fn with_conflicts() -> Value {
+    use fitcanvas::Section;
+    let mut base = fitcanvas::Canvas::new();
+    base.add_item(Section::Pains, "Closed at night");
+    base.add_item(Section::Pains, "Cold food");
+    base.add_item(Section::Pains, "Queues");
+    base.add_item(Section::Pains, "Prices");
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.set_text("pain-1", "ours").unwrap();
+    theirs.set_text("pain-1", "theirs").unwrap();
+    ours.set_votes("pain-2", 2).unwrap();
+    theirs.remove_item("pain-2").unwrap();
+    ours.move_item("pain-3", 0).unwrap();
+    theirs.move_item("pain-1", 2).unwrap();
+    ours.add_item(Section::Gains, "Hot food");
+    theirs.add_item(Section::Gains, "Cheap food");
+    ours.set_title("Ours");
+    theirs.set_title("Theirs");
+    let merged = fitcanvas::merge::merge(&base, &ours, &theirs);
+    let kinds: Vec<&str> = merged
+        .conflicts()
+        .iter()
+        .map(|c| match c {
+            fitcanvas::conflict::Conflict::Field { .. } => "field",
+            fitcanvas::conflict::Conflict::Deleted { .. } => "deleted",
+            fitcanvas::conflict::Conflict::Clash { .. } => "clash",
+            fitcanvas::conflict::Conflict::Order { .. } => "order",
+        })
+        .collect();
+    for kind in ["field", "deleted", "clash", "order"] {
+        assert!(kinds.contains(&kind), "{kinds:?}");
+    }
+    serde_json::from_str(&format::to_string(&merged)).unwrap()
+}
+
+#[test]
+fn the_schema_accepts_the_conflicts_a_merge_writes_and_rejects_what_the_loader_rejects() {
+    let (schemas, index) = schema();
+    let doc = with_conflicts();
+    if let Err(e) = schemas.validate(&doc, index) {
+        panic!("{doc}: {e:#}");
+    }
+    for (what, pointer, value) in [
+        (
+            "unknown conflict",
+            "/conflicts/0/conflict",
+            Some(json!("maybe")),
+        ),
+        ("an unknown key", "/conflicts/0/x-note", Some(json!(1))),
+        ("no field", "/conflicts/0/field", None),
+        ("not a list", "/conflicts", Some(json!({}))),
+    ] {
+        let doc = with(with_conflicts(), pointer, value);
+        assert!(
+            format::from_value(doc.clone()).is_err(),
+            "{what}: the loader accepts it"
+        );
+        assert!(
+            schemas.validate(&doc, index).is_err(),
+            "{what}: the schema accepts {doc}"
+        );
+    }
+}

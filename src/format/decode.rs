@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
+use super::conflicts::decode_conflicts;
 use super::decode_evidence::{decode_interviews, decode_tests, take_note_evidence};
 use super::{FORMAT_NAME, FORMAT_VERSION, LoadError};
 use crate::canvas::{Canvas, Item, ItemId, MAX_WEIGHT, MIN_WEIGHT};
@@ -23,7 +24,14 @@ pub fn from_slice(bytes: &[u8]) -> Result<Canvas, LoadError> {
         let (line, column) = line_and_column(&bytes[..e.valid_up_to()]);
         LoadError::InvalidUtf8 { line, column }
     })?;
-    let value: Value = serde_json::from_str(text).map_err(syntax_error)?;
+    let value = super::strict_json::parse(text).map_err(|e| match e.duplicate {
+        Some(key) => LoadError::DuplicateKey {
+            key,
+            line: e.error.line(),
+            column: e.error.column(),
+        },
+        None => syntax_error(e.error),
+    })?;
     from_value(value)
 }
 
@@ -64,8 +72,14 @@ pub fn from_value(value: Value) -> Result<Canvas, LoadError> {
     if let Some(tests) = top.remove("tests") {
         canvas.tests = decode_tests(tests)?;
     }
+    let conflicts = top.remove("conflicts");
     canvas.extra = top;
     check_references(&canvas)?;
+    // Conflicts refer to the notes, so they are read once those are known to be sound.
+    if let Some(conflicts) = conflicts {
+        canvas.conflicts = decode_conflicts(conflicts, &canvas)?;
+        canvas.prune_conflicts();
+    }
     Ok(canvas)
 }
 
@@ -104,22 +118,30 @@ fn check_header(top: &mut Map<String, Value>) -> Result<(), LoadError> {
     }
 }
 
-/// Where a note sits, such as `pains[2]`. Formatted only for an error message: building the
-/// path eagerly for every note was a large share of the time a big canvas takes to load.
+/// Where a note sits, such as `pains[2]`, or `conflicts[0].theirs.note` for theirs's version
+/// of a note in a conflict. Formatted only for an error message: building the path eagerly for
+/// every note was a large share of the time a big canvas takes to load.
 #[derive(Clone, Copy)]
-struct NotePath {
-    section: Section,
-    index: usize,
+pub(super) enum NotePath {
+    InSection(Section, usize),
+    InConflict(usize),
 }
 
 impl fmt::Display for NotePath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}[{}]", self.section.key(), self.index)
+        match self {
+            NotePath::InSection(section, index) => write!(f, "{}[{index}]", section.key()),
+            NotePath::InConflict(index) => write!(f, "conflicts[{index}].theirs.note"),
+        }
     }
 }
 
 fn decode_item(section: Section, index: usize, value: Value) -> Result<Item, LoadError> {
-    let at = NotePath { section, index };
+    decode_note(section, NotePath::InSection(section, index), value)
+}
+
+/// Reads one note of `section`; `at` says where it is, for messages.
+pub(super) fn decode_note(section: Section, at: NotePath, value: Value) -> Result<Item, LoadError> {
     let Value::Object(fields) = value else {
         return Err(LoadError::invalid(
             at.to_string(),
@@ -228,7 +250,11 @@ fn decode_weight(at: NotePath, weight: &Value) -> Result<u8, LoadError> {
     }
 }
 
-fn decode_kind(section: Section, at: NotePath, kind: &Value) -> Result<Kind, LoadError> {
+pub(super) fn decode_kind(
+    section: Section,
+    at: impl fmt::Display,
+    kind: &Value,
+) -> Result<Kind, LoadError> {
     let allowed = || {
         section
             .kinds()

@@ -125,84 +125,88 @@ pub(super) fn decode_interviews(value: Value) -> Result<Vec<Interview>, LoadErro
     list("interviews", value, "interviews")?
         .into_iter()
         .enumerate()
-        .map(|(i, v)| {
-            let at = format!("interviews[{i}]");
-            let mut f = object(&at, v, "an interview")?;
-            Ok(Interview {
-                id: id(&mut f, &at)?,
-                date: date(&mut f, &at)?,
-                person: text(&mut f, &at, "person")?,
-                role: text(&mut f, &at, "role")?,
-                notes: text(&mut f, &at, "notes")?,
-                extra: f,
-            })
-        })
+        .map(|(i, v)| decode_interview(&format!("interviews[{i}]"), v))
         .collect()
+}
+
+/// Reads one interview; `at` says where it is, for messages.
+pub(super) fn decode_interview(at: &str, value: Value) -> Result<Interview, LoadError> {
+    let mut f = object(at, value, "an interview")?;
+    Ok(Interview {
+        id: id(&mut f, at)?,
+        date: date(&mut f, at)?,
+        person: text(&mut f, at, "person")?,
+        role: text(&mut f, at, "role")?,
+        notes: text(&mut f, at, "notes")?,
+        extra: f,
+    })
 }
 
 pub(super) fn decode_tests(value: Value) -> Result<Vec<TestCard>, LoadError> {
     list("tests", value, "test cards")?
         .into_iter()
         .enumerate()
-        .map(|(i, v)| {
-            let at = format!("tests[{i}]");
-            let mut f = object(&at, v, "a test card")?;
-            let id = id(&mut f, &at)?;
-            let items = match f.remove("items") {
-                None => Vec::new(),
-                Some(v) => list(&format!("{at}.items"), v, "note ids")?
-                    .into_iter()
-                    .enumerate()
-                    .map(|(k, v)| match v {
-                        Value::String(s) => ItemId::new(s).ok_or_else(|| {
-                            LoadError::invalid(format!("{at}.items[{k}]"), "must not be empty")
-                        }),
-                        other => Err(LoadError::invalid(
-                            format!("{at}.items[{k}]"),
-                            format!("must be a note id (text), found {}", describe(&other)),
-                        )),
-                    })
-                    .collect::<Result<_, _>>()?,
-            };
-            let state = match f.remove("state") {
-                None => TestState::Planned,
-                Some(v) => one_of(
-                    &format!("{at}.state"),
-                    &v,
-                    TestState::from_key,
-                    "state",
-                    "planned, running, done",
-                )?,
-            };
-            let learning = match f.remove("learning") {
-                None | Some(Value::Null) => None,
-                Some(v) => {
-                    let at = format!("{at}.learning");
-                    let mut l = object(&at, v, "a learning card")?;
-                    Some(Learning {
-                        observed: text(&mut l, &at, "observed")?,
-                        learned: text(&mut l, &at, "learned")?,
-                        decision: text(&mut l, &at, "decision")?,
-                        extra: l,
-                    })
-                }
-            };
-            Ok(TestCard {
-                id,
-                hypothesis: text(&mut f, &at, "hypothesis")?,
-                test: text(&mut f, &at, "test")?,
-                metric: text(&mut f, &at, "metric")?,
-                criteria: text(&mut f, &at, "criteria")?,
-                items,
-                state,
-                learning,
-                extra: f,
-            })
-        })
+        .map(|(i, v)| decode_test(&format!("tests[{i}]"), v))
         .collect()
 }
 
-fn object(at: &str, value: Value, what: &str) -> Result<Map<String, Value>, LoadError> {
+/// Reads one test card; `at` says where it is, for messages.
+pub(super) fn decode_test(at: &str, v: Value) -> Result<TestCard, LoadError> {
+    let mut f = object(at, v, "a test card")?;
+    let id = id(&mut f, at)?;
+    let items = match f.remove("items") {
+        None => Vec::new(),
+        Some(v) => list(&format!("{at}.items"), v, "note ids")?
+            .into_iter()
+            .enumerate()
+            .map(|(k, v)| match v {
+                Value::String(s) => ItemId::new(s).ok_or_else(|| {
+                    LoadError::invalid(format!("{at}.items[{k}]"), "must not be empty")
+                }),
+                other => Err(LoadError::invalid(
+                    format!("{at}.items[{k}]"),
+                    format!("must be a note id (text), found {}", describe(&other)),
+                )),
+            })
+            .collect::<Result<_, _>>()?,
+    };
+    let state = match f.remove("state") {
+        None => TestState::Planned,
+        Some(v) => one_of(
+            &format!("{at}.state"),
+            &v,
+            TestState::from_key,
+            "state",
+            "planned, running, done",
+        )?,
+    };
+    let learning = match f.remove("learning") {
+        None | Some(Value::Null) => None,
+        Some(v) => {
+            let at = format!("{at}.learning");
+            let mut l = object(&at, v, "a learning card")?;
+            Some(Learning {
+                observed: text(&mut l, &at, "observed")?,
+                learned: text(&mut l, &at, "learned")?,
+                decision: text(&mut l, &at, "decision")?,
+                extra: l,
+            })
+        }
+    };
+    Ok(TestCard {
+        id,
+        hypothesis: text(&mut f, at, "hypothesis")?,
+        test: text(&mut f, at, "test")?,
+        metric: text(&mut f, at, "metric")?,
+        criteria: text(&mut f, at, "criteria")?,
+        items,
+        state,
+        learning,
+        extra: f,
+    })
+}
+
+pub(super) fn object(at: &str, value: Value, what: &str) -> Result<Map<String, Value>, LoadError> {
     match value {
         Value::Object(map) => Ok(map),
         other => Err(LoadError::invalid(
@@ -212,7 +216,7 @@ fn object(at: &str, value: Value, what: &str) -> Result<Map<String, Value>, Load
     }
 }
 
-fn list(at: &str, value: Value, what: &str) -> Result<Vec<Value>, LoadError> {
+pub(super) fn list(at: &str, value: Value, what: &str) -> Result<Vec<Value>, LoadError> {
     match value {
         Value::Array(items) => Ok(items),
         other => Err(LoadError::invalid(
@@ -235,7 +239,11 @@ fn id(fields: &mut Map<String, Value>, at: &str) -> Result<ItemId, LoadError> {
 }
 
 /// An optional text field; absent or null means empty.
-fn text(fields: &mut Map<String, Value>, at: &str, key: &str) -> Result<String, LoadError> {
+pub(super) fn text(
+    fields: &mut Map<String, Value>,
+    at: &str,
+    key: &str,
+) -> Result<String, LoadError> {
     match fields.remove(key) {
         None | Some(Value::Null) => Ok(String::new()),
         Some(Value::String(s)) => Ok(s),
@@ -246,7 +254,10 @@ fn text(fields: &mut Map<String, Value>, at: &str, key: &str) -> Result<String, 
     }
 }
 
-fn date(fields: &mut Map<String, Value>, at: &str) -> Result<Option<IsoDate>, LoadError> {
+pub(super) fn date(
+    fields: &mut Map<String, Value>,
+    at: &str,
+) -> Result<Option<IsoDate>, LoadError> {
     match fields.remove("date") {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) if s.is_empty() => Ok(None),
@@ -264,7 +275,7 @@ fn date(fields: &mut Map<String, Value>, at: &str) -> Result<Option<IsoDate>, Lo
 }
 
 /// A value that must be one of a fixed set of spellings.
-fn one_of<T>(
+pub(super) fn one_of<T>(
     at: &str,
     value: &Value,
     parse: impl Fn(&str) -> Option<T>,

@@ -10,6 +10,8 @@ use crate::canvas::{Canvas, Item};
 use crate::evidence::{Evidence, Interview, Status, TestCard};
 use crate::section::Section;
 
+use super::conflicts::ConflictEntry;
+
 /// The canonical bytes of a canvas file.
 pub fn to_vec(canvas: &Canvas) -> Vec<u8> {
     let mut out = Vec::with_capacity(256 + canvas.len() * 96);
@@ -57,6 +59,11 @@ impl Serialize for CanvasFile<'_> {
             let list: Vec<_> = c.tests.iter().map(TestEntry).collect();
             map.serialize_entry("tests", &list)?;
         }
+        // Written only while a merge's conflicts remain: once settled, the field goes.
+        if !c.conflicts.is_empty() {
+            let list: Vec<_> = c.conflicts.iter().map(ConflictEntry).collect();
+            map.serialize_entry("conflicts", &list)?;
+        }
         for (key, value) in &c.extra {
             map.serialize_entry(key, value)?;
         }
@@ -64,9 +71,9 @@ impl Serialize for CanvasFile<'_> {
     }
 }
 
-struct ItemEntry<'a> {
-    section: Section,
-    item: &'a Item,
+pub(super) struct ItemEntry<'a> {
+    pub section: Section,
+    pub item: &'a Item,
 }
 
 impl Serialize for ItemEntry<'_> {
@@ -124,7 +131,7 @@ impl Serialize for EvidenceEntry<'_> {
     }
 }
 
-struct InterviewEntry<'a>(&'a Interview);
+pub(super) struct InterviewEntry<'a>(pub &'a Interview);
 
 impl Serialize for InterviewEntry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -144,7 +151,7 @@ impl Serialize for InterviewEntry<'_> {
     }
 }
 
-struct TestEntry<'a>(&'a TestCard);
+pub(super) struct TestEntry<'a>(pub &'a TestCard);
 
 impl Serialize for TestEntry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -168,7 +175,7 @@ impl Serialize for TestEntry<'_> {
     }
 }
 
-struct LearningEntry<'a>(&'a crate::evidence::Learning);
+pub(super) struct LearningEntry<'a>(pub &'a crate::evidence::Learning);
 
 impl Serialize for LearningEntry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

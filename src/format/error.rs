@@ -33,6 +33,14 @@ pub enum LoadError {
         column: usize,
         message: String,
     },
+    #[error(
+        "the key \"{key}\" appears twice in one object (line {line}, column {column}); keep one, as Fitcanvas will not guess which"
+    )]
+    DuplicateKey {
+        key: String,
+        line: usize,
+        column: usize,
+    },
     #[error("expected a JSON object at the top level, found {found}")]
     NotAnObject { found: &'static str },
     #[error(

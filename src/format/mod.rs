@@ -1,10 +1,12 @@
 //! The Fitcanvas file format, version 1 (see `docs/FORMAT.md`): reading with clear errors,
 //! canonical writing, and safe file handling (size limit before reading, atomic saves).
 
+mod conflicts;
 mod decode;
 mod decode_evidence;
 mod encode;
 mod error;
+mod strict_json;
 
 use std::fs;
 use std::io::{Read, Write};
@@ -65,12 +67,22 @@ pub fn save_file(path: &Path, canvas: &Canvas) -> Result<(), SaveError> {
 
 /// Writes `bytes` to `path` so that a crash or a full disk leaves either the old file or the
 /// new one, never a mix: a temporary file in the same folder is written, synced, then renamed
-/// over the target.
+/// over the target. A symbolic link is followed: the file it points to is replaced and the
+/// link stays. A read-only file is refused, not replaced (renaming over it would succeed, as
+/// that needs only the folder to be writable).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     let fail = |source| SaveError {
         path: path.to_path_buf(),
         source,
     };
+    let resolved = follow_links(path).map_err(fail)?;
+    let path = resolved.as_path();
+    if fs::metadata(path).is_ok_and(|meta| meta.is_file() && meta.permissions().readonly()) {
+        return Err(fail(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "the file is read-only; save it under another name, or make it writable first",
+        )));
+    }
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -105,4 +117,26 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         let _ = dir.sync_all();
     }
     Ok(())
+}
+
+/// The file a path names once symbolic links are followed; the path itself when it is no link
+/// (or does not exist yet). A link to a missing file gives that file's path, so the save creates
+/// it. A relative link is relative to the folder holding the link.
+fn follow_links(path: &Path) -> std::io::Result<std::path::PathBuf> {
+    // The same limit as Linux's, so a loop of links ends with an error rather than forever.
+    const MAX_LINKS: usize = 40;
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(parent) if target.is_relative() => parent.join(target),
+                    _ => target,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(std::io::Error::other("too many levels of symbolic links"))
 }
