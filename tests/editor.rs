@@ -567,10 +567,10 @@ fn recovery_after_a_simulated_crash() {
     {
         let mut h = fit_setup(&setup);
         // Nothing is written before the delay…
-        assert!(!setup.path("data/recovery.json").exists());
+        assert!(setup.recovery_files().is_empty());
         setup.advance(Duration::from_secs(4));
         h.run();
-        assert!(setup.path("data/recovery.json").exists());
+        assert_eq!(setup.recovery_files().len(), 1);
         // …and the harness is dropped without saving: a crash.
     }
     let mut h = setup.harness((1280.0, 720.0));
@@ -586,9 +586,40 @@ fn recovery_after_a_simulated_crash() {
     setup.dialogs.push(Some(file));
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    assert!(!setup.path("data/recovery.json").exists());
+    assert!(setup.recovery_files().is_empty());
     let h2 = setup.harness((1280.0, 720.0));
     assert_eq!(h2.state().modal, None);
+}
+
+#[test]
+fn two_windows_keep_their_own_recovery_and_a_new_one_offers_neither() {
+    let setup = Setup::new();
+    let mut first = fit_setup(&setup);
+    let mut second = setup.harness((1280.0, 720.0));
+    click(&mut second, "New blank canvas");
+    click(&mut second, "Add gain");
+    type_and_enter(&mut second, "Quiet nights");
+    setup.advance(Duration::from_secs(4));
+    first.run();
+    second.run();
+    assert_eq!(setup.recovery_files().len(), 2, "one file per window");
+    // A window started beside two live ones has nothing to restore.
+    let third = setup.harness((1280.0, 720.0));
+    assert_eq!(third.state().modal, None);
+    // One window saving removes its own file, not the other's.
+    let saved = setup.path("first.json");
+    first
+        .state_mut()
+        .push(fitcanvas::app::Command::SaveTo(saved));
+    first.run();
+    assert_eq!(setup.recovery_files().len(), 1);
+    // The second crashes: the next window offers its work.
+    drop(second);
+    let mut fourth = setup.harness((1280.0, 720.0));
+    assert_eq!(fourth.state().modal, Some(Modal::Recover));
+    click(&mut fourth, "Restore");
+    assert_eq!(texts(&fourth, Section::Gains), ["Quiet nights"]);
+    drop(third);
 }
 
 #[test]
@@ -608,8 +639,9 @@ fn recovery_survives_a_file_opened_before_the_prompt_is_answered() {
     h.state_mut().open_at_start(&file);
     h.run();
     assert_eq!(h.state().modal, Some(Modal::Recover));
-    assert!(
-        setup.path("data/recovery.json").exists(),
+    assert_eq!(
+        setup.recovery_files().len(),
+        1,
         "opening a file must not throw away the unanswered recovery"
     );
     let summary = h.state().recovery_summary().unwrap();

@@ -85,9 +85,8 @@ impl App {
         self.doc = doc;
         self.comparison = None;
         self.view = ViewState::default();
-        if self.services.recovered.is_none() {
-            self.services.recovery.discard();
-        }
+        // Only this window's own file: what another window left waits for its answer.
+        self.services.recovery.discard();
         self.frame.autosaved_revision = self.doc.revision();
         self.frame.change_pending_since = None;
     }
@@ -258,18 +257,30 @@ impl App {
     /// Takes up what a previous session left in the recovery file.
     pub fn restore_recovery(&mut self) {
         if let Some(rec) = self.services.recovered.take() {
-            self.doc = Document::recovered(rec.canvas, rec.path);
+            self.doc = Document::recovered(rec.canvas.clone(), rec.path.clone());
             self.view = ViewState::default();
             self.screen = Screen::Canvas;
-            // The recovery file holds this very canvas: nothing to write until it changes.
-            self.frame.autosaved_revision = self.doc.revision();
+            // The work becomes this window's: written to its own recovery file before the old
+            // one goes, so a crash now still loses nothing.
+            match self
+                .services
+                .recovery
+                .write(&rec.canvas, rec.path.as_deref())
+            {
+                Ok(()) => {
+                    self.services.recovery.forget(&rec);
+                    self.frame.autosaved_revision = self.doc.revision();
+                }
+                Err(e) => self.status = format!("Could not write the recovery file: {e}"),
+            }
         }
         self.modal = None;
     }
 
     pub fn discard_recovery(&mut self) {
-        self.services.recovered = None;
-        self.services.recovery.discard();
+        if let Some(rec) = self.services.recovered.take() {
+            self.services.recovery.forget(&rec);
+        }
         self.modal = None;
     }
 

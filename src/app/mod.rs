@@ -207,13 +207,17 @@ impl App {
         let (dialog_tx, dialog_rx) = channel();
         let recovered = recovery.read();
         let modal = recovered.is_some().then_some(Modal::Recover);
-        let status = if recovered.is_none() && recovery.exists() {
-            format!(
-                "A recovery file from an earlier session could not be read; it was left at {}",
-                recovery.canvas_file().display()
-            )
+        let unreadable = if recovered.is_none() {
+            recovery.orphans()
         } else {
-            String::new()
+            Vec::new()
+        };
+        let status = match unreadable.first() {
+            Some(file) => format!(
+                "A recovery file from an earlier session could not be read; it was left at {}",
+                file.display()
+            ),
+            None => String::new(),
         };
         let presentation =
             presentation::Presentation::new((config.clock)(), settings.timer_minutes);

@@ -1,7 +1,11 @@
-//! The recovery file: while there are unsaved changes the canvas is written here every few
-//! seconds, so a crash loses at most those seconds. A clean save or an explicit discard
-//! removes it; finding it at start means the last session ended without either.
+//! Recovery files: while there are unsaved changes the canvas is written every few seconds, so
+//! a crash loses at most those seconds. Each window has files of its own
+//! (`recovery-<id>.json` with `recovery-<id>.origin`), and holds a lock on `recovery-<id>.lock`
+//! for as long as it runs: two windows never share a file, and at start only files whose lock
+//! nobody holds — left by a window that is gone — are offered for restoring. A clean save or an
+//! explicit discard removes a window's files.
 
+use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -11,59 +15,150 @@ use crate::format;
 /// How long after a change the recovery file is written.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(3);
 
-/// Where the recovery file lives.
-#[derive(Debug, Clone)]
+/// The file an older build wrote, one for every window; still offered when found.
+const LEGACY: &str = "recovery.json";
+
+/// This window's recovery files.
+#[derive(Debug)]
 pub struct Recovery {
     dir: PathBuf,
+    id: String,
+    /// Held while the window runs; the lock goes with it, also when the process dies.
+    lock: Option<File>,
 }
 
-/// What a previous session left behind.
+/// What a window that is gone left behind.
 #[derive(Debug, Clone)]
 pub struct Recovered {
     pub canvas: Canvas,
     /// The file that canvas was opened from or saved to, if any.
     pub path: Option<PathBuf>,
+    /// The files it was read from, removed once the user has answered.
+    files: Vec<PathBuf>,
 }
 
 impl Recovery {
+    /// This window's recovery files in `dir`, under a new id, locked as this window's.
     pub fn new(dir: impl Into<PathBuf>) -> Recovery {
-        Recovery { dir: dir.into() }
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static WINDOWS: AtomicU64 = AtomicU64::new(0);
+        let dir = dir.into();
+        let id = format!(
+            "{}-{}",
+            std::process::id(),
+            WINDOWS.fetch_add(1, Ordering::Relaxed)
+        );
+        let mut recovery = Recovery {
+            dir,
+            id,
+            lock: None,
+        };
+        recovery.lock = recovery.take_lock();
+        recovery
     }
 
+    fn take_lock(&self) -> Option<File> {
+        fs::create_dir_all(&self.dir).ok()?;
+        let file = File::create(self.file("lock")).ok()?;
+        file.try_lock().ok()?;
+        Some(file)
+    }
+
+    fn file(&self, ext: &str) -> PathBuf {
+        self.dir.join(format!("recovery-{}.{ext}", self.id))
+    }
+
+    /// Where this window's canvas is written.
     pub fn canvas_file(&self) -> PathBuf {
-        self.dir.join("recovery.json")
-    }
-
-    fn origin_file(&self) -> PathBuf {
-        self.dir.join("recovery-origin.txt")
+        self.file("json")
     }
 
     pub fn write(&self, canvas: &Canvas, origin: Option<&Path>) -> Result<(), String> {
-        std::fs::create_dir_all(&self.dir).map_err(|e| e.to_string())?;
+        fs::create_dir_all(&self.dir).map_err(|e| e.to_string())?;
         let origin = origin.map(|p| p.to_string_lossy().into_owned());
-        format::write_atomically(&self.origin_file(), origin.unwrap_or_default().as_bytes())
+        format::write_atomically(&self.file("origin"), origin.unwrap_or_default().as_bytes())
             .map_err(|e| e.to_string())?;
         format::write_atomically(&self.canvas_file(), &format::to_vec(canvas))
             .map_err(|e| e.to_string())
     }
 
-    pub fn exists(&self) -> bool {
-        self.canvas_file().is_file()
-    }
-
-    /// The canvas a previous session left, if there is one that loads.
-    pub fn read(&self) -> Option<Recovered> {
-        let canvas = format::load_file(&self.canvas_file()).ok()?;
-        let path = std::fs::read_to_string(self.origin_file())
-            .ok()
-            .filter(|s| !s.trim().is_empty())
-            .map(PathBuf::from);
-        Some(Recovered { canvas, path })
-    }
-
+    /// Removes this window's canvas and origin files (nothing to recover any more).
     pub fn discard(&self) {
-        let _ = std::fs::remove_file(self.canvas_file());
-        let _ = std::fs::remove_file(self.origin_file());
+        let _ = fs::remove_file(self.canvas_file());
+        let _ = fs::remove_file(self.file("origin"));
+    }
+
+    /// Recovery files left by windows that are gone: those whose lock nobody holds.
+    pub fn orphans(&self) -> Vec<PathBuf> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mine = self.canvas_file();
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| *p != mine && is_recovery_canvas(p) && !owned_by_a_live_window(p))
+            .collect();
+        // Newest first: the last work is the one most likely wanted.
+        found.sort_by_key(|p| std::cmp::Reverse(fs::metadata(p).and_then(|m| m.modified()).ok()));
+        found
+    }
+
+    /// The newest canvas a window that is gone left, if there is one that loads.
+    pub fn read(&self) -> Option<Recovered> {
+        self.orphans().into_iter().find_map(|file| {
+            let canvas = format::load_file(&file).ok()?;
+            let origin = file.with_extension("origin");
+            let legacy_origin = self.dir.join("recovery-origin.txt");
+            let path = fs::read_to_string(&origin)
+                .or_else(|_| fs::read_to_string(&legacy_origin))
+                .ok()
+                .filter(|s| !s.trim().is_empty())
+                .map(PathBuf::from);
+            let files = vec![file.clone(), origin, file.with_extension("lock")];
+            Some(Recovered {
+                canvas,
+                path,
+                files,
+            })
+        })
+    }
+
+    /// Removes what a window that is gone left, once the user has answered for it.
+    pub fn forget(&self, recovered: &Recovered) {
+        for file in &recovered.files {
+            let _ = fs::remove_file(file);
+        }
+    }
+}
+
+impl Drop for Recovery {
+    fn drop(&mut self) {
+        // A window closing cleanly has nothing to recover: its lock file goes too. (A crash
+        // leaves it, unlocked, beside the canvas it was protecting.)
+        if self.lock.take().is_some() && !self.canvas_file().exists() {
+            let _ = fs::remove_file(self.file("lock"));
+        }
+    }
+}
+
+fn is_recovery_canvas(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    name == LEGACY || (name.starts_with("recovery-") && name.ends_with(".json"))
+}
+
+/// Does a running window hold the lock of this recovery file? A file without a lock file was
+/// written by an older build, whose window is gone by the time anyone asks.
+fn owned_by_a_live_window(canvas: &Path) -> bool {
+    let Ok(lock) = File::open(canvas.with_extension("lock")) else {
+        return false;
+    };
+    match lock.try_lock() {
+        // Taken at once: nobody holds it. Dropping the file releases it again.
+        Ok(()) => false,
+        Err(_) => true,
     }
 }
 
@@ -72,18 +167,58 @@ mod tests {
     use super::*;
     use crate::section::Section;
 
-    #[test]
-    fn written_canvas_is_read_back_until_discarded() {
-        let dir = tempfile::tempdir().unwrap();
-        let rec = Recovery::new(dir.path().join("data"));
-        assert!(rec.read().is_none());
+    fn canvas(text: &str) -> Canvas {
         let mut canvas = Canvas::new();
-        canvas.add_item(Section::Gains, "Calm evenings");
-        rec.write(&canvas, Some(Path::new("/x/y.json"))).unwrap();
-        let got = rec.read().unwrap();
-        assert_eq!(got.canvas, canvas);
+        canvas.add_item(Section::Gains, text);
+        canvas
+    }
+
+    #[test]
+    fn a_window_that_is_gone_leaves_its_canvas_for_the_next_until_answered() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        {
+            let gone = Recovery::new(&data);
+            gone.write(&canvas("Calm evenings"), Some(Path::new("/x/y.json")))
+                .unwrap();
+        }
+        let next = Recovery::new(&data);
+        let got = next.read().unwrap();
+        assert_eq!(got.canvas, canvas("Calm evenings"));
         assert_eq!(got.path, Some(PathBuf::from("/x/y.json")));
-        rec.discard();
-        assert!(!rec.exists() && rec.read().is_none());
+        next.forget(&got);
+        assert!(next.read().is_none());
+        assert!(fs::read_dir(&data).unwrap().next().unwrap().is_ok());
+    }
+
+    #[test]
+    fn two_live_windows_have_two_files_and_neither_is_offered_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let first = Recovery::new(&data);
+        let second = Recovery::new(&data);
+        assert_ne!(first.canvas_file(), second.canvas_file());
+        first.write(&canvas("First"), None).unwrap();
+        second.write(&canvas("Second"), None).unwrap();
+        // Both alive: a third window finds nothing to restore.
+        let third = Recovery::new(&data);
+        assert!(third.read().is_none());
+        // One saving cleanly removes its own file only.
+        first.discard();
+        assert!(!first.canvas_file().exists() && second.canvas_file().exists());
+        // Once the second is gone (a crash: its file stays), its work is offered.
+        drop(second);
+        assert_eq!(third.read().unwrap().canvas, canvas("Second"));
+    }
+
+    #[test]
+    fn an_older_builds_single_file_is_still_offered() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(LEGACY), format::to_vec(&canvas("Old"))).unwrap();
+        let rec = Recovery::new(dir.path());
+        let got = rec.read().unwrap();
+        assert_eq!(got.canvas, canvas("Old"));
+        rec.forget(&got);
+        assert!(!dir.path().join(LEGACY).exists());
     }
 }

@@ -64,6 +64,19 @@ impl Setup {
         harness
     }
 
+    /// The recovery canvases in the data folder, one per window that has unsaved work.
+    pub fn recovery_files(&self) -> Vec<PathBuf> {
+        std::fs::read_dir(self.path("data"))
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     pub fn advance(&self, by: Duration) {
         *self.clock.lock().unwrap() += by;
     }
