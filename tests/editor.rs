@@ -592,6 +592,46 @@ fn recovery_after_a_simulated_crash() {
 }
 
 #[test]
+fn saving_over_a_read_only_file_leaves_it_and_asks_where_to_save_a_copy() {
+    use std::os::unix::fs::PermissionsExt;
+    let setup = Setup::new();
+    let file = setup.path("locked.json");
+    let mut canvas = Canvas::new();
+    canvas.set_title("Locked");
+    format::save_file(&file, &canvas).unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let mut h = setup.harness((1280.0, 720.0));
+    h.state_mut().open_at_start(&file);
+    h.run();
+    click(&mut h, "Add job");
+    type_and_enter(&mut h, "Keep this");
+    h.key_press(Key::Escape);
+    h.run();
+    let copy = setup.path("copy.json");
+    setup.dialogs.push(Some(copy.clone()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the read-only file is untouched"
+    );
+    assert_eq!(texts_in(&copy, Section::Jobs), ["Keep this"]);
+    assert_eq!(h.state().doc.path(), Some(copy.as_path()));
+    assert!(!h.state().doc.is_dirty());
+}
+
+fn texts_in(path: &Path, section: Section) -> Vec<String> {
+    format::load_file(path)
+        .unwrap()
+        .items(section)
+        .iter()
+        .map(|i| i.text().to_owned())
+        .collect()
+}
+
+#[test]
 fn two_windows_keep_their_own_recovery_and_a_new_one_offers_neither() {
     let setup = Setup::new();
     let mut first = fit_setup(&setup);

@@ -156,6 +156,15 @@ impl App {
                 }
                 true
             }
+            Err(e) if e.source.kind() == std::io::ErrorKind::PermissionDenied => {
+                // A read-only file stays as it is: the work goes to a copy the user names.
+                self.status = format!(
+                    "{} is read-only: choose where to save a copy",
+                    e.path.display()
+                );
+                self.request_dialog(PathPurpose::SaveAs);
+                false
+            }
             Err(e) => {
                 self.frame.after_save = None;
                 self.status = e.to_string();
