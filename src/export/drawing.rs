@@ -113,10 +113,14 @@ impl Drawing {
         d.shapes_of(&board, palette);
         let addressed = fit_addressed(canvas);
         let scale = board.size() / 700.0;
+        let from = DrawnFrom {
+            canvas,
+            addressed: &addressed,
+            palette,
+            measurer,
+        };
         for section in Section::ALL {
-            d.area(
-                canvas, section, &board, scale, &addressed, palette, measurer,
-            );
+            d.area(&from, section, &board, scale);
         }
         d.legend(palette, measurer);
         d
@@ -229,17 +233,13 @@ impl Drawing {
 
     /// One area: its label, then its notes in a grid that always fits (an export cannot scroll,
     /// so many notes get small rather than cut off).
-    #[allow(clippy::too_many_arguments)]
-    fn area(
-        &mut self,
-        canvas: &Canvas,
-        section: Section,
-        board: &Board,
-        scale: f32,
-        addressed: &std::collections::HashSet<String>,
-        palette: &Palette,
-        m: &Measurer,
-    ) {
+    fn area(&mut self, from: &DrawnFrom<'_>, section: Section, board: &Board, scale: f32) {
+        let DrawnFrom {
+            canvas,
+            addressed,
+            palette,
+            measurer: m,
+        } = *from;
         let area = board.area(section);
         let label_size = 16.0 * scale;
         let label = one_line(m, section.title(), label_size, area.w, true);
@@ -528,6 +528,15 @@ fn one_line(m: &Measurer, text: &str, size: f32, max_width: f32, bold: bool) -> 
 }
 
 /// The ids of customer notes some value-map note addresses.
+/// What every area of the drawing is drawn from.
+struct DrawnFrom<'a> {
+    canvas: &'a Canvas,
+    /// The ids of the customer notes the value map addresses.
+    addressed: &'a std::collections::HashSet<String>,
+    palette: &'a Palette,
+    measurer: &'a Measurer,
+}
+
 fn fit_addressed(canvas: &Canvas) -> std::collections::HashSet<String> {
     Section::VALUE_MAP
         .into_iter()
