@@ -104,6 +104,11 @@ impl App {
                 let result = self.doc.redo();
                 self.after_history_step(result);
             }
+            C::Run(action) => {
+                for command in self.action_commands(action) {
+                    self.apply(ctx, command);
+                }
+            }
             C::Select(id) => {
                 self.doc.break_merging();
                 self.select(id);

@@ -69,6 +69,8 @@ pub enum Command {
     },
     Undo,
     Redo,
+    /// An action from the table (a menu entry), worked out when applied.
+    Run(super::actions::Action),
     // Selection and in-place entry (not canvas changes).
     Select(Option<ItemId>),
     StartEntry(Section),

@@ -3,12 +3,27 @@
 use std::path::PathBuf;
 
 use super::export_menu;
-use super::{App, Command, Modal, PathPurpose, UnsavedAnswer};
+use super::{Command, Modal, PathPurpose, UnsavedAnswer};
+
+/// What the modal layer gets while it draws: the modal, the names it shows, and where its
+/// answers go.
+pub struct DialogContext<'a> {
+    pub modal: Option<&'a Modal>,
+    pub document_name: String,
+    pub recovery_summary: Option<String>,
+    pub out: &'a mut Vec<Command>,
+}
 
 /// Draws the open modal. Its answers are commands, applied after the frame like every other:
 /// a modal never changes the app while the frame is being drawn.
-pub fn show(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
-    let Some(modal) = app.modal.clone() else {
+pub fn show(ctx: &egui::Context, cx: DialogContext<'_>) {
+    let DialogContext {
+        modal: current,
+        document_name,
+        recovery_summary,
+        out,
+    } = cx;
+    let Some(modal) = current.cloned() else {
         return;
     };
     let id = egui::Id::unique("fitcanvas_modal");
@@ -19,7 +34,7 @@ pub fn show(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
                 ui.heading("Save changes?");
                 ui.label(format!(
                     "“{}” has changes that are not saved. Save them first?",
-                    app.doc.display_name()
+                    document_name
                 ));
                 ui.horizontal(|ui| {
                     if ui.button("Save").clicked() {
@@ -90,9 +105,7 @@ pub fn show(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
                     PathPurpose::Export(_) => Command::ExportTo(path),
                     PathPurpose::Compare => Command::CompareWith(path),
                 });
-            } else if app
-                .modal
-                .as_ref()
+            } else if current
                 .is_some_and(|m| !matches!(m, Modal::TypePath { text: t, .. } if *t == text))
             {
                 out.push(Command::EditTypedPath(text));
@@ -122,7 +135,7 @@ pub fn show(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
             let r = egui::Modal::new(id).show(ctx, |ui| {
                 ui.heading("Restore unsaved work?");
                 ui.label("Fitcanvas did not close cleanly last time.");
-                if let Some(summary) = app.recovery_summary() {
+                if let Some(summary) = &recovery_summary {
                     ui.label(summary);
                 }
                 ui.horizontal(|ui| {

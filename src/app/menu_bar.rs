@@ -3,78 +3,83 @@
 
 use egui::Ui;
 
-use super::actions::Action;
+use super::actions::{Action, Situation};
 use super::theme::ThemeChoice;
-use super::{App, Command};
+use super::{ChromeContext, Command};
 
-/// A menu entry for `action`, as the table describes it; clicking it runs the action.
-pub fn action_item(ui: &mut Ui, app: &App, action: Action) -> egui::Response {
+/// A menu entry for `action`, as the table describes it.
+pub fn action_item(ui: &mut Ui, situation: &Situation, action: Action) -> egui::Response {
     let mut button = egui::Button::new(action.label());
     if let Some(first) = action.shortcuts().first() {
         button = button.shortcut_text(super::actions::shortcut_text(first));
     }
-    ui.add_enabled(action.enabled(&app.situation()), button)
+    ui.add_enabled(action.enabled(situation), button)
 }
 
-fn item(ui: &mut Ui, app: &App, action: Action, out: &mut Vec<Command>) {
-    if action_item(ui, app, action).clicked() {
-        out.extend(app.action_commands(action));
-    }
-}
-
-pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
+pub fn show(ui: &mut Ui, cx: ChromeContext<'_>) {
     use Action as A;
+    let ChromeContext {
+        situation,
+        settings,
+        presentation,
+        side_tab,
+        out,
+    } = cx;
+    let item = |ui: &mut Ui, action: Action, out: &mut Vec<Command>| {
+        if action_item(ui, &situation, action).clicked() {
+            out.push(Command::Run(action));
+        }
+    };
     egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                item(ui, app, A::New, out);
-                item(ui, app, A::Open, out);
-                item(ui, app, A::OpenByPath, out);
+                item(ui, A::New, out);
+                item(ui, A::Open, out);
+                item(ui, A::OpenByPath, out);
                 ui.menu_button("Open Recent", |ui| {
-                    if app.settings.recent.is_empty() {
+                    if settings.recent.is_empty() {
                         ui.label("No recent files");
                     }
-                    for path in &app.settings.recent {
+                    for path in &settings.recent {
                         if ui.button(path.display().to_string()).clicked() {
                             out.push(Command::OpenPath(path.clone()));
                         }
                     }
-                    if !app.settings.recent.is_empty() && ui.button("Clear recent files").clicked()
-                    {
+                    if !settings.recent.is_empty() && ui.button("Clear recent files").clicked() {
                         out.push(Command::ClearRecent);
                     }
                 });
                 ui.separator();
-                item(ui, app, A::Save, out);
-                item(ui, app, A::SaveAs, out);
-                item(ui, app, A::SaveToPath, out);
+                item(ui, A::Save, out);
+                item(ui, A::SaveAs, out);
+                item(ui, A::SaveToPath, out);
                 ui.separator();
-                item(ui, app, A::Export, out);
-                if action_item(ui, app, A::Compare)
+                item(ui, A::Export, out);
+                if action_item(ui, &situation, A::Compare)
                     .on_hover_text("Compare the open canvas with an older version from a file")
                     .clicked()
                 {
-                    out.extend(app.action_commands(A::Compare));
+                    out.push(Command::Run(A::Compare));
                 }
                 ui.separator();
-                item(ui, app, A::StartScreen, out);
-                item(ui, app, A::Quit, out);
+                item(ui, A::StartScreen, out);
+                item(ui, A::Quit, out);
             });
             ui.menu_button("Edit", |ui| {
-                item(ui, app, A::Undo, out);
-                item(ui, app, A::Redo, out);
+                item(ui, A::Undo, out);
+                item(ui, A::Redo, out);
                 ui.separator();
-                item(ui, app, A::DeleteNote, out);
-                item(ui, app, A::MoveEarlier, out);
-                item(ui, app, A::MoveLater, out);
+                item(ui, A::DeleteNote, out);
+                item(ui, A::MoveEarlier, out);
+                item(ui, A::MoveLater, out);
                 ui.menu_button("Add note", |ui| {
                     for section in crate::section::Section::ALL {
-                        item(ui, app, A::NewNote(section), out);
+                        item(ui, A::NewNote(section), out);
                     }
                 });
             });
             ui.menu_button("View", |ui| {
-                let theme = app.settings.theme;
+                let theme = settings.theme;
                 if ui
                     .radio(theme == ThemeChoice::Light, "Light theme")
                     .clicked()
@@ -85,7 +90,7 @@ pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
                     out.push(Command::SetTheme(ThemeChoice::Dark));
                 }
                 if ui
-                    .checkbox(&mut app.settings.show_links.clone(), "Show links as lines")
+                    .checkbox(&mut settings.show_links.clone(), "Show links as lines")
                     .clicked()
                 {
                     out.push(Command::ToggleLinks);
@@ -94,22 +99,22 @@ pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
                 if ui
                     .add(
                         egui::Button::new(A::ToggleSidePanel.label())
-                            .selected(app.settings.show_side_panel)
+                            .selected(settings.show_side_panel)
                             .shortcut_text(keys),
                     )
                     .clicked()
                 {
-                    out.extend(app.action_commands(A::ToggleSidePanel));
+                    out.push(Command::Run(A::ToggleSidePanel));
                 }
                 ui.separator();
-                item(ui, app, A::ZoomIn, out);
-                item(ui, app, A::ZoomOut, out);
-                item(ui, app, A::ZoomReset, out);
+                item(ui, A::ZoomIn, out);
+                item(ui, A::ZoomOut, out);
+                item(ui, A::ZoomReset, out);
                 ui.separator();
-                super::presentation::view_menu(ui, app, out);
+                super::presentation::view_menu(ui, &situation, presentation, out);
                 ui.separator();
                 for tab in super::side_tabs::SideTab::ALL {
-                    let current = app.view.side.tab == tab;
+                    let current = side_tab == tab;
                     if ui
                         .radio(current, format!("{} panel", tab.label()))
                         .clicked()
@@ -119,7 +124,7 @@ pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
                 }
             });
             ui.menu_button("Help", |ui| {
-                item(ui, app, A::Shortcuts, out);
+                item(ui, A::Shortcuts, out);
             });
         });
     });

@@ -1,9 +1,11 @@
 //! The editor window: the canvas as people know it, with fast keyboard entry, linking, a live
 //! fit panel, undo, files and crash recovery.
 //!
-//! The shape follows egui's demo app: [`App`] holds the document and view state apart from
-//! runtime fields; panels (one module each) draw and push [`Command`]s; [`App::apply`] carries
-//! them out after the frame, in one place.
+//! The shape follows egui's demo app and rerun's viewer: [`App`] holds the document and view
+//! state apart from its services and frame bookkeeping; panels (one module each) get a borrowed
+//! context — never the app — draw, and push [`Command`]s; keys and menus come from one table of
+//! actions (`actions.rs`); [`App::apply`] carries the commands out after the frame, in one place,
+//! and every change to the canvas goes through the core's typed edits.
 
 mod actions;
 mod apply;
@@ -160,6 +162,17 @@ pub(crate) struct PanelContext<'a> {
     pub out: &'a mut Vec<Command>,
 }
 
+/// What the window's chrome (menu bar, start screen) gets while it draws: what decides which
+/// actions apply, the settings it shows, the presentation's toggles — and where to send
+/// commands. Menu entries send the action itself, worked out when it is applied.
+pub(crate) struct ChromeContext<'a> {
+    pub situation: actions::Situation,
+    pub settings: &'a Settings,
+    pub presentation: &'a Presentation,
+    pub side_tab: SideTab,
+    pub out: &'a mut Vec<Command>,
+}
+
 /// The outside world, injected so tests control it: folders, the recovery file, file
 /// dialogs, the clock and the egui context.
 struct Services {
@@ -273,6 +286,16 @@ impl App {
         self.doc.canvas()
     }
 
+    fn chrome_context<'a>(&'a self, out: &'a mut Vec<Command>) -> ChromeContext<'a> {
+        ChromeContext {
+            situation: self.situation(),
+            settings: &self.settings,
+            presentation: &self.presentation,
+            side_tab: self.view.side.tab,
+            out,
+        }
+    }
+
     fn panel_context<'a>(&'a mut self, out: &'a mut Vec<Command>) -> PanelContext<'a> {
         PanelContext {
             canvas: self.doc.canvas(),
@@ -337,10 +360,11 @@ impl App {
         // Before the panels draw, so keys meant for the canvas never move egui's focus.
         keyboard::dispatch(&ctx, self, &mut out);
         if !presenting {
-            menu_bar::show(ui, self, &mut out);
-            status_bar(ui, self);
+            menu_bar::show(ui, self.chrome_context(&mut out));
+            let t = presentation::now(self);
+            status_bar(ui, &self.doc, &self.status, (&self.presentation, t));
         }
-        presentation::guard_typing(&ctx, self);
+        presentation::guard_typing(&ctx, &mut self.presentation);
         // Worked out again only when the canvas changed; taken out for the frame (panels
         // borrow the app) and put back before commands apply.
         self.frame
@@ -353,8 +377,18 @@ impl App {
             .filter(|_| self.screen == Screen::Canvas)
             .zip(derived.comparison.as_ref());
         match self.screen {
-            Screen::Start => start_screen::show(ui, self, &mut out),
-            Screen::Canvas if presenting => presentation::show(ui, self, &mut out),
+            Screen::Start => start_screen::show(ui, self.chrome_context(&mut out)),
+            Screen::Canvas if presenting => {
+                let t = presentation::now(self);
+                let cx = presentation::PresentContext {
+                    canvas: self.doc.canvas(),
+                    view: &mut self.view,
+                    presentation: &mut self.presentation,
+                    t,
+                    out: &mut out,
+                };
+                presentation::show(ui, cx);
+            }
             Screen::Canvas => {
                 // The user may also drag the panel shut (or open again) by its edge.
                 let mut side_panel = self.settings.show_side_panel;
@@ -403,8 +437,28 @@ impl App {
                     });
             }
         }
-        dialogs::show(&ctx, self, &mut out);
-        presentation::windows(&ctx, self, &mut out);
+        // The names a modal shows, made only while one is open.
+        let (document_name, recovery_summary) = match self.modal {
+            Some(_) => (self.doc.display_name(), self.recovery_summary()),
+            None => (String::new(), None),
+        };
+        let modal_layer = dialogs::DialogContext {
+            modal: self.modal.as_ref(),
+            document_name,
+            recovery_summary,
+            out: &mut out,
+        };
+        dialogs::show(&ctx, modal_layer);
+        let t = presentation::now(self);
+        let on_canvas = self.screen == Screen::Canvas;
+        let cx = presentation::PresentContext {
+            canvas: self.doc.canvas(),
+            view: &mut self.view,
+            presentation: &mut self.presentation,
+            t,
+            out: &mut out,
+        };
+        presentation::windows(&ctx, cx, on_canvas);
         self.comparison = comparison;
         self.frame.derived = derived;
         // The side panel's first field took the keyboard this frame, if it was asked to.
@@ -430,19 +484,19 @@ impl App {
     }
 }
 
-fn status_bar(ui: &mut egui::Ui, app: &App) {
+/// The status line: how many notes, unsaved changes, the last message and the timer.
+fn status_bar(ui: &mut egui::Ui, doc: &Document, status: &str, timer: (&Presentation, f64)) {
     egui::Panel::bottom("status_bar").show(ui, |ui| {
         ui.horizontal(|ui| {
-            let canvas = app.doc.canvas();
-            ui.label(format!("{} notes", canvas.len()));
-            if app.doc.is_dirty() {
+            ui.label(format!("{} notes", doc.canvas().len()));
+            if doc.is_dirty() {
                 ui.label("· unsaved changes");
             }
-            if !app.status.is_empty() {
+            if !status.is_empty() {
                 ui.separator();
-                ui.label(&app.status);
+                ui.label(status);
             }
-            presentation::status(ui, app);
+            presentation::status(ui, timer.0, timer.1);
         });
     });
 }

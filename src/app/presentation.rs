@@ -261,26 +261,42 @@ fn set_active(app: &mut App, ctx: &egui::Context, on: bool) {
 
 /// The presented canvas filling the window, with the step's name, the timer, the fit score
 /// when revealed, a key hint and the on-screen toggles.
-pub fn show(ui: &mut Ui, app: &mut App, out: &mut Vec<Command>) {
-    let palette = app.presentation.palette();
-    let t = now(app);
+pub fn show(ui: &mut Ui, cx: PresentContext<'_>) {
+    let PresentContext {
+        canvas,
+        view,
+        presentation,
+        t,
+        out,
+    } = cx;
+    let palette = presentation.palette();
     egui::CentralPanel::default()
         .frame(egui::Frame::NONE.fill(color(palette.background)))
         .show(ui, |ui| {
             let full = ui.max_rect();
             let showing = Showing {
-                canvas: app.doc.canvas(),
-                presentation: &app.presentation,
+                canvas,
+                presentation,
                 t,
                 audience: false,
             };
-            let canvas_rect = presented(ui, full, &showing, &mut app.view, out);
+            let canvas_rect = presented(ui, full, &showing, view, out);
             let bottom = Rect::from_min_max(pos2(full.left(), canvas_rect.bottom()), full.max);
-            controls(ui, app, bottom, &palette, t, out);
-            if app.presentation.top_voted {
-                top_voted_overlay(ui, app, canvas_rect, &palette, out);
+            controls(ui, presentation, bottom, &palette, out);
+            if presentation.top_voted {
+                top_voted_overlay(ui, canvas, canvas_rect, &palette, out);
             }
         });
+}
+
+/// What the presentation screen gets while it draws: the canvas to read, the view and the
+/// presentation state it keeps between frames, the timer's clock, and where to send commands.
+pub(crate) struct PresentContext<'a> {
+    pub canvas: &'a crate::Canvas,
+    pub view: &'a mut ViewState,
+    pub presentation: &'a mut Presentation,
+    pub t: f64,
+    pub out: &'a mut Vec<Command>,
 }
 
 /// What a presented picture shows: the canvas, the presentation's state at time `t`, and
@@ -376,13 +392,12 @@ pub(super) fn presented(
 /// The bottom line: the key hint, and buttons for what the keys do.
 fn controls(
     ui: &mut Ui,
-    app: &mut App,
+    presentation: &mut Presentation,
     bar: Rect,
     palette: &Palette,
-    t: f64,
     out: &mut Vec<Command>,
 ) {
-    let p = &app.presentation;
+    let p = &*presentation;
     let mut act = |a: Action| out.push(Command::Workshop(a));
     let mut timer_rects = Vec::new();
     ui.scope_builder(
@@ -423,7 +438,6 @@ fn controls(
             if start.clicked() {
                 act(Action::StartPause);
             }
-            let _ = t;
             ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
                 ui.add(
                     egui::Label::new(
@@ -436,12 +450,12 @@ fn controls(
             });
         },
     );
-    app.presentation.timer_controls.extend(timer_rects);
+    presentation.timer_controls.extend(timer_rects);
 }
 
 fn top_voted_overlay(
     ui: &mut Ui,
-    app: &App,
+    canvas: &crate::Canvas,
     canvas_rect: Rect,
     palette: &Palette,
     out: &mut Vec<Command>,
@@ -458,34 +472,50 @@ fn top_voted_overlay(
                 .inner_margin(size * 0.8)
                 .show(ui, |ui| {
                     ui.set_max_width(size * 24.0);
-                    let ranked = crate::workshop::top_voted(app.doc.canvas());
-                    voting::top_voted_list(ui, app.doc.canvas(), &ranked, size, out);
+                    let ranked = crate::workshop::top_voted(canvas);
+                    voting::top_voted_list(ui, canvas, &ranked, size, out);
                 });
         });
 }
 
 /// Windows that live beside both modes: the timer settings and the audience window. Also
 /// schedules the next repaint a running timer needs (and no more).
-pub fn windows(ctx: &egui::Context, app: &mut App, out: &mut Vec<Command>) {
-    let t = now(app);
-    if let Some(secs) = app.presentation.timer.next_tick_in(t) {
+pub fn windows(ctx: &egui::Context, cx: PresentContext<'_>, on_canvas: bool) {
+    let PresentContext {
+        canvas,
+        view,
+        presentation,
+        t,
+        out,
+    } = cx;
+    if let Some(secs) = presentation.timer.next_tick_in(t) {
         ctx.request_repaint_after(Duration::from_secs_f64(secs));
     }
-    if app.presentation.timer_window {
-        timer_window(ctx, app, t, out);
+    if presentation.timer_window {
+        timer_window(ctx, presentation, t, out);
     }
-    if app.presentation.audience && app.screen == Screen::Canvas {
-        super::audience::show(ctx, app, t, out);
+    if presentation.audience && on_canvas {
+        let showing = Showing {
+            canvas,
+            presentation,
+            t,
+            audience: true,
+        };
+        super::audience::show(ctx, &showing, view, out);
     }
 }
 
 /// The workshop entries of the View menu.
-pub fn view_menu(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
+pub fn view_menu(
+    ui: &mut Ui,
+    situation: &super::actions::Situation,
+    p: &Presentation,
+    out: &mut Vec<Command>,
+) {
     use super::actions::Action as A;
-    let p = &app.presentation;
-    let on_canvas = app.screen == Screen::Canvas;
+    let on_canvas = situation.on_canvas;
     let mut act = |a: Action| out.push(Command::Workshop(a));
-    if super::menu_bar::action_item(ui, app, A::Present)
+    if super::menu_bar::action_item(ui, situation, A::Present)
         .on_hover_text("Full screen for a projector: large type, spotlight, timer")
         .clicked()
     {

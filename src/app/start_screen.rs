@@ -4,9 +4,10 @@
 use egui::Ui;
 
 use super::examples::EXAMPLES;
-use super::{App, Command};
+use super::{ChromeContext, Command};
 
-pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
+pub fn show(ui: &mut Ui, cx: ChromeContext<'_>) {
+    let ChromeContext { settings, out, .. } = cx;
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.vertical_centered(|ui| {
@@ -30,10 +31,10 @@ pub fn show(ui: &mut Ui, app: &App, out: &mut Vec<Command>) {
                 }
                 ui.add_space(18.0);
                 ui.label(egui::RichText::new("Recent files").strong().size(16.0));
-                if app.settings.recent.is_empty() {
+                if settings.recent.is_empty() {
                     ui.label("None yet: files you open or save appear here.");
                 }
-                for path in &app.settings.recent {
+                for path in &settings.recent {
                     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                     if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
                         out.push(Command::OpenPath(path.clone()));

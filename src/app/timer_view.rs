@@ -8,15 +8,15 @@ use egui::{Color32, FontId, Rect, RichText, Stroke, StrokeKind, Ui, pos2};
 
 use crate::palette::Palette;
 
-use super::presentation::{Action, Presentation, now};
+use super::Command;
+use super::presentation::{Action, Presentation};
 use super::theme::color;
-use super::{App, Command};
 
 /// Keeps a note being typed when a timer button is clicked: egui gives up a text field's focus
 /// on any click elsewhere, so while the pointer is over the timer's buttons it is told not to.
-pub fn guard_typing(ctx: &egui::Context, app: &mut App) {
+pub fn guard_typing(ctx: &egui::Context, presentation: &mut Presentation) {
     // Taken: this frame's drawing records them afresh.
-    let controls = std::mem::take(&mut app.presentation.timer_controls);
+    let controls = std::mem::take(&mut presentation.timer_controls);
     let over_timer = ctx
         .input(|i| i.pointer.latest_pos())
         .is_some_and(|pos| controls.iter().any(|r| r.contains(pos)));
@@ -92,9 +92,14 @@ pub(super) fn timer_face(
     );
 }
 
-pub(super) fn timer_window(ctx: &egui::Context, app: &mut App, t: f64, out: &mut Vec<Command>) {
+pub(super) fn timer_window(
+    ctx: &egui::Context,
+    presentation: &mut Presentation,
+    t: f64,
+    out: &mut Vec<Command>,
+) {
     let mut open = true;
-    let timer = app.presentation.timer;
+    let timer = presentation.timer;
     let mut rects = Vec::new();
     egui::Window::new("Timer")
         .open(&mut open)
@@ -138,16 +143,15 @@ pub(super) fn timer_window(ctx: &egui::Context, app: &mut App, t: f64, out: &mut
             });
             ui.label(RichText::new("T start/pause · Shift+T reset (Ctrl+T while typing)").small());
         });
-    app.presentation.timer_controls.extend(rects);
+    presentation.timer_controls.extend(rects);
     if !open {
         out.push(Command::Workshop(Action::ShowTimer(false)));
     }
 }
 
 /// The timer in the editor's status bar, while it runs or has run out.
-pub fn status(ui: &mut Ui, app: &App) {
-    let t = now(app);
-    let timer = &app.presentation.timer;
+pub fn status(ui: &mut Ui, presentation: &Presentation, t: f64) {
+    let timer = &presentation.timer;
     if timer.is_up(t) {
         ui.separator();
         ui.label(
