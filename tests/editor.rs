@@ -617,18 +617,9 @@ fn saving_over_a_read_only_file_leaves_it_and_asks_where_to_save_a_copy() {
         before,
         "the read-only file is untouched"
     );
-    assert_eq!(texts_in(&copy, Section::Jobs), ["Keep this"]);
+    assert_eq!(texts_in_file(&copy, Section::Jobs), ["Keep this"]);
     assert_eq!(h.state().doc.path(), Some(copy.as_path()));
     assert!(!h.state().doc.is_dirty());
-}
-
-fn texts_in(path: &Path, section: Section) -> Vec<String> {
-    format::load_file(path)
-        .unwrap()
-        .items(section)
-        .iter()
-        .map(|i| i.text().to_owned())
-        .collect()
 }
 
 #[test]

@@ -11,8 +11,8 @@ use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use fitcanvas::app::{App, Command, Modal, Pending};
+use fitcanvas::score;
 use fitcanvas::section::Section;
-use fitcanvas::{format, score};
 
 mod support;
 
@@ -69,12 +69,7 @@ fn saved_texts(setup: &Setup, h: &mut Harness<'_, App>, section: Section) -> Vec
     let path = setup.path("typed.json");
     h.state_mut().push(Command::SaveTo(path.clone()));
     h.run();
-    format::load_file(&path)
-        .unwrap()
-        .items(section)
-        .iter()
-        .map(|i| i.text().to_owned())
-        .collect()
+    texts_in_file(&path, section)
 }
 
 #[test]

@@ -96,6 +96,16 @@ pub fn texts(harness: &Harness<'_, App>, section: Section) -> Vec<String> {
         .collect()
 }
 
+/// The texts of one area's notes as saved in the file at `path`.
+pub fn texts_in_file(path: &std::path::Path, section: Section) -> Vec<String> {
+    fitcanvas::format::load_file(path)
+        .unwrap()
+        .items(section)
+        .iter()
+        .map(|i| i.text().to_owned())
+        .collect()
+}
+
 pub fn id_of(harness: &Harness<'_, App>, text: &str) -> ItemId {
     harness
         .state()
