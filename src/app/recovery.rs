@@ -94,9 +94,16 @@ impl Recovery {
             return Vec::new();
         };
         let mine = self.canvas_file();
-        let mut found: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
+        let paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        // A window that died with nothing unsaved left only its lock file: tidy it away.
+        for lock in paths
+            .iter()
+            .filter(|p| is_stale_lock(p, &self.file("lock")))
+        {
+            let _ = fs::remove_file(lock);
+        }
+        let mut found: Vec<PathBuf> = paths
+            .into_iter()
             .filter(|p| *p != mine && is_recovery_canvas(p) && !owned_by_a_live_window(p))
             .collect();
         // Newest first: the last work is the one most likely wanted.
@@ -140,6 +147,18 @@ impl Drop for Recovery {
             let _ = fs::remove_file(self.file("lock"));
         }
     }
+}
+
+/// A lock file no running window holds and no canvas file goes with.
+fn is_stale_lock(path: &Path, mine: &Path) -> bool {
+    let named = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("recovery-") && n.ends_with(".lock"));
+    named
+        && path != mine
+        && !path.with_extension("json").exists()
+        && !owned_by_a_live_window(&path.with_extension("json"))
 }
 
 fn is_recovery_canvas(path: &Path) -> bool {
@@ -209,6 +228,18 @@ mod tests {
         // Once the second is gone (a crash: its file stays), its work is offered.
         drop(second);
         assert_eq!(third.read().unwrap().canvas, canvas("Second"));
+    }
+
+    #[test]
+    fn a_lock_left_by_a_window_that_died_with_nothing_unsaved_is_tidied_away() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join("recovery-999999-0.lock");
+        fs::write(&stale, "").unwrap();
+        let live = Recovery::new(dir.path());
+        let other = Recovery::new(dir.path());
+        assert!(live.read().is_none());
+        assert!(!stale.exists(), "the dead window's lock is gone");
+        assert!(other.file("lock").exists(), "a live window's lock stays");
     }
 
     #[test]
