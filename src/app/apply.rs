@@ -264,9 +264,14 @@ impl App {
     /// Applies one edit of the user's through the document. Returns whether the canvas
     /// changed; a refused edit's reason goes to the status line.
     pub(super) fn edit(&mut self, edit: Edit, key: Option<MergeKey>) -> bool {
+        let had_conflicts = !self.doc.canvas().conflicts().is_empty();
         match self.doc.apply(edit, key) {
             Ok(applied) => {
                 self.follow(&applied);
+                if had_conflicts && self.doc.canvas().conflicts().is_empty() {
+                    self.status =
+                        "All conflicts settled: saving writes the file without them".to_owned();
+                }
                 applied.changed()
             }
             Err(e) => {

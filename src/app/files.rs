@@ -118,6 +118,7 @@ impl App {
                 self.replace_document(Document::opened(canvas, Some(path)));
                 self.screen = Screen::Canvas;
                 self.status = String::new();
+                self.point_to_conflicts();
             }
             Err(e) => {
                 self.status = e.to_string();
@@ -127,6 +128,19 @@ impl App {
                 });
             }
         }
+    }
+
+    /// A canvas that comes with merge conflicts opens with the side panel showing their list.
+    fn point_to_conflicts(&mut self) {
+        let count = self.doc.canvas().conflicts().len();
+        if count == 0 {
+            return;
+        }
+        self.settings.show_side_panel = true;
+        self.status = match count {
+            1 => "This canvas has a merge conflict: settle it in the Conflicts list".to_owned(),
+            n => format!("This canvas has {n} merge conflicts: settle them in the Conflicts list"),
+        };
     }
 
     pub(super) fn open_example(&mut self, index: usize) {

@@ -14,6 +14,7 @@ mod audience;
 mod canvas_view;
 mod commands;
 mod compare;
+mod conflicts_panel;
 mod derived;
 mod dialogs;
 mod document;
@@ -398,21 +399,24 @@ impl App {
                     .size_range(240.0..=520.0)
                     .show_collapsible(ui, &mut side_panel, |ui| {
                         side_tabs::tab_bar(ui, self.view.side.tab, &mut out);
-                        egui::ScrollArea::vertical().show(ui, |ui| match self.view.side.tab {
-                            side_tabs::SideTab::Note => {
-                                if let Some((cmp, diff)) = &comparing {
-                                    compare::panel(ui, cmp, diff, self.doc.canvas(), &mut out);
+                        egui::ScrollArea::vertical().show(ui, |ui| {
+                            conflicts_panel::show(ui, self.doc.canvas(), &mut out);
+                            match self.view.side.tab {
+                                side_tabs::SideTab::Note => {
+                                    if let Some((cmp, diff)) = &comparing {
+                                        compare::panel(ui, cmp, diff, self.doc.canvas(), &mut out);
+                                        ui.separator();
+                                    }
+                                    inspector::show(ui, self.panel_context(&mut out));
                                     ui.separator();
+                                    fit_panel::show(ui, self.doc.canvas(), &derived, &mut out);
                                 }
-                                inspector::show(ui, self.panel_context(&mut out));
-                                ui.separator();
-                                fit_panel::show(ui, self.doc.canvas(), &derived, &mut out);
-                            }
-                            side_tabs::SideTab::Interviews => {
-                                interview_log::show(ui, self.panel_context(&mut out))
-                            }
-                            side_tabs::SideTab::Tests => {
-                                test_cards::show(ui, self.panel_context(&mut out))
+                                side_tabs::SideTab::Interviews => {
+                                    interview_log::show(ui, self.panel_context(&mut out))
+                                }
+                                side_tabs::SideTab::Tests => {
+                                    test_cards::show(ui, self.panel_context(&mut out))
+                                }
                             }
                         });
                     });
