@@ -226,6 +226,7 @@ impl App {
                     self.discard_recovery();
                 }
             }
+            C::AnswerOutsideChange(answer) => self.answer_outside_change(answer),
             C::EditTypedPath(typed) => {
                 if let Some(Modal::TypePath { text, .. }) = self.modal.as_mut() {
                     *text = typed;

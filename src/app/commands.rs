@@ -110,6 +110,8 @@ pub enum Command {
     AnswerUnsaved(Pending, UnsavedAnswer),
     /// The answer to "restore unsaved work?".
     AnswerRecovery(bool),
+    /// The answer to "the file changed on disk"; `None` puts the question off until saving.
+    AnswerOutsideChange(Option<super::OutsideAnswer>),
     /// The typed path's text as the user edits it.
     EditTypedPath(String),
     /// The export window's choice as the user changes it.

@@ -1,4 +1,5 @@
-//! Modal windows: save changes?, type a path, export, messages, crash recovery, keyboard shortcuts.
+//! Modal windows: save changes?, type a path, export, messages, crash recovery, a file changed
+//! on disk, keyboard shortcuts.
 
 use std::path::PathBuf;
 
@@ -151,6 +152,45 @@ pub fn show(ctx: &egui::Context, cx: DialogContext<'_>) {
             });
             if let Some(restore) = r.inner {
                 out.push(Command::AnswerRecovery(restore));
+            }
+        }
+        Modal::OutsideChange => {
+            use super::OutsideAnswer as A;
+            let r = egui::Modal::new(id).show(ctx, |ui| {
+                ui.heading("The file changed on disk");
+                ui.label(format!(
+                    "Another program changed “{document_name}” since you opened or last saved \
+                     it, and you have unsaved changes here."
+                ));
+                ui.label(
+                    "Merge keeps both: their new notes and your changes, with anything you \
+                     both changed listed as a conflict to settle.",
+                );
+                ui.horizontal(|ui| {
+                    let merge = ui.button("Merge");
+                    if merge.clicked() {
+                        return Some(Some(A::Merge));
+                    }
+                    if ui
+                        .button("Reload from disk")
+                        .on_hover_text("Take their version; Ctrl+Z brings yours back")
+                        .clicked()
+                    {
+                        return Some(Some(A::Reload));
+                    }
+                    if ui.button("Keep mine (save as…)").clicked() {
+                        return Some(Some(A::KeepMine));
+                    }
+                    if ui.button("Not now").clicked() {
+                        return Some(None);
+                    }
+                    None
+                })
+                .inner
+            });
+            let answer = r.inner.or(r.should_close().then_some(None));
+            if let Some(answer) = answer {
+                out.push(Command::AnswerOutsideChange(answer));
             }
         }
         Modal::Shortcuts => {

@@ -89,6 +89,11 @@ impl App {
         self.services.recovery.discard();
         self.frame.autosaved_revision = self.doc.revision();
         self.frame.change_pending_since = None;
+        self.frame.outside = None;
+        let path = self.doc.path().map(Path::to_path_buf);
+        self.services
+            .watch
+            .follow(path.as_deref(), &self.services.ctx);
     }
 
     pub(super) fn request_dialog(&mut self, purpose: PathPurpose) {
@@ -158,8 +163,15 @@ impl App {
 
     /// Saves to `path`; returns whether it worked. Then does whatever was waiting on the save.
     pub fn save_to(&mut self, path: PathBuf) -> bool {
+        // Writing over the open file: first make sure nobody changed it meanwhile.
+        if self.doc.path() == Some(path.as_path())
+            && self.check_outside_change(outside_change::Check::BeforeSave)
+        {
+            return false;
+        }
         match format::save_file(&path, self.doc.canvas()) {
             Ok(()) => {
+                self.services.watch.saved(&path, &self.services.ctx);
                 self.settings.add_recent(&path);
                 self.save_settings();
                 self.doc.mark_saved(path);
@@ -263,6 +275,7 @@ impl App {
         let since = *self.frame.change_pending_since.get_or_insert(now);
         let waited = now.saturating_duration_since(since);
         if waited >= AUTOSAVE_DELAY {
+            self.check_outside_change(outside_change::Check::Watch);
             if let Err(e) = self
                 .services
                 .recovery
@@ -281,6 +294,9 @@ impl App {
     pub fn restore_recovery(&mut self) {
         if let Some(rec) = self.services.recovered.take() {
             self.doc = Document::recovered(rec.canvas.clone(), rec.path.clone());
+            self.services
+                .watch
+                .follow(rec.path.as_deref(), &self.services.ctx);
             self.view = ViewState::default();
             self.screen = Screen::Canvas;
             // The work becomes this window's: written to its own recovery file before the old

@@ -32,6 +32,7 @@ mod keyboard;
 mod menu_bar;
 mod note_entry;
 mod note_face;
+mod outside_change;
 mod presentation;
 mod recovery;
 mod settings;
@@ -55,6 +56,7 @@ pub use document::Document;
 pub use evidence_editor::{NOT_ADDED_BAD_DATE, interview_name};
 pub use file_dialogs::{DialogReply, FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use files::UnsavedAnswer;
+pub use outside_change::OutsideAnswer;
 pub use presentation::{Action as WorkshopAction, Presentation};
 pub use settings::Settings;
 pub use side_tabs::{BAD_DATE, SideTab, SideView};
@@ -131,6 +133,8 @@ pub enum Modal {
     Shortcuts,
     /// File → Export…: format and options.
     Export(export_menu::ExportChoice),
+    /// The open file changed on disk while there were unsaved changes here.
+    OutsideChange,
 }
 
 /// The editor. Its state (the document and what the user sees of it) is in public fields;
@@ -187,6 +191,8 @@ struct Services {
     dialog_rx: Receiver<DialogReply>,
     clock: Box<dyn Fn() -> Instant>,
     ctx: egui::Context,
+    /// The open file as last read or written, and the watch on it.
+    watch: outside_change::FileWatch,
 }
 
 /// Bookkeeping from one frame to the next: never saved, never part of the document.
@@ -212,6 +218,8 @@ struct FrameState {
     input: input_order::InputOrder,
     /// The fit, what to test next and the comparison, as of the document's last revision.
     derived: derived::Derived,
+    /// The file's version changed on disk that the user is being asked about.
+    outside: Option<outside_change::OutsideVersion>,
 }
 
 impl App {
@@ -255,6 +263,7 @@ impl App {
                 dialog_rx,
                 clock: config.clock,
                 ctx: ctx.clone(),
+                watch: outside_change::FileWatch::default(),
             },
             frame: FrameState {
                 after_save: None,
@@ -270,6 +279,7 @@ impl App {
                 typing: false,
                 input: input_order::InputOrder::default(),
                 derived: derived::Derived::default(),
+                outside: None,
             },
         }
     }
@@ -352,6 +362,7 @@ impl App {
             .input
             .begin_frame(&ctx, self.frame.typing, field_opening);
         self.receive_dialog_replies();
+        self.watch_open_file(&ctx);
         self.receive_dropped_files(&ctx);
         self.intercept_close(&ctx);
 
