@@ -56,6 +56,17 @@ impl App {
                     self.select(last);
                 }
             }
+            C::Copy => self.copy_selected(false),
+            C::Cut => self.copy_selected(true),
+            C::PasteText(text) => self.paste_text(text, None),
+            C::PasteClipboard { into } => match self.services.clipboard.text() {
+                Some(text) if !text.trim().is_empty() => self.paste_text(text, into),
+                _ => self.status = "The clipboard holds no text to paste".to_owned(),
+            },
+            C::Duplicate => self.duplicate_selected(),
+            C::Find(step) => self.find(step),
+            C::ShowAbout => self.modal = Some(Modal::About),
+            C::Print => self.print(),
             C::Remove { id } => {
                 let neighbour = self.neighbour_of(&id);
                 if self.edit(Edit::RemoveNote { id: id.clone() }, None)
@@ -175,7 +186,7 @@ impl App {
             }
             C::SaveTo(path) => {
                 self.commit_entry();
-                self.save_to(path);
+                self.save_to(files::with_canvas_extension(path));
             }
             C::ShowStart => self.guard(Pending::StartScreen),
             C::Close => {

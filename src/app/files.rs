@@ -13,7 +13,7 @@ impl App {
                 (Some(path), _) => match reply.purpose {
                     PathPurpose::Open => self.open_path(path),
                     PathPurpose::SaveAs => {
-                        self.save_to(path);
+                        self.save_to(with_canvas_extension(path));
                     }
                     PathPurpose::Export(_) => self.export_to(&path),
                     PathPurpose::Compare => self.compare_with(path),
@@ -98,7 +98,7 @@ impl App {
 
     pub(super) fn request_dialog(&mut self, purpose: PathPurpose) {
         let name = self.doc.path().and_then(Path::file_name).map_or_else(
-            || format!("{}.json", sanitize(self.doc.canvas().title())),
+            || format!("{}{CANVAS_EXTENSION}", sanitize(self.doc.canvas().title())),
             |n| n.to_string_lossy().into_owned(),
         );
         let name = match purpose {
@@ -379,6 +379,22 @@ pub enum UnsavedAnswer {
 }
 
 /// A file name made from a canvas title.
+/// New canvases are saved as `NAME.fitcanvas.json`: still JSON to every tool, and known to the
+/// desktop as a canvas (the file type installed with the package matches this ending).
+pub const CANVAS_EXTENSION: &str = ".fitcanvas.json";
+
+/// A name typed without an extension gets the canvas's; any extension the user typed stays.
+pub(super) fn with_canvas_extension(path: PathBuf) -> PathBuf {
+    match (path.extension(), path.file_name()) {
+        (None, Some(name)) => {
+            let mut name = name.to_os_string();
+            name.push(CANVAS_EXTENSION);
+            path.with_file_name(name)
+        }
+        _ => path,
+    }
+}
+
 pub(super) fn sanitize(title: &str) -> String {
     let name: String = title
         .chars()
@@ -395,5 +411,25 @@ pub(super) fn sanitize(title: &str) -> String {
         "canvas".to_owned()
     } else {
         name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_without_an_extension_gets_the_canvas_extension_and_others_are_kept() {
+        let give = |p: &str| with_canvas_extension(PathBuf::from(p));
+        assert_eq!(
+            give("/home/a/campuscrate"),
+            PathBuf::from("/home/a/campuscrate.fitcanvas.json")
+        );
+        assert_eq!(give("plan.json"), PathBuf::from("plan.json"));
+        assert_eq!(
+            give("plan.fitcanvas.json"),
+            PathBuf::from("plan.fitcanvas.json")
+        );
+        assert_eq!(give("notes.txt"), PathBuf::from("notes.txt"));
     }
 }

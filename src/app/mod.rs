@@ -12,9 +12,11 @@ mod apply;
 pub use actions::markdown_table;
 mod audience;
 mod canvas_view;
+mod clipboard;
 mod commands;
 mod compare;
 mod conflicts_panel;
+mod copy_paste;
 mod derived;
 mod dialogs;
 mod document;
@@ -23,6 +25,7 @@ mod examples;
 mod export_menu;
 mod file_dialogs;
 mod files;
+mod find;
 mod fit_panel;
 mod icon;
 mod input_order;
@@ -32,8 +35,10 @@ mod keyboard;
 mod menu_bar;
 mod note_entry;
 mod note_face;
+mod note_menu;
 mod outside_change;
 mod presentation;
+mod print;
 mod recovery;
 mod settings;
 mod side_tabs;
@@ -50,12 +55,14 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Instant;
 
 // The app's face: what the binary, the tests and the benchmarks use. Everything else is private.
+pub use clipboard::{MemoryClipboard, NoteClipboard, SystemClipboard};
 pub use commands::{Command, PathPurpose, Pending, ZoomStep};
 pub use compare::Comparison;
 pub use document::Document;
 pub use evidence_editor::{NOT_ADDED_BAD_DATE, interview_name};
 pub use file_dialogs::{DialogReply, FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use files::UnsavedAnswer;
+pub use find::FindCommand;
 pub use outside_change::OutsideAnswer;
 pub use presentation::{Action as WorkshopAction, Presentation};
 pub use settings::Settings;
@@ -75,6 +82,8 @@ pub struct AppConfig {
     pub data_dir: PathBuf,
     pub dialogs: Box<dyn FileDialogs>,
     pub clock: Box<dyn Fn() -> Instant>,
+    /// Where copied notes go: the system's clipboard, or one in memory for tests.
+    pub clipboard: Box<dyn NoteClipboard>,
 }
 
 /// Which screen fills the window.
@@ -114,6 +123,8 @@ pub struct ViewState {
     pub smallest_note_font: Option<f32>,
     /// The side panel's tab, the open interview and test card, and their forms.
     pub side: side_tabs::SideView,
+    /// Edit → Find's bar, while it is open.
+    pub find: Option<find::FindBar>,
 }
 
 /// A modal window over the app.
@@ -131,6 +142,7 @@ pub enum Modal {
     },
     Recover,
     Shortcuts,
+    About,
     /// File → Export…: format and options.
     Export(export_menu::ExportChoice),
     /// The open file changed on disk while there were unsaved changes here.
@@ -193,6 +205,7 @@ struct Services {
     ctx: egui::Context,
     /// The open file as last read or written, and the watch on it.
     watch: outside_change::FileWatch,
+    clipboard: Box<dyn NoteClipboard>,
 }
 
 /// Bookkeeping from one frame to the next: never saved, never part of the document.
@@ -264,6 +277,7 @@ impl App {
                 clock: config.clock,
                 ctx: ctx.clone(),
                 watch: outside_change::FileWatch::default(),
+                clipboard: config.clipboard,
             },
             frame: FrameState {
                 after_save: None,
@@ -434,6 +448,14 @@ impl App {
                 if side_panel != self.settings.show_side_panel {
                     out.push(Command::ToggleSidePanel);
                 }
+                let found = match &mut self.view.find {
+                    Some(bar) => {
+                        let found = find::matches(self.doc.canvas(), &bar.query);
+                        find::bar(ui, bar, found.len(), &mut out);
+                        found
+                    }
+                    None => Vec::new(),
+                };
                 egui::CentralPanel::default()
                     .frame(egui::Frame::NONE)
                     .show(ui, |ui| {
@@ -449,6 +471,7 @@ impl App {
                         if let Some((_, diff)) = &comparing {
                             compare::marks(ui, diff, &self.view.note_rects);
                         }
+                        find::marks(ui, &found, &self.view.note_rects);
                     });
             }
         }
@@ -551,6 +574,7 @@ pub fn run(file: Option<&Path>) -> ExitCode {
                     data_dir,
                     dialogs: Box::new(NativeDialogs),
                     clock: Box::new(Instant::now),
+                    clipboard: Box::new(SystemClipboard::default()),
                 },
             );
             if let Some(file) = file {
