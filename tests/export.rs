@@ -261,6 +261,46 @@ fn pdf_text_of_right_to_left_notes_reads_in_logical_order() {
     }
 }
 
+/// Hindi (Devanagari, with conjuncts and vowel signs written before their consonant) and Thai
+/// notes: every letter has a bundled font, and the PDF text of each note reads back as typed.
+#[test]
+fn devanagari_and_thai_notes_are_drawn_with_bundled_fonts_and_read_back_from_the_pdf() {
+    let m = Measurer::new();
+    let canvas = load(&fixture("indic-thai.json"));
+    let pdf = export::render(&canvas, Format::Pdf, &Options::default()).unwrap();
+    let (w, h) = export::Paper::A4.size_pt();
+    let d = Drawing::build(&canvas, &Palette::light(), &m, w / h);
+    let scale = w / d.width;
+    for note in &d.notes {
+        let item = canvas.item(note.id.as_str()).unwrap();
+        assert!(m.covers(item.text()), "no font for {:?}", item.text());
+        let r = note.rect;
+        let crop = (r.x * scale, r.y * scale, r.w * scale, r.h * scale);
+        let wanted: String = item.text().split_whitespace().collect();
+        assert_eq!(pdf_text_in(&pdf, Some(crop)), wanted, "{}", note.id);
+    }
+    // The SVG (and so the PNG) draws no missing-glyph box anywhere, the title mixing
+    // Devanagari, Latin and Thai in one bold line included.
+    let tree = render::parse(&export::svg::to_svg(&d, d.width, d.height)).unwrap();
+    let mut texts = Vec::new();
+    all_texts(tree.root(), &mut texts);
+    let glyphs: Vec<_> = texts
+        .iter()
+        .flat_map(|t| {
+            t.layouted()
+                .iter()
+                .flat_map(|s| s.positioned_glyphs.clone())
+        })
+        .collect();
+    assert!(glyphs.len() > 100);
+    let boxes: Vec<&str> = glyphs
+        .iter()
+        .filter(|g| g.id.0 == 0)
+        .map(|g| g.text.as_str())
+        .collect();
+    assert!(boxes.is_empty(), "drawn as boxes: {boxes:?}");
+}
+
 /// A right-to-left note that starts with a number ("24 hours"): the number is read first, so in
 /// every picture it is drawn to the right of the words, in the SVG (and so the PNG) as in the PDF.
 #[test]
