@@ -228,6 +228,10 @@ pub(crate) struct PlacedRun {
 /// gives up when their glyph counts differ (Devanagari conjuncts beside Thai or Latin).
 pub(crate) fn placed_runs(text: &str, bold: bool) -> Vec<PlacedRun> {
     let faces = faces();
+    // Most lines need one font: found from the character maps alone, without shaping.
+    if font_segments(text, 0..text.len(), &chain(faces, bold), faces).len() < 2 {
+        return Vec::new();
+    }
     shape_line(text, bold, faces)
         .into_iter()
         .map(|p| PlacedRun {
