@@ -290,3 +290,25 @@ fn help_about_shows_the_version_and_the_fonts_licences() {
             .is_some()
     );
 }
+
+#[test]
+fn the_side_panel_keeps_one_width_across_its_tabs() {
+    let setup = Setup::new();
+    let mut h = setup.harness((1280.0, 720.0));
+    click(&mut h, "Example: FieldFresh — farm to restaurant");
+    // The panel's left edge, where its first tab starts.
+    let width = |h: &Harness<'_, App>| h.get_by_role_and_label(Role::Tab, "Note").rect().left();
+    let mut widths = Vec::new();
+    for tab in ["Interviews", "Tests", "Note"] {
+        h.get_by_role_and_label(Role::Tab, tab).click();
+        h.run();
+        widths.push(width(&h));
+    }
+    // And with a note selected, whose inspector has the most controls.
+    click_note(&mut h, "Reliable morning delivery");
+    widths.push(width(&h));
+    assert!(
+        widths.iter().all(|w| (w - widths[0]).abs() < 0.5),
+        "{widths:?}"
+    );
+}

@@ -420,30 +420,40 @@ impl App {
                 let mut side_panel = self.settings.show_side_panel;
                 egui::Panel::right("side_panel")
                     .resizable(true)
-                    .default_size(280.0)
+                    .default_size(300.0)
                     .size_range(240.0..=520.0)
                     .show_collapsible(ui, &mut side_panel, |ui| {
                         side_tabs::tab_bar(ui, self.view.side.tab, &mut out);
-                        egui::ScrollArea::vertical().show(ui, |ui| {
-                            conflicts_panel::show(ui, self.doc.canvas(), &mut out);
-                            match self.view.side.tab {
-                                side_tabs::SideTab::Note => {
-                                    if let Some((cmp, diff)) = &comparing {
-                                        compare::panel(ui, cmp, diff, self.doc.canvas(), &mut out);
+                        // Filling the panel whatever the tab holds, so the panel keeps one
+                        // width (the user's, once dragged) instead of following its content.
+                        egui::ScrollArea::vertical()
+                            .auto_shrink([false, false])
+                            .show(ui, |ui| {
+                                conflicts_panel::show(ui, self.doc.canvas(), &mut out);
+                                match self.view.side.tab {
+                                    side_tabs::SideTab::Note => {
+                                        if let Some((cmp, diff)) = &comparing {
+                                            compare::panel(
+                                                ui,
+                                                cmp,
+                                                diff,
+                                                self.doc.canvas(),
+                                                &mut out,
+                                            );
+                                            ui.separator();
+                                        }
+                                        inspector::show(ui, self.panel_context(&mut out));
                                         ui.separator();
+                                        fit_panel::show(ui, self.doc.canvas(), &derived, &mut out);
                                     }
-                                    inspector::show(ui, self.panel_context(&mut out));
-                                    ui.separator();
-                                    fit_panel::show(ui, self.doc.canvas(), &derived, &mut out);
+                                    side_tabs::SideTab::Interviews => {
+                                        interview_log::show(ui, self.panel_context(&mut out))
+                                    }
+                                    side_tabs::SideTab::Tests => {
+                                        test_cards::show(ui, self.panel_context(&mut out))
+                                    }
                                 }
-                                side_tabs::SideTab::Interviews => {
-                                    interview_log::show(ui, self.panel_context(&mut out))
-                                }
-                                side_tabs::SideTab::Tests => {
-                                    test_cards::show(ui, self.panel_context(&mut out))
-                                }
-                            }
-                        });
+                            });
                     });
                 if side_panel != self.settings.show_side_panel {
                     out.push(Command::ToggleSidePanel);
