@@ -312,3 +312,26 @@ fn the_side_panel_keeps_one_width_across_its_tabs() {
         "{widths:?}"
     );
 }
+
+#[test]
+fn the_export_window_keeps_its_place_as_the_format_changes_and_offers_us_letter() {
+    let setup = Setup::new();
+    let mut h = with_a_pain(&setup);
+    click(&mut h, "File");
+    click(&mut h, "Export…");
+    let cancel = |h: &Harness<'_, App>| h.get_by_label("Cancel").rect();
+    let at_first = cancel(&h);
+    for format in ["SVG", "PDF", "Markdown", "PNG"] {
+        click(&mut h, format);
+        assert_eq!(cancel(&h), at_first, "Cancel moved with {format}");
+    }
+    click(&mut h, "PDF");
+    click(&mut h, "US Letter");
+    let file = setup.path("letter.pdf");
+    setup.dialogs.push(Some(file.clone()));
+    click(&mut h, "Export PDF…");
+    let pdf = std::fs::read(&file).unwrap();
+    // Landscape US Letter: 792 × 612 points.
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(text.contains("/MediaBox[0 0 792 612]"), "not US Letter");
+}

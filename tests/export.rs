@@ -420,7 +420,7 @@ fn pdf_fonts_are_embedded_subset_and_mapped_to_unicode() {
 fn pdf_of_every_example_holds_every_note_as_searchable_text() {
     for path in examples() {
         let canvas = load(&path);
-        for paper in [export::Paper::A4, export::Paper::A3] {
+        for paper in export::Paper::ALL {
             let options = Options {
                 paper,
                 ..Options::default()
