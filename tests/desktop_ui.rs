@@ -124,6 +124,7 @@ fn text_copied_from_elsewhere_pastes_as_a_note_per_line_into_the_selected_area()
         texts(&h, Section::Pains),
         ["Late deliveries", "Cold food", "Wrong items"]
     );
+    assert_eq!(h.state().status, "Pasted 2 notes");
 }
 
 #[test]

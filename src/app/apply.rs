@@ -39,6 +39,7 @@ impl App {
                     .collect();
                 let canvas = self.doc.canvas();
                 let ids = canvas.next_ids(section, lines.len());
+                let ids_count = ids.len();
                 let start = canvas.items(section).len();
                 let last = ids.last().cloned();
                 let edits = ids
@@ -52,7 +53,12 @@ impl App {
                         text,
                     })
                     .collect();
+                let n = ids_count;
                 if self.edit(Edit::Batch { edits }, None) {
+                    self.status = match n {
+                        1 => "Pasted 1 note".to_owned(),
+                        n => format!("Pasted {n} notes"),
+                    };
                     self.select(last);
                 }
             }
