@@ -225,6 +225,8 @@ struct FrameState {
     /// from the saved settings: saved once they settle, so a crash keeps them too.
     window_seen: Option<([f32; 2], f32)>,
     window_changed_at: Option<Instant>,
+    /// Whether the window was checked against the screen it opened on (done once).
+    window_fitted: bool,
     /// Whether a text field has the keyboard this frame.
     typing: bool,
     /// Keyboard events held back for the frames after this one, so each is read in order.
@@ -290,6 +292,7 @@ impl App {
                 zoom_applied: false,
                 window_seen: None,
                 window_changed_at: None,
+                window_fitted: false,
                 typing: false,
                 input: input_order::InputOrder::default(),
                 derived: derived::Derived::default(),
@@ -523,6 +526,7 @@ impl App {
         }
         self.frame.input.end_frame(&ctx);
         self.autosave(&ctx);
+        self.fit_window_to_screen(&ctx);
         self.remember_window(&ctx);
         let title = self.title();
         if title != self.frame.title_sent {
