@@ -375,3 +375,78 @@ fn several_notes_ctrl_clicked_copy_with_the_link_between_them_and_delete_as_one_
     assert_eq!(texts(&first, Section::Pains), ["Late deliveries"]);
     assert_eq!(texts(&first, Section::PainRelievers), ["Tracked vans"]);
 }
+
+/// A folder tree for the file browser: a canvas at the top, a sub-folder with another, and a
+/// file that is not a canvas.
+fn folder_tree(setup: &Setup) -> std::path::PathBuf {
+    let top = setup.path("work");
+    std::fs::create_dir_all(top.join("clients")).unwrap();
+    let mut plan = fitcanvas::Canvas::new();
+    plan.set_title("Plan");
+    plan.add_item(Section::Pains, "Late deliveries");
+    fitcanvas::format::save_file(&top.join("plan.fitcanvas.json"), &plan).unwrap();
+    let mut acme = fitcanvas::Canvas::new();
+    acme.add_item(Section::Gains, "Acme gain");
+    fitcanvas::format::save_file(&top.join("clients/acme.json"), &acme).unwrap();
+    std::fs::write(top.join("notes.txt"), "not a canvas").unwrap();
+    top
+}
+
+/// The editor with the tree's top canvas open, so the browser starts in its folder.
+fn open_in_folder_tree(setup: &Setup) -> (Harness<'static, App>, std::path::PathBuf) {
+    let top = folder_tree(setup);
+    let mut h = setup.harness((1280.0, 720.0));
+    h.state_mut()
+        .push(Command::OpenPath(top.join("plan.fitcanvas.json")));
+    h.run();
+    (h, top)
+}
+
+#[test]
+fn without_a_native_dialog_the_file_browser_opens_folders_and_files() {
+    let setup = Setup::new();
+    let (mut h, top) = open_in_folder_tree(&setup);
+    // No scripted answer: no native dialog, so the app's own browser, in this canvas's folder.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(h.query_by_label("Open a canvas").is_some());
+    assert!(h.query_by_label("plan.fitcanvas.json").is_some());
+    assert!(h.query_by_label("notes.txt").is_none(), "only canvas files");
+    click(&mut h, "📁 clients");
+    click(&mut h, "acme.json");
+    click(&mut h, "Open");
+    assert_eq!(
+        h.state().doc.path(),
+        Some(top.join("clients/acme.json").as_path())
+    );
+    assert_eq!(texts(&h, Section::Gains), ["Acme gain"]);
+}
+
+#[test]
+fn saving_in_the_file_browser_adds_the_extension_and_asks_before_replacing() {
+    let setup = Setup::new();
+    let (mut h, top) = open_in_folder_tree(&setup);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    assert!(h.query_by_label("Save the canvas").is_some());
+    // The name of the open file is offered; saving over it asks first.
+    click(&mut h, "Save");
+    assert!(
+        h.query_by_label("“plan.fitcanvas.json” already exists. Replace it?")
+            .is_some()
+    );
+    click(&mut h, "Keep it");
+    // A name typed without an extension gets the canvas extension.
+    h.get_by_label("File name").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.event(Event::Text("campuscrate".to_owned()));
+    h.run();
+    click(&mut h, "Save");
+    let saved = top.join("campuscrate.fitcanvas.json");
+    assert_eq!(h.state().doc.path(), Some(saved.as_path()));
+    assert_eq!(
+        support::texts_in_file(&saved, Section::Pains),
+        ["Late deliveries"]
+    );
+}

@@ -470,7 +470,13 @@ fn save_to_a_folder_and_reopen() {
 
     // Reopen in a fresh window from the recent files on the start screen.
     let mut h2 = setup.harness((1280.0, 720.0));
-    click(&mut h2, "mine.json");
+    let folder = file
+        .parent()
+        .unwrap()
+        .file_name()
+        .unwrap()
+        .to_string_lossy();
+    click(&mut h2, &format!("mine.json — {folder}"));
     assert_eq!(h2.state().canvas(), &format::load_file(&file).unwrap());
     assert_eq!(h2.state().doc.path(), Some(file.as_path()));
 }
@@ -516,18 +522,16 @@ fn unsaved_changes_prompt_cancel_save_and_dont_save() {
     assert!(h.query_by_label("Save changes?").is_some());
     click(&mut h, "Cancel");
     assert_eq!(h.state().canvas().len(), 3);
-    // Save asks for a name (no dialog available here: a typed path), then goes on to New.
+    // Save asks for a name (no native dialog here: the app's own file browser, where a whole
+    // path can be typed too), then goes on to New.
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
     click(&mut h, "Save");
-    assert!(matches!(h.state().modal, Some(Modal::TypePath { .. })));
-    assert!(
-        h.query_by_label_contains("no file-chooser portal")
-            .is_some()
-    );
+    assert!(matches!(h.state().modal, Some(Modal::Browse(_))));
     let file = setup.path("typed.json");
-    h.get_by_label("File path").focus();
+    h.get_by_label("File name").focus();
     h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.event(egui::Event::Text(file.display().to_string()));
     h.run();
     click(&mut h, "Save");
@@ -889,8 +893,16 @@ fn a_file_dropped_on_the_window_opens_and_appears_in_open_recent() {
     assert!(h.state().canvas().is_empty());
     click(&mut h, "File");
     click(&mut h, "Open Recent");
+    // Named with its folder; the full path is the tooltip.
     let recent = std::fs::canonicalize(&file).unwrap();
-    click(&mut h, &recent.display().to_string());
+    let folder = recent
+        .parent()
+        .unwrap()
+        .file_name()
+        .unwrap()
+        .to_string_lossy();
+    let name = recent.file_name().unwrap().to_string_lossy();
+    click(&mut h, &format!("{name} — {folder}"));
     assert_eq!(texts(&h, Section::Jobs), ["Dropped job"]);
 }
 
@@ -943,12 +955,13 @@ fn export_each_format_through_the_menu() {
 fn export_to_a_typed_path_when_no_dialog_can_be_shown() {
     let setup = Setup::new();
     let mut h = fit_setup(&setup);
-    // No scripted answer: no dialog available.
+    // No scripted answer: no dialog available, so the app's own browser, which takes a path.
     export_through_the_menu(&mut h, "PDF");
-    assert!(matches!(h.state().modal, Some(Modal::TypePath { .. })));
+    assert!(matches!(h.state().modal, Some(Modal::Browse(_))));
     let file = setup.path("typed.pdf");
-    h.get_by_label("File path").focus();
+    h.get_by_label("File name").focus();
     h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.event(egui::Event::Text(file.display().to_string()));
     h.run();
     click(&mut h, "Export");

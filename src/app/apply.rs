@@ -245,6 +245,11 @@ impl App {
                 }
             }
             C::AnswerOutsideChange(answer) => self.answer_outside_change(answer),
+            C::EditBrowser(browser) => {
+                if let Some(Modal::Browse(current)) = self.modal.as_mut() {
+                    *current = browser;
+                }
+            }
             C::EditTypedPath(typed) => {
                 if let Some(Modal::TypePath { text, .. }) = self.modal.as_mut() {
                     *text = typed;

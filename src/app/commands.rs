@@ -132,6 +132,8 @@ pub enum Command {
     AnswerOutsideChange(Option<super::OutsideAnswer>),
     /// The typed path's text as the user edits it.
     EditTypedPath(String),
+    /// The file browser as the user moves through it.
+    EditBrowser(Box<super::file_browser::FileBrowser>),
     /// The export window's choice as the user changes it.
     EditExportChoice(ExportChoice),
     // Export and compare (never change the canvas).

@@ -229,6 +229,7 @@ pub fn show(ctx: &egui::Context, cx: DialogContext<'_>) {
                 out.push(Command::CloseModal);
             }
         }
+        Modal::Browse(browser) => super::file_browser::show(ctx, &browser, out),
         Modal::Shortcuts => {
             let r = egui::Modal::new(id).show(ctx, |ui| {
                 ui.heading("Keyboard shortcuts");

@@ -18,15 +18,8 @@ impl App {
                     PathPurpose::Export(_) => self.export_to(&path),
                     PathPurpose::Compare => self.compare_with(path),
                 },
-                (None, true) => {
-                    self.modal = Some(Modal::TypePath {
-                        purpose: reply.purpose,
-                        text: String::new(),
-                        why: "No file dialog could be shown (this desktop has no file-chooser \
-                              portal). Type the file's path instead."
-                            .to_owned(),
-                    });
-                }
+                // No native dialog here (no file-chooser portal): the app's own browser.
+                (None, true) => self.open_browser(reply.purpose),
                 (None, false) => self.frame.after_save = None,
             }
         }
@@ -96,18 +89,77 @@ impl App {
             .follow(path.as_deref(), &self.services.ctx);
     }
 
-    pub(super) fn request_dialog(&mut self, purpose: PathPurpose) {
+    /// The file name a dialog starts with: the open file's, or one made from the title; for
+    /// an export, with the format's extension instead of the canvas's.
+    fn suggested_name(&self, purpose: PathPurpose) -> String {
         let name = self.doc.path().and_then(Path::file_name).map_or_else(
             || format!("{}{CANVAS_EXTENSION}", sanitize(self.doc.canvas().title())),
             |n| n.to_string_lossy().into_owned(),
         );
-        let name = match purpose {
-            PathPurpose::Export(format) => format
-                .with_extension(Path::new(&name))
-                .to_string_lossy()
-                .into_owned(),
-            _ => name,
+        match purpose {
+            PathPurpose::Export(format) => {
+                let stem = name.strip_suffix(CANVAS_EXTENSION).unwrap_or(&name);
+                format
+                    .with_extension(Path::new(&format!("{stem}.json")))
+                    .to_string_lossy()
+                    .into_owned()
+            }
+            PathPurpose::Open | PathPurpose::Compare => String::new(),
+            PathPurpose::SaveAs => name,
+        }
+    }
+
+    /// The in-app file browser, where no native dialog could be shown.
+    fn open_browser(&mut self, purpose: PathPurpose) {
+        let open_folder = self
+            .doc
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+        let recent: Vec<PathBuf> = self
+            .settings
+            .recent
+            .iter()
+            .filter_map(|p| p.parent().map(Path::to_path_buf))
+            .collect();
+        let mut places: Vec<(String, PathBuf)> = Vec::new();
+        let mut add = |name: String, path: PathBuf| {
+            if !path.as_os_str().is_empty() && !places.iter().any(|(_, p)| *p == path) {
+                places.push((name, path));
+            }
         };
+        if let Some(dirs) = directories::UserDirs::new() {
+            add("Home".to_owned(), dirs.home_dir().to_path_buf());
+            if let Some(d) = dirs.document_dir() {
+                add("Documents".to_owned(), d.to_path_buf());
+            }
+            if let Some(d) = dirs.desktop_dir() {
+                add("Desktop".to_owned(), d.to_path_buf());
+            }
+        }
+        if let Some(folder) = &open_folder {
+            add("This canvas's folder".to_owned(), folder.clone());
+        }
+        for folder in recent.iter().take(4) {
+            let name = folder.file_name().map_or_else(
+                || folder.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            add(format!("Recent: {name}"), folder.clone());
+        }
+        add("Computer".to_owned(), PathBuf::from("/"));
+        let start = open_folder
+            .or_else(|| recent.first().cloned())
+            .or_else(|| places.first().map(|(_, p)| p.clone()))
+            .unwrap_or_else(|| PathBuf::from("."));
+        let name = self.suggested_name(purpose);
+        self.modal = Some(Modal::Browse(Box::new(file_browser::FileBrowser::new(
+            purpose, start, name, places,
+        ))));
+    }
+
+    pub(super) fn request_dialog(&mut self, purpose: PathPurpose) {
+        let name = self.suggested_name(purpose);
         let ctx = self.services.ctx.clone();
         self.services
             .dialogs

@@ -41,7 +41,11 @@ pub fn show(ui: &mut Ui, cx: ChromeContext<'_>) {
                         ui.label("No recent files");
                     }
                     for path in &settings.recent {
-                        if ui.button(path.display().to_string()).clicked() {
+                        if ui
+                            .button(recent_name(path))
+                            .on_hover_text(path.display().to_string())
+                            .clicked()
+                        {
                             out.push(Command::OpenPath(path.clone()));
                         }
                     }
@@ -141,4 +145,17 @@ pub fn show(ui: &mut Ui, cx: ChromeContext<'_>) {
             });
         });
     });
+}
+
+/// A recent file as the menu names it: the file and the folder it is in ("plan.json — clients"),
+/// so two canvases of one name in different folders tell apart; the full path is its tooltip.
+pub(super) fn recent_name(path: &std::path::Path) -> String {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    match path.parent().and_then(|p| p.file_name()) {
+        Some(folder) => format!("{name} — {}", folder.to_string_lossy()),
+        None => name,
+    }
 }

@@ -23,6 +23,7 @@ mod document;
 mod evidence_editor;
 mod examples;
 mod export_menu;
+mod file_browser;
 mod file_dialogs;
 mod files;
 mod find;
@@ -150,6 +151,8 @@ pub enum Modal {
     Export(export_menu::ExportChoice),
     /// The open file changed on disk while there were unsaved changes here.
     OutsideChange,
+    /// The app's own file browser, where no native dialog can be shown.
+    Browse(Box<file_browser::FileBrowser>),
 }
 
 /// The editor. Its state (the document and what the user sees of it) is in public fields;

@@ -35,7 +35,7 @@ pub fn show(ui: &mut Ui, cx: ChromeContext<'_>) {
                     ui.label("None yet: files you open or save appear here.");
                 }
                 for path in &settings.recent {
-                    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    let name = super::menu_bar::recent_name(path);
                     if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
                         out.push(Command::OpenPath(path.clone()));
                     }
