@@ -23,6 +23,7 @@ pub mod layout;
 pub mod merge;
 pub mod palette;
 pub mod risk;
+pub mod room;
 pub mod section;
 pub mod text_view;
 pub mod workshop;

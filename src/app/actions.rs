@@ -62,6 +62,8 @@ pub enum Action {
     TimerStartPause,
     TimerReset,
     DarkProjector,
+    /// View → Room, or R while presenting: phones join to write notes and vote.
+    Room,
 }
 
 /// When an action's keys work.
@@ -185,6 +187,7 @@ impl Action {
             A::TimerStartPause,
             A::TimerReset,
             A::DarkProjector,
+            A::Room,
         ]);
         all
     }
@@ -238,6 +241,7 @@ impl Action {
             A::TimerStartPause => "Start or pause the timer".into(),
             A::TimerReset => "Reset the timer".into(),
             A::DarkProjector => "Dark projector theme".into(),
+            A::Room => "Room…".into(),
         }
     }
 
@@ -283,6 +287,7 @@ impl Action {
             A::TimerStartPause => vec![key(Key::T), cmd(Key::T)],
             A::TimerReset => vec![shift(Key::T), cmd_shift(Key::T)],
             A::DarkProjector => vec![key(Key::D)],
+            A::Room => vec![key(Key::R)],
             A::OpenByPath
             | A::SaveToPath
             | A::Export
@@ -318,7 +323,8 @@ impl Action {
             | A::TopVoted
             | A::TimerStartPause
             | A::TimerReset
-            | A::DarkProjector => Scope::Presenting,
+            | A::DarkProjector
+            | A::Room => Scope::Presenting,
             A::SelectLeft | A::SelectRight => Scope::Editor,
             A::Weight(_)
             | A::NewNoteHere
@@ -355,7 +361,7 @@ impl Action {
             A::ToggleSidePanel | A::ZoomIn | A::ZoomOut | A::ZoomReset | A::Present => {
                 Some(Menu::View)
             }
-            A::RevealFit | A::TopVoted | A::DarkProjector => Some(Menu::View),
+            A::RevealFit | A::TopVoted | A::DarkProjector | A::Room => Some(Menu::View),
             A::Shortcuts => Some(Menu::Help),
             _ => None,
         }
@@ -365,7 +371,7 @@ impl Action {
     pub fn enabled(self, s: &Situation) -> bool {
         use Action as A;
         match self {
-            A::Save | A::SaveAs | A::SaveToPath | A::Export | A::Compare | A::Present => {
+            A::Save | A::SaveAs | A::SaveToPath | A::Export | A::Compare | A::Present | A::Room => {
                 s.on_canvas
             }
             A::Undo => s.can_undo,
@@ -582,6 +588,10 @@ pub fn help_rows() -> Vec<HelpRow> {
             "Start or pause / reset the timer",
         ),
         presenting(vec![A::DarkProjector], "Dark projector theme"),
+        presenting(
+            vec![A::Room],
+            "The room: phones join by QR code to write notes and vote (also View → Room…)",
+        ),
     ]
 }
 

@@ -33,6 +33,7 @@ mod note_entry;
 mod note_face;
 mod presentation;
 mod recovery;
+mod room_panel;
 mod settings;
 mod side_tabs;
 mod start_screen;
@@ -55,6 +56,7 @@ pub use evidence_editor::{NOT_ADDED_BAD_DATE, interview_name};
 pub use file_dialogs::{DialogReply, FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use files::UnsavedAnswer;
 pub use presentation::{Action as WorkshopAction, Presentation};
+pub use room_panel::{Room, RoomCommand};
 pub use settings::Settings;
 pub use side_tabs::{BAD_DATE, SideTab, SideView};
 pub use test_cards::NO_OBSERVATION;
@@ -148,6 +150,8 @@ pub struct App {
     pub comparison: Option<compare::Comparison>,
     /// Workshop mode: presenting, the walk-through, the timer, the audience window.
     pub presentation: presentation::Presentation,
+    /// The room: participants' phones, the inbox and vote rounds.
+    pub room: room_panel::Room,
     services: Services,
     frame: FrameState,
 }
@@ -244,6 +248,7 @@ impl App {
             status,
             export_choice: export_menu::ExportChoice::default(),
             comparison: None,
+            room: room_panel::Room::default(),
             presentation,
             services: Services {
                 config_dir: config.config_dir,
@@ -459,6 +464,12 @@ impl App {
             out: &mut out,
         };
         presentation::windows(&ctx, cx, on_canvas);
+        let room_window = room_panel::RoomContext {
+            room: &mut self.room,
+            canvas: self.doc.canvas(),
+            out: &mut out,
+        };
+        room_panel::window(&ctx, room_window);
         self.comparison = comparison;
         self.frame.derived = derived;
         // The side panel's first field took the keyboard this frame, if it was asked to.
@@ -473,6 +484,7 @@ impl App {
         for command in out {
             self.apply(&ctx, command);
         }
+        room_panel::after_frame(self);
         self.frame.input.end_frame(&ctx);
         self.autosave(&ctx);
         self.remember_window(&ctx);

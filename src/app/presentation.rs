@@ -57,6 +57,7 @@ pub fn hint() -> String {
         (key(A::TimerStartPause), "timer"),
         (key(A::TopVoted), "top voted"),
         (key(A::DarkProjector), "dark/light"),
+        (key(A::Room), "room"),
         (key(A::Undo), "undo"),
     ]
     .iter()
@@ -108,6 +109,8 @@ pub struct Presentation {
     /// Where the timer's buttons were drawn last frame: a press there must not take the
     /// keyboard from a note being typed.
     pub(super) timer_controls: Vec<Rect>,
+    /// The room's join address and QR code, shown on the presented canvas while it is open.
+    pub room: Option<std::sync::Arc<super::room_panel::JoinBadge>>,
 }
 
 impl Presentation {
@@ -123,6 +126,7 @@ impl Presentation {
             timer_window: false,
             epoch: now,
             timer_controls: Vec::new(),
+            room: None,
         }
     }
 
@@ -386,6 +390,9 @@ pub(super) fn presented(
         );
     }
     timer_face(ui, p, full, top_h, pad, t, &palette);
+    if let Some(badge) = &p.room {
+        super::room_panel::badge(ui, canvas_rect, badge);
+    }
     canvas_rect
 }
 

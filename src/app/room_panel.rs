@@ -1,0 +1,562 @@
+//! The facilitator's side of the room: View → Room (R while presenting) starts the server and
+//! opens this window, with the join addresses and QR code, writing per area, the inbox, vote
+//! rounds and the people who joined. What the room gives the canvas goes through
+//! [`App::edit`] as ordinary typed edits: an accepted note is one undo step, a revealed
+//! round one batch. The QR code and address are also drawn on the presented canvas.
+
+use std::net::{IpAddr, Ipv4Addr};
+use std::sync::Arc;
+
+use egui::{Color32, Rect, RichText, Role, Sense, Ui, WidgetInfo, vec2};
+
+use crate::canvas::ItemId;
+use crate::room::protocol::{Outcome, TimerView};
+use crate::room::server::{RoomConfig, RoomEvent, RoomServer, Shown};
+use crate::room::state::{DeviceKey, Merge, RoundRules, Writing};
+use crate::section::Section;
+use crate::workshop::{Timer, Walkthrough};
+
+use super::{App, Command};
+
+/// What the facilitator can ask of the room.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RoomCommand {
+    /// View → Room / R: opens the room (and this window), or shows and hides the window.
+    Toggle,
+    Open,
+    Close,
+    ShowWindow(bool),
+    /// Which of the machine's addresses the QR code shows.
+    ChooseAddress(usize),
+    SetWriting(Option<Writing>),
+    Accept(u64),
+    AcceptAll,
+    Merge(u64, ItemId),
+    Reject(u64),
+    StartRound(RoundRules),
+    /// Ends the round and puts its dots on the canvas, as one undo step.
+    EndRound,
+    SetJoining(bool),
+    RemoveDevice(DeviceKey),
+    Rotate,
+}
+
+/// The join address as drawn: the URL and its QR code's modules.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JoinBadge {
+    pub url: String,
+    width: usize,
+    dark: Vec<bool>,
+}
+
+impl JoinBadge {
+    fn new(url: &str) -> Option<JoinBadge> {
+        let code = qrcode::QrCode::with_error_correction_level(url, qrcode::EcLevel::M).ok()?;
+        let dark = code
+            .to_colors()
+            .iter()
+            .map(|c| *c == qrcode::Color::Dark)
+            .collect();
+        Some(JoinBadge {
+            url: url.to_owned(),
+            width: code.width(),
+            dark,
+        })
+    }
+}
+
+/// The room as the app holds it: the running server (if open) and the window's own state.
+#[derive(Default)]
+pub struct Room {
+    pub window: bool,
+    /// The port asked for; empty for any free one.
+    pub port: String,
+    pub area: Option<Section>,
+    pub private: bool,
+    pub budget: u32,
+    pub one_per_note: bool,
+    /// `fitcanvas present --room`: print the address once the room listens.
+    pub print_url: bool,
+    /// Listen on loopback only (tests, and a laptop showing its own screen).
+    pub loopback: bool,
+    pub status: String,
+    /// Notes that came in since the window was last looked at.
+    pub new_notes: usize,
+    address: usize,
+    server: Option<RoomServer>,
+    published: Option<((u64, u64), Walkthrough, Timer)>,
+    badge: Option<Arc<JoinBadge>>,
+}
+
+impl std::fmt::Debug for Room {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Room")
+            .field("open", &self.server.is_some())
+            .finish()
+    }
+}
+
+impl Room {
+    pub fn is_open(&self) -> bool {
+        self.server.is_some()
+    }
+
+    /// Every address the room can be joined at.
+    pub fn urls(&self) -> Vec<String> {
+        self.server
+            .as_ref()
+            .map(RoomServer::urls)
+            .unwrap_or_default()
+    }
+
+    /// The address the QR code shows.
+    pub fn url(&self) -> Option<String> {
+        let urls = self.urls();
+        urls.get(self.address).or(urls.first()).cloned()
+    }
+
+    pub fn server(&self) -> Option<&RoomServer> {
+        self.server.as_ref()
+    }
+}
+
+/// Carries out one room command (called from [`App::apply`]).
+pub fn apply(app: &mut App, command: RoomCommand) {
+    use RoomCommand as R;
+    match command {
+        R::Toggle if app.room.is_open() => app.room.window = !app.room.window,
+        R::Toggle | R::Open => {
+            open(app);
+            app.room.window = app.room.is_open() || !app.room.status.is_empty();
+        }
+        R::Close => {
+            if let Some(server) = app.room.server.take() {
+                server.stop();
+            }
+            app.room.published = None;
+            app.room.badge = None;
+            app.presentation.room = None;
+            app.room.status = "The room is closed.".to_owned();
+        }
+        R::ShowWindow(on) => {
+            app.room.window = on;
+            if on {
+                app.room.new_notes = 0;
+            }
+        }
+        R::ChooseAddress(i) => {
+            app.room.address = i;
+            app.room.badge = None;
+        }
+        R::SetWriting(writing) => update(app, |r| r.set_writing(writing)),
+        R::SetJoining(on) => update(app, |r| r.set_joining(on)),
+        R::RemoveDevice(device) => update(app, |r| r.remove_device(&device)),
+        R::Rotate => {
+            if let Some(server) = &app.room.server
+                && let Err(e) = server.rotate()
+            {
+                app.room.status = format!("Could not make a new address: {e}");
+            }
+            app.room.badge = None;
+        }
+        R::StartRound(rules) => update(app, |r| r.start_round(rules)),
+        R::Accept(id) => {
+            let edit = read(app, |r, canvas| r.accept_edit(id, canvas));
+            if let Some(edit) = edit
+                && app.edit(edit, None)
+            {
+                resolve(app, &[id], Outcome::Accepted);
+            }
+        }
+        R::AcceptAll => {
+            let batch = read(app, |r, canvas| r.accept_all_edit(canvas));
+            if let Some((edit, ids)) = batch
+                && app.edit(edit, None)
+            {
+                resolve(app, &ids, Outcome::Accepted);
+            }
+        }
+        R::Merge(id, into) => match read(app, |r, canvas| r.merge_edit(id, &into, canvas)) {
+            Some(Merge::Unchanged) => resolve(app, &[id], Outcome::Merged),
+            Some(Merge::Edit(edit)) => {
+                if app.edit(edit, None) {
+                    resolve(app, &[id], Outcome::Merged);
+                }
+            }
+            None => {}
+        },
+        R::Reject(id) => resolve(app, &[id], Outcome::Rejected),
+        R::EndRound => {
+            let Some(server) = &app.room.server else {
+                return;
+            };
+            let edit = server.update(|r| r.end_round(app.doc.canvas()));
+            if let Some(edit) = edit
+                && app.edit(edit, None)
+            {
+                app.presentation.top_voted = true;
+            }
+        }
+    }
+}
+
+fn update(app: &mut App, f: impl FnOnce(&mut crate::room::state::RoomState)) {
+    if let Some(server) = &app.room.server {
+        server.update(f);
+    }
+}
+
+fn read<R>(
+    app: &App,
+    f: impl FnOnce(&crate::room::state::RoomState, &crate::Canvas) -> Option<R>,
+) -> Option<R> {
+    let server = app.room.server.as_ref()?;
+    server.read(|r| f(r, app.doc.canvas()))
+}
+
+fn resolve(app: &mut App, ids: &[u64], outcome: Outcome) {
+    update(app, |r| {
+        for id in ids {
+            r.resolve(*id, outcome);
+        }
+    });
+}
+
+fn open(app: &mut App) {
+    if app.room.is_open() {
+        return;
+    }
+    let port = match app.room.port.trim() {
+        "" => 0,
+        text => match text.parse::<u16>() {
+            Ok(port) => port,
+            Err(_) => {
+                app.room.status = format!("“{text}” is not a port number (1–65535).");
+                return;
+            }
+        },
+    };
+    let ctx = app.services.ctx.clone();
+    let mut config = RoomConfig::new(Arc::new(move || ctx.request_repaint()));
+    config.port = port;
+    if app.room.loopback {
+        config.bind = IpAddr::V4(Ipv4Addr::LOCALHOST);
+    }
+    match RoomServer::start(config) {
+        Ok(server) => {
+            app.room.server = Some(server);
+            app.room.status.clear();
+            app.room.published = None;
+            if app.room.budget == 0 {
+                app.room.budget = 3;
+            }
+            if app.room.print_url
+                && let Some(url) = app.room.url()
+            {
+                use std::io::Write;
+                let mut out = std::io::stdout().lock();
+                let _ = writeln!(out, "room: {url}");
+                let _ = out.flush();
+                app.room.print_url = false;
+            }
+        }
+        Err(e) => app.room.status = format!("Could not open the room: {e}"),
+    }
+}
+
+/// After the frame's commands: takes in what happened in the room and tells the room what the
+/// presentation shows now, if that changed. Cheap when nothing changed.
+pub(super) fn after_frame(app: &mut App) {
+    let Some(server) = &app.room.server else {
+        return;
+    };
+    for event in server.events() {
+        if let RoomEvent::Submitted { .. } = event {
+            app.room.new_notes += 1;
+        }
+    }
+    let p = &app.presentation;
+    let key = (app.doc.version(), p.walkthrough, p.timer);
+    if app.room.published.as_ref() != Some(&key) {
+        let t = super::presentation::now(app);
+        server.publish(Shown {
+            canvas: app.doc.canvas().clone(),
+            walkthrough: p.walkthrough,
+            timer: Some(TimerView::new(&p.timer, t)),
+        });
+        app.room.published = Some(key);
+    }
+    let url = app.room.url();
+    if app.room.badge.as_ref().map(|b| &b.url) != url.as_ref() {
+        app.room.badge = url.as_deref().and_then(JoinBadge::new).map(Arc::new);
+    }
+    app.presentation.room = app.room.badge.clone();
+}
+
+/// Draws a QR code in `rect` (white quiet zone included), labelled for assistive technology.
+pub fn qr_code(ui: &mut Ui, rect: Rect, badge: &JoinBadge) -> egui::Response {
+    let response = ui.allocate_rect(rect, Sense::hover());
+    let label = format!("QR code to join the room: {}", badge.url);
+    response.widget_info(|| WidgetInfo::labeled(Role::Image, true, &label));
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 4.0, Color32::WHITE);
+    let quiet = 2.0;
+    let module = rect.width().min(rect.height()) / (badge.width as f32 + 2.0 * quiet);
+    let origin = rect.min + vec2(quiet * module, quiet * module);
+    for (i, dark) in badge.dark.iter().enumerate() {
+        if *dark {
+            let (x, y) = ((i % badge.width) as f32, (i / badge.width) as f32);
+            let min = origin + vec2(x * module, y * module);
+            // A hair wider, so neighbouring modules leave no seams.
+            let r = Rect::from_min_size(min, vec2(module + 0.3, module + 0.3));
+            painter.rect_filled(r, 0.0, Color32::BLACK);
+        }
+    }
+    response
+}
+
+/// The join badge on a presented canvas: QR code and address, in the bottom-left corner.
+pub fn badge(ui: &mut Ui, canvas_rect: Rect, badge: &JoinBadge) {
+    let side = (canvas_rect.height() * 0.24).clamp(110.0, 320.0);
+    let text_h = (side * 0.09).max(12.0);
+    let rect = Rect::from_min_size(
+        canvas_rect.left_bottom() + vec2(12.0, -(side + text_h * 2.0 + 12.0)),
+        vec2(side, side),
+    );
+    qr_code(ui, rect, badge);
+    let text = Rect::from_min_size(rect.left_bottom(), vec2(side * 2.5, text_h * 1.8));
+    ui.painter()
+        .rect_filled(text.with_max_x(text.min.x + side), 0.0, Color32::WHITE);
+    ui.put(
+        text,
+        egui::Label::new(
+            RichText::new(&badge.url)
+                .size(text_h)
+                .color(Color32::BLACK)
+                .background_color(Color32::WHITE),
+        )
+        .extend(),
+    );
+}
+
+/// What the room window gets while it draws.
+pub(crate) struct RoomContext<'a> {
+    pub room: &'a mut Room,
+    pub canvas: &'a crate::Canvas,
+    pub out: &'a mut Vec<Command>,
+}
+
+/// The room window, while it is open.
+pub fn window(ctx: &egui::Context, cx: RoomContext<'_>) {
+    let RoomContext { room, canvas, out } = cx;
+    if !room.window {
+        return;
+    }
+    let mut open = true;
+    egui::Window::new("Room")
+        .open(&mut open)
+        .default_width(380.0)
+        .default_pos([40.0, 60.0])
+        .show(ctx, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(620.0)
+                .show(ui, |ui| {
+                    contents(ui, room, canvas, out);
+                });
+        });
+    if !open {
+        out.push(Command::Room(RoomCommand::ShowWindow(false)));
+    }
+}
+
+fn contents(ui: &mut Ui, room: &mut Room, canvas: &crate::Canvas, out: &mut Vec<Command>) {
+    let mut act = |c: RoomCommand| out.push(Command::Room(c));
+    if !room.status.is_empty() {
+        ui.label(RichText::new(&room.status).color(ui.visuals().warn_fg_color));
+    }
+    let Some(server) = &room.server else {
+        ui.label("Participants join from their phones on this network: no account, no app.");
+        ui.horizontal(|ui| {
+            let label = ui.label("Port (empty: any free port)");
+            ui.add(egui::TextEdit::singleline(&mut room.port).desired_width(70.0))
+                .labelled_by(label.id);
+        });
+        if ui.button("Open the room").clicked() {
+            act(RoomCommand::Open);
+        }
+        return;
+    };
+    let urls = server.urls();
+    ui.label("Join at:");
+    for (i, url) in urls.iter().enumerate() {
+        let chosen = i == room.address.min(urls.len().saturating_sub(1));
+        if ui.radio(chosen, url).clicked() {
+            act(RoomCommand::ChooseAddress(i));
+        }
+    }
+    if let Some(badge) = &room.badge {
+        let (rect, _) = ui.allocate_exact_size(vec2(170.0, 170.0), Sense::hover());
+        qr_code(ui, rect, badge);
+    }
+    let (joined, joining, writing, round, inbox, people) = server.read(|r| {
+        let inbox: Vec<(u64, Section, String, String)> = r
+            .inbox()
+            .iter()
+            .map(|s| (s.id, s.section, s.text.clone(), r.label_of(&s.device)))
+            .collect();
+        let people: Vec<(DeviceKey, String, bool)> = r
+            .devices()
+            .into_iter()
+            .map(|(k, d)| (k, d.label(), d.connections > 0))
+            .collect();
+        (
+            r.connected(),
+            r.joining(),
+            r.writing(),
+            r.round(),
+            inbox,
+            people,
+        )
+    });
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("{joined} joined")).strong());
+        let mut open_to_join = joining;
+        if ui.checkbox(&mut open_to_join, "Joining open").changed() {
+            act(RoomCommand::SetJoining(open_to_join));
+        }
+    });
+    ui.horizontal(|ui| {
+        if ui
+            .button("New join address")
+            .on_hover_text("The old address stops working for new phones")
+            .clicked()
+        {
+            act(RoomCommand::Rotate);
+        }
+        if ui.button("Close the room").clicked() {
+            act(RoomCommand::Close);
+        }
+    });
+
+    ui.separator();
+    ui.heading("Writing");
+    match writing {
+        Some(w) => {
+            ui.label(format!(
+                "Open for {} ({})",
+                w.section.title(),
+                if w.private { "private" } else { "live" }
+            ));
+            if ui.button("Close writing").clicked() {
+                act(RoomCommand::SetWriting(None));
+            }
+        }
+        None => {
+            ui.label("Closed");
+        }
+    }
+    let area = room.area.unwrap_or(Section::Jobs);
+    ui.horizontal(|ui| {
+        egui::ComboBox::from_label("Area")
+            .selected_text(area.title())
+            .show_ui(ui, |ui| {
+                for s in Section::ALL {
+                    ui.selectable_value(&mut room.area, Some(s), s.title());
+                }
+            });
+        ui.checkbox(&mut room.private, "Private")
+            .on_hover_text("Notes stay hidden from the room until you accept them");
+    });
+    if ui
+        .button(format!("Open writing for {}", area.title()))
+        .clicked()
+    {
+        act(RoomCommand::SetWriting(Some(Writing {
+            section: area,
+            private: room.private,
+        })));
+    }
+
+    ui.separator();
+    ui.heading(format!("Inbox ({})", inbox.len()));
+    if !inbox.is_empty() && ui.button("Accept all").clicked() {
+        act(RoomCommand::AcceptAll);
+    }
+    for (id, section, text, who) in &inbox {
+        ui.group(|ui| {
+            ui.label(RichText::new(text).strong());
+            ui.label(RichText::new(format!("{} · {who}", section.title())).small());
+            ui.horizontal(|ui| {
+                if ui.button("Accept").clicked() {
+                    act(RoomCommand::Accept(*id));
+                }
+                ui.menu_button("Merge into…", |ui| {
+                    for item in canvas.items(*section) {
+                        if ui.button(item.text()).clicked() {
+                            act(RoomCommand::Merge(*id, item.id().clone()));
+                        }
+                    }
+                    if canvas.items(*section).is_empty() {
+                        ui.label("No notes in this area yet");
+                    }
+                });
+                if ui.button("Reject").clicked() {
+                    act(RoomCommand::Reject(*id));
+                }
+            });
+        });
+    }
+
+    ui.separator();
+    ui.heading("Dot voting");
+    match round {
+        Some(p) => {
+            ui.label(format!(
+                "Round {}: {} dots each{}. {} people have placed {} dots (hidden until the end).",
+                p.number,
+                p.rules.budget,
+                if p.rules.one_per_note {
+                    ", one per note"
+                } else {
+                    ""
+                },
+                p.voters,
+                p.dots
+            ));
+            if ui.button("End round and reveal").clicked() {
+                act(RoomCommand::EndRound);
+            }
+        }
+        None => {
+            ui.horizontal(|ui| {
+                let label = ui.label("Dots each");
+                ui.add(egui::DragValue::new(&mut room.budget).range(1..=50))
+                    .labelled_by(label.id);
+                ui.checkbox(&mut room.one_per_note, "One per note");
+            });
+            if ui.button("Start vote round").clicked() {
+                act(RoomCommand::StartRound(RoundRules {
+                    budget: room.budget.max(1),
+                    one_per_note: room.one_per_note,
+                }));
+            }
+        }
+    }
+
+    ui.separator();
+    ui.collapsing(format!("People ({})", people.len()), |ui| {
+        for (key, label, connected) in people {
+            ui.horizontal(|ui| {
+                ui.label(if connected { "●" } else { "○" });
+                ui.label(&label);
+                if ui
+                    .small_button("Remove")
+                    .on_hover_text(format!("Remove {label}: their waiting notes and dots go"))
+                    .clicked()
+                {
+                    act(RoomCommand::RemoveDevice(key));
+                }
+            });
+        }
+    });
+}
