@@ -516,6 +516,22 @@ fn status_bar(ui: &mut egui::Ui, doc: &Document, status: &str, timer: (&Presenta
 /// Opens the editor window, with `file` if given. Settings and recovery live in the platform's
 /// folders.
 pub fn run(file: Option<&Path>) -> ExitCode {
+    run_with(file, |_| {})
+}
+
+/// `fitcanvas present FILE [--room]`: the window opens on `file`, presenting, with the room
+/// open if asked (its address printed as one line `room: URL` once it listens).
+pub fn run_presenting(file: &Path, room: bool) -> ExitCode {
+    run_with(Some(file), move |app| {
+        app.push(Command::Workshop(presentation::Action::Toggle));
+        if room {
+            app.room.print_url = true;
+            app.push(Command::Room(RoomCommand::Open));
+        }
+    })
+}
+
+fn run_with(file: Option<&Path>, start: impl FnOnce(&mut App) + 'static) -> ExitCode {
     let dirs = directories::ProjectDirs::from("org", "Fitcanvas", "fitcanvas");
     let (config_dir, data_dir) = match &dirs {
         Some(d) => (d.config_dir().to_path_buf(), d.data_dir().to_path_buf()),
@@ -553,6 +569,7 @@ pub fn run(file: Option<&Path>) -> ExitCode {
             if let Some(file) = file {
                 app.open_at_start(&file);
             }
+            start(&mut app);
             Ok(Box::new(app))
         }),
     );

@@ -79,6 +79,8 @@ pub struct Room {
     pub print_url: bool,
     /// Listen on loopback only (tests, and a laptop showing its own screen).
     pub loopback: bool,
+    /// A fixed join token (snapshots only; a real room always gets a random one).
+    pub token: Option<String>,
     pub status: String,
     /// Notes that came in since the window was last looked at.
     pub new_notes: usize,
@@ -239,6 +241,7 @@ fn open(app: &mut App) {
     let ctx = app.services.ctx.clone();
     let mut config = RoomConfig::new(Arc::new(move || ctx.request_repaint()));
     config.port = port;
+    config.token = app.room.token.clone();
     if app.room.loopback {
         config.bind = IpAddr::V4(Ipv4Addr::LOCALHOST);
     }

@@ -45,6 +45,8 @@ pub struct RoomConfig {
     /// Called (from the server's thread) whenever the app has something to look at.
     pub wake: Arc<dyn Fn() + Send + Sync>,
     pub max_devices: usize,
+    /// A fixed join token instead of a random one: for snapshots and screenshots only.
+    pub token: Option<String>,
 }
 
 impl RoomConfig {
@@ -55,6 +57,7 @@ impl RoomConfig {
             port: 0,
             wake,
             max_devices: MAX_DEVICES,
+            token: None,
         }
     }
 }
@@ -199,7 +202,10 @@ impl RoomServer {
         let (events_tx, events) = mpsc::channel();
         let shared = Arc::new(Shared {
             state: Mutex::new(RoomState::new(config.max_devices)),
-            token: Mutex::new(token::new()?),
+            token: Mutex::new(match config.token {
+                Some(fixed) => fixed.to_ascii_lowercase(),
+                None => token::new()?,
+            }),
             changed: watch::Sender::new(0),
             shown: watch::Sender::new(Arc::new(Shown::default())),
             view: watch::Sender::new(Utf8Bytes::from_static("{}")),
