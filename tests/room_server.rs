@@ -158,7 +158,11 @@ fn device(n: usize) -> String {
 async fn the_page_and_its_files_are_served_with_the_token_and_nothing_else() {
     let server = start();
     let path = server.path();
-    let (code, page) = get(&server, &path).await;
+    // The short join address sends the browser on to the page.
+    let (code, moved) = get(&server, &path).await;
+    assert_eq!(code, 303);
+    assert!(moved.contains(&format!("location: {path}/\r\n")), "{moved}");
+    let (code, page) = get(&server, &format!("{path}/")).await;
     assert_eq!(code, 200, "{page}");
     assert!(page.contains("app.js") && page.contains("<textarea"));
     assert!(page.contains("content-security-policy: default-src 'none'"));
@@ -168,7 +172,10 @@ async fn the_page_and_its_files_are_served_with_the_token_and_nothing_else() {
     assert!(js.contains("textContent") && !js.contains("innerHTML"));
     assert_eq!(get(&server, &format!("{path}/app.css")).await.0, 200);
     // The token's case does not matter (typed on a phone), anything else does.
-    assert_eq!(get(&server, &path.to_uppercase()).await.0, 200);
+    assert_eq!(
+        get(&server, &format!("{}/", path.to_uppercase())).await.0,
+        200
+    );
     for bad in [
         "/".to_owned(),
         format!("{path}/../Cargo.toml"),
@@ -198,7 +205,7 @@ async fn wrong_tokens_get_a_plain_refusal_at_a_limited_rate() {
     assert!(codes.contains(&429), "guessing is slowed down: {codes:?}");
     assert!(codes.iter().all(|c| *c == 404 || *c == 429));
     // The room itself still works for everyone.
-    assert_eq!(get(&server, &server.path()).await.0, 200);
+    assert_eq!(get(&server, &format!("{}/", server.path())).await.0, 200);
     Phone::join(&server, &device(1)).await;
 }
 
@@ -485,7 +492,7 @@ async fn a_new_join_address_moves_the_pages_in_and_shuts_the_old_one() {
     assert_eq!(moved["path"], server.path());
     assert_ne!(server.path(), old);
     assert_eq!(get(&server, &old).await.0, 404);
-    assert_eq!(get(&server, &server.path()).await.0, 200);
+    assert_eq!(get(&server, &format!("{}/", server.path())).await.0, 200);
 }
 
 #[tokio::test]
@@ -536,7 +543,7 @@ async fn a_slowloris_connection_is_cut_off_and_others_are_served() {
         .unwrap();
     let opened = Instant::now();
     // Meanwhile the room answers others at once.
-    assert_eq!(get(&server, &server.path()).await.0, 200);
+    assert_eq!(get(&server, &format!("{}/", server.path())).await.0, 200);
     let mut buf = [0u8; 256];
     loop {
         // A header line now and then, never the end of the headers.

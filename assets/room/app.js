@@ -54,7 +54,7 @@
       if (msg.type === 'view') { view = msg; timerAt = performance.now(); render(); }
       else if (msg.type === 'you') { you = msg; settleDraft(); render(); }
       else if (msg.type === 'error') status(msg.message, true);
-      else if (msg.type === 'moved') { path = msg.path; history.replaceState(null, '', path); }
+      else if (msg.type === 'moved') { path = msg.path; history.replaceState(null, '', path + '/'); }
       else if (msg.type === 'bye') { finished = true; status(msg.reason, true); }
     };
     ws.onclose = () => {

@@ -339,7 +339,7 @@ async fn serve(
     };
     tokio::spawn(render_views(shared.clone()));
     let router = Router::new()
-        .route("/{token}", get(page))
+        .route("/{token}", get(to_page))
         .route("/{token}/", get(page))
         .route("/{token}/app.js", get(script))
         .route("/{token}/app.css", get(style))
@@ -420,7 +420,7 @@ fn asset(body: &'static str, kind: &'static str) -> Response {
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(
             "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; \
-             img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+             img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
         ),
     );
     response
@@ -435,6 +435,22 @@ async fn page(
         return s.refuse(peer.0);
     }
     asset(INDEX_HTML, "text/html; charset=utf-8")
+}
+
+/// The join address has no trailing slash (shorter to type); the page's relative links need one.
+async fn to_page(
+    State(s): State<Arc<Shared>>,
+    Extension(peer): Extension<Peer>,
+    Path(token): Path<String>,
+) -> Response {
+    if !s.token_ok(&token) {
+        return s.refuse(peer.0);
+    }
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    if let Ok(location) = HeaderValue::from_str(&format!("/{}/", token.to_ascii_lowercase())) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    response
 }
 
 async fn script(

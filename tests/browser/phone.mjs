@@ -22,6 +22,8 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
 context.setDefaultTimeout(15000);
 try {
   const page = context.pages()[0] || await context.newPage();
+  page.on('console', (m) => console.error('page:', m.text()));
+  page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(url);
   // Joined: the step the room is on and the spotlit area.
   await page.locator('#step').filter({ hasText: 'Step 2 of 7: Pains' }).waitFor();
