@@ -331,10 +331,20 @@ pub(super) fn presented(
     let h = full.height();
     let top_h = (h * 0.08).clamp(40.0, 110.0);
     let bottom_h = if audience { 0.0 } else { 36.0 };
-    let canvas_rect = Rect::from_min_max(
+    let mut canvas_rect = Rect::from_min_max(
         pos2(full.left(), full.top() + top_h),
         pos2(full.right(), full.bottom() - bottom_h),
     );
+    // With the room open, the join code takes a strip on the right; the canvas makes way.
+    let badge_strip = p.room.as_ref().map(|_| {
+        let strip = super::room_panel::badge_width(canvas_rect);
+        let at = canvas_rect.right() - strip;
+        canvas_rect.max.x = at;
+        Rect::from_min_max(
+            pos2(at, canvas_rect.top()),
+            pos2(full.right(), canvas_rect.bottom()),
+        )
+    });
     ui.painter()
         .rect_filled(full, 0.0, color(palette.background));
     let mut style = p.style(h);
@@ -390,8 +400,8 @@ pub(super) fn presented(
         );
     }
     timer_face(ui, p, full, top_h, pad, t, &palette);
-    if let Some(badge) = &p.room {
-        super::room_panel::badge(ui, canvas_rect, badge);
+    if let (Some(badge), Some(strip)) = (&p.room, badge_strip) {
+        super::room_panel::badge(ui, strip, badge, &palette);
     }
     canvas_rect
 }

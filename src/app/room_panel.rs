@@ -318,28 +318,29 @@ pub fn qr_code(ui: &mut Ui, rect: Rect, badge: &JoinBadge) -> egui::Response {
     response
 }
 
-/// The join badge on a presented canvas: QR code and address, in the bottom-left corner.
-pub fn badge(ui: &mut Ui, canvas_rect: Rect, badge: &JoinBadge) {
-    let side = (canvas_rect.height() * 0.24).clamp(110.0, 320.0);
-    let text_h = (side * 0.09).max(12.0);
-    let rect = Rect::from_min_size(
-        canvas_rect.left_bottom() + vec2(12.0, -(side + text_h * 2.0 + 12.0)),
-        vec2(side, side),
-    );
-    qr_code(ui, rect, badge);
-    let text = Rect::from_min_size(rect.left_bottom(), vec2(side * 2.5, text_h * 1.8));
-    ui.painter()
-        .rect_filled(text.with_max_x(text.min.x + side), 0.0, Color32::WHITE);
-    ui.put(
-        text,
-        egui::Label::new(
-            RichText::new(&badge.url)
-                .size(text_h)
-                .color(Color32::BLACK)
-                .background_color(Color32::WHITE),
-        )
-        .extend(),
-    );
+/// The width of the strip the join badge takes beside a presented canvas in `canvas_rect`.
+pub fn badge_width(canvas_rect: Rect) -> f32 {
+    (canvas_rect.height() * 0.3).clamp(120.0, 360.0) + 24.0
+}
+
+/// The join badge beside a presented canvas, in `strip`: "Join on your phone", the QR code
+/// and the address under it.
+pub fn badge(ui: &mut Ui, strip: Rect, badge: &JoinBadge, palette: &crate::palette::Palette) {
+    let side = strip.width() - 24.0;
+    let text = super::theme::color(palette.area_label);
+    let size = (side * 0.075).max(12.0);
+    let inner = strip.shrink2(vec2(12.0, 8.0));
+    ui.scope_builder(egui::UiBuilder::new().max_rect(inner), |ui| {
+        ui.label(
+            RichText::new("Join on your phone")
+                .size(size * 1.3)
+                .strong()
+                .color(text),
+        );
+        let (rect, _) = ui.allocate_exact_size(vec2(side, side), Sense::hover());
+        qr_code(ui, rect, badge);
+        ui.add(egui::Label::new(RichText::new(&badge.url).size(size).color(text)).wrap());
+    });
 }
 
 /// What the room window gets while it draws.
@@ -349,110 +350,135 @@ pub(crate) struct RoomContext<'a> {
     pub out: &'a mut Vec<Command>,
 }
 
-/// The room window, while it is open.
+/// The room window, while it is open: the join address and the room's controls on the left,
+/// the inbox on the right.
 pub fn window(ctx: &egui::Context, cx: RoomContext<'_>) {
     let RoomContext { room, canvas, out } = cx;
     if !room.window {
         return;
     }
     let mut open = true;
+    let wide = room.server.is_some();
     egui::Window::new("Room")
         .open(&mut open)
-        .default_width(380.0)
-        .default_pos([40.0, 60.0])
+        .default_width(if wide { 720.0 } else { 340.0 })
+        .default_pos([24.0, 40.0])
         .show(ctx, |ui| {
-            egui::ScrollArea::vertical()
-                .max_height(620.0)
-                .show(ui, |ui| {
-                    contents(ui, room, canvas, out);
-                });
+            if !room.status.is_empty() {
+                ui.label(RichText::new(&room.status).color(ui.visuals().warn_fg_color));
+            }
+            let Some(server) = &room.server else {
+                closed(ui, room, out);
+                return;
+            };
+            let snapshot = Snapshot::of(server);
+            ui.columns(2, |cols| {
+                egui::ScrollArea::vertical()
+                    .id_salt("room_controls")
+                    .show(&mut cols[0], |ui| controls(ui, room, &snapshot, out));
+                egui::ScrollArea::vertical()
+                    .id_salt("room_inbox")
+                    .show(&mut cols[1], |ui| inbox(ui, &snapshot, canvas, out));
+            });
         });
     if !open {
         out.push(Command::Room(RoomCommand::ShowWindow(false)));
     }
 }
 
-fn contents(ui: &mut Ui, room: &mut Room, canvas: &crate::Canvas, out: &mut Vec<Command>) {
-    let mut act = |c: RoomCommand| out.push(Command::Room(c));
-    if !room.status.is_empty() {
-        ui.label(RichText::new(&room.status).color(ui.visuals().warn_fg_color));
+/// The room's state as the window shows it this frame, read under one short lock.
+struct Snapshot {
+    urls: Vec<String>,
+    joined: usize,
+    joining: bool,
+    writing: Option<Writing>,
+    round: Option<crate::room::state::RoundProgress>,
+    inbox: Vec<(u64, Section, String, String)>,
+    people: Vec<(DeviceKey, String, bool)>,
+}
+
+impl Snapshot {
+    fn of(server: &RoomServer) -> Snapshot {
+        let urls = server.urls();
+        server.read(|r| Snapshot {
+            urls,
+            joined: r.connected(),
+            joining: r.joining(),
+            writing: r.writing(),
+            round: r.round(),
+            inbox: r
+                .inbox()
+                .iter()
+                .map(|s| (s.id, s.section, s.text.clone(), r.label_of(&s.device)))
+                .collect(),
+            people: r
+                .devices()
+                .into_iter()
+                .map(|(k, d)| (k, d.label(), d.connections > 0))
+                .collect(),
+        })
     }
-    let Some(server) = &room.server else {
-        ui.label("Participants join from their phones on this network: no account, no app.");
-        ui.horizontal(|ui| {
-            let label = ui.label("Port (empty: any free port)");
-            ui.add(egui::TextEdit::singleline(&mut room.port).desired_width(70.0))
-                .labelled_by(label.id);
-        });
-        if ui.button("Open the room").clicked() {
-            act(RoomCommand::Open);
+}
+
+fn closed(ui: &mut Ui, room: &mut Room, out: &mut Vec<Command>) {
+    ui.label("Participants join from their phones on this network: no account, no app.");
+    ui.horizontal(|ui| {
+        let label = ui.label("Port (empty: any free port)");
+        ui.add(egui::TextEdit::singleline(&mut room.port).desired_width(70.0))
+            .labelled_by(label.id);
+    });
+    if ui.button("Open the room").clicked() {
+        out.push(Command::Room(RoomCommand::Open));
+    }
+}
+
+fn controls(ui: &mut Ui, room: &mut Room, snap: &Snapshot, out: &mut Vec<Command>) {
+    let mut act = |c: RoomCommand| out.push(Command::Room(c));
+    ui.horizontal(|ui| {
+        if let Some(badge) = &room.badge {
+            let (rect, _) = ui.allocate_exact_size(vec2(132.0, 132.0), Sense::hover());
+            qr_code(ui, rect, badge);
         }
-        return;
-    };
-    let urls = server.urls();
+        ui.vertical(|ui| {
+            ui.label(RichText::new(format!("{} joined", snap.joined)).strong());
+            let mut open_to_join = snap.joining;
+            if ui.checkbox(&mut open_to_join, "Joining open").changed() {
+                act(RoomCommand::SetJoining(open_to_join));
+            }
+            if ui
+                .button("New join address")
+                .on_hover_text("The old address stops working for new phones")
+                .clicked()
+            {
+                act(RoomCommand::Rotate);
+            }
+            if ui.button("Close the room").clicked() {
+                act(RoomCommand::Close);
+            }
+        });
+    });
     ui.label("Join at:");
-    for (i, url) in urls.iter().enumerate() {
-        let chosen = i == room.address.min(urls.len().saturating_sub(1));
+    for (i, url) in snap.urls.iter().enumerate() {
+        let chosen = i == room.address.min(snap.urls.len().saturating_sub(1));
         if ui.radio(chosen, url).clicked() {
             act(RoomCommand::ChooseAddress(i));
         }
     }
-    if let Some(badge) = &room.badge {
-        let (rect, _) = ui.allocate_exact_size(vec2(170.0, 170.0), Sense::hover());
-        qr_code(ui, rect, badge);
-    }
-    let (joined, joining, writing, round, inbox, people) = server.read(|r| {
-        let inbox: Vec<(u64, Section, String, String)> = r
-            .inbox()
-            .iter()
-            .map(|s| (s.id, s.section, s.text.clone(), r.label_of(&s.device)))
-            .collect();
-        let people: Vec<(DeviceKey, String, bool)> = r
-            .devices()
-            .into_iter()
-            .map(|(k, d)| (k, d.label(), d.connections > 0))
-            .collect();
-        (
-            r.connected(),
-            r.joining(),
-            r.writing(),
-            r.round(),
-            inbox,
-            people,
-        )
-    });
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(format!("{joined} joined")).strong());
-        let mut open_to_join = joining;
-        if ui.checkbox(&mut open_to_join, "Joining open").changed() {
-            act(RoomCommand::SetJoining(open_to_join));
-        }
-    });
-    ui.horizontal(|ui| {
-        if ui
-            .button("New join address")
-            .on_hover_text("The old address stops working for new phones")
-            .clicked()
-        {
-            act(RoomCommand::Rotate);
-        }
-        if ui.button("Close the room").clicked() {
-            act(RoomCommand::Close);
-        }
-    });
 
     ui.separator();
-    ui.heading("Writing");
-    match writing {
+    ui.strong("Writing");
+    match snap.writing {
         Some(w) => {
-            ui.label(format!(
-                "Open for {} ({})",
-                w.section.title(),
-                if w.private { "private" } else { "live" }
-            ));
-            if ui.button("Close writing").clicked() {
-                act(RoomCommand::SetWriting(None));
-            }
+            ui.horizontal(|ui| {
+                ui.label(format!(
+                    "Open for {} ({})",
+                    w.section.title(),
+                    if w.private { "private" } else { "live" }
+                ));
+                if ui.button("Close writing").clicked() {
+                    act(RoomCommand::SetWriting(None));
+                }
+            });
         }
         None => {
             ui.label("Closed");
@@ -481,38 +507,8 @@ fn contents(ui: &mut Ui, room: &mut Room, canvas: &crate::Canvas, out: &mut Vec<
     }
 
     ui.separator();
-    ui.heading(format!("Inbox ({})", inbox.len()));
-    if !inbox.is_empty() && ui.button("Accept all").clicked() {
-        act(RoomCommand::AcceptAll);
-    }
-    for (id, section, text, who) in &inbox {
-        ui.group(|ui| {
-            ui.label(RichText::new(text).strong());
-            ui.label(RichText::new(format!("{} · {who}", section.title())).small());
-            ui.horizontal(|ui| {
-                if ui.button("Accept").clicked() {
-                    act(RoomCommand::Accept(*id));
-                }
-                ui.menu_button("Merge into…", |ui| {
-                    for item in canvas.items(*section) {
-                        if ui.button(item.text()).clicked() {
-                            act(RoomCommand::Merge(*id, item.id().clone()));
-                        }
-                    }
-                    if canvas.items(*section).is_empty() {
-                        ui.label("No notes in this area yet");
-                    }
-                });
-                if ui.button("Reject").clicked() {
-                    act(RoomCommand::Reject(*id));
-                }
-            });
-        });
-    }
-
-    ui.separator();
-    ui.heading("Dot voting");
-    match round {
+    ui.strong("Dot voting");
+    match snap.round {
         Some(p) => {
             ui.label(format!(
                 "Round {}: {} dots each{}. {} people have placed {} dots (hidden until the end).",
@@ -547,19 +543,56 @@ fn contents(ui: &mut Ui, room: &mut Room, canvas: &crate::Canvas, out: &mut Vec<
     }
 
     ui.separator();
-    ui.collapsing(format!("People ({})", people.len()), |ui| {
-        for (key, label, connected) in people {
+    ui.collapsing(format!("People ({})", snap.people.len()), |ui| {
+        for (key, label, connected) in &snap.people {
             ui.horizontal(|ui| {
-                ui.label(if connected { "●" } else { "○" });
-                ui.label(&label);
+                ui.label(if *connected { "●" } else { "○" });
+                ui.label(label);
                 if ui
                     .small_button("Remove")
                     .on_hover_text(format!("Remove {label}: their waiting notes and dots go"))
                     .clicked()
                 {
-                    act(RoomCommand::RemoveDevice(key));
+                    act(RoomCommand::RemoveDevice(key.clone()));
                 }
             });
         }
     });
+}
+
+fn inbox(ui: &mut Ui, snap: &Snapshot, canvas: &crate::Canvas, out: &mut Vec<Command>) {
+    let mut act = |c: RoomCommand| out.push(Command::Room(c));
+    ui.horizontal(|ui| {
+        ui.strong(format!("Inbox ({})", snap.inbox.len()));
+        if !snap.inbox.is_empty() && ui.button("Accept all").clicked() {
+            act(RoomCommand::AcceptAll);
+        }
+    });
+    if snap.inbox.is_empty() {
+        ui.label(RichText::new("Notes sent from phones wait here for you.").weak());
+    }
+    for (id, section, text, who) in &snap.inbox {
+        ui.group(|ui| {
+            ui.label(RichText::new(text).strong());
+            ui.label(RichText::new(format!("{} · {who}", section.title())).small());
+            ui.horizontal(|ui| {
+                if ui.button("Accept").clicked() {
+                    act(RoomCommand::Accept(*id));
+                }
+                ui.menu_button("Merge into…", |ui| {
+                    for item in canvas.items(*section) {
+                        if ui.button(item.text()).clicked() {
+                            act(RoomCommand::Merge(*id, item.id().clone()));
+                        }
+                    }
+                    if canvas.items(*section).is_empty() {
+                        ui.label("No notes in this area yet");
+                    }
+                });
+                if ui.button("Reject").clicked() {
+                    act(RoomCommand::Reject(*id));
+                }
+            });
+        });
+    }
 }
