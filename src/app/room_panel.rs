@@ -178,15 +178,16 @@ pub fn apply(app: &mut App, command: RoomCommand) {
                 resolve(app, &ids, Outcome::Accepted);
             }
         }
-        R::Merge(id, into) => match read(app, |r, canvas| r.merge_edit(id, &into, canvas)) {
-            Some(Merge::Unchanged) => resolve(app, &[id], Outcome::Merged),
-            Some(Merge::Edit(edit)) => {
-                if app.edit(edit, None) {
-                    resolve(app, &[id], Outcome::Merged);
-                }
+        R::Merge(id, into) => {
+            let merged = match read(app, |r, canvas| r.merge_edit(id, &into, canvas)) {
+                Some(Merge::Unchanged) => true,
+                Some(Merge::Edit(edit)) => app.edit(*edit, None),
+                None => false,
+            };
+            if merged {
+                resolve(app, &[id], Outcome::Merged);
             }
-            None => {}
-        },
+        }
         R::Reject(id) => resolve(app, &[id], Outcome::Rejected),
         R::EndRound => {
             let Some(server) = &app.room.server else {

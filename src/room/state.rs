@@ -119,7 +119,7 @@ pub enum Merge {
     /// The note already says it: nothing to change.
     Unchanged,
     /// The note's text with the submission's added.
-    Edit(Edit),
+    Edit(Box<Edit>),
 }
 
 /// A summary of the open round for the facilitator: how many devices have placed dots, and
@@ -432,10 +432,10 @@ impl RoomState {
         if note.text().to_lowercase().contains(&s.text.to_lowercase()) {
             return Some(Merge::Unchanged);
         }
-        Some(Merge::Edit(Edit::SetText {
+        Some(Merge::Edit(Box::new(Edit::SetText {
             id: note.id().clone(),
             text: format!("{} / {}", note.text(), s.text),
-        }))
+        })))
     }
 
     /// Takes submission `id` out of the inbox with this outcome (accepted, merged or rejected),
@@ -689,8 +689,10 @@ mod tests {
             .unwrap();
         let into = id(&c, Section::Pains, 0);
         assert_eq!(room.merge_edit(same, &into, &c), Some(Merge::Unchanged));
-        let Some(Merge::Edit(Edit::SetText { text, .. })) = room.merge_edit(other, &into, &c)
-        else {
+        let Some(Merge::Edit(edit)) = room.merge_edit(other, &into, &c) else {
+            panic!("expected a text edit");
+        };
+        let Edit::SetText { text, .. } = *edit else {
             panic!("expected a text edit");
         };
         assert_eq!(text, "Slow checkout / too slow to pay");

@@ -7,6 +7,8 @@ use std::io;
 const ALPHABET: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz234567";
 /// Characters in a token; each carries 5 bits.
 pub const LENGTH: usize = 20;
+// At least 96 random bits.
+const _: () = assert!(LENGTH * 5 >= 96);
 
 /// A new random token.
 pub fn new() -> io::Result<String> {
@@ -42,7 +44,6 @@ mod tests {
         let a = new().unwrap();
         let b = new().unwrap();
         assert_eq!(a.len(), LENGTH);
-        assert!(LENGTH * 5 >= 96);
         assert_ne!(a, b);
         assert!(a.bytes().all(|c| ALPHABET.contains(&c)));
         assert!(matches(&a, &a.to_ascii_uppercase()));
