@@ -527,6 +527,8 @@ pub fn run_presenting(file: &Path, room: bool) -> ExitCode {
         if room {
             app.room.print_url = true;
             app.push(Command::Room(RoomCommand::Open));
+            // The presented canvas shows the join code; R brings up the Room window.
+            app.push(Command::Room(RoomCommand::ShowWindow(false)));
         }
     })
 }

@@ -18,6 +18,9 @@ use crate::workshop::{Timer, Walkthrough};
 
 use super::{App, Command};
 
+/// Submissions the inbox shows at once (Accept all takes every one).
+const INBOX_SHOWN: usize = 40;
+
 /// What the facilitator can ask of the room.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RoomCommand {
@@ -85,6 +88,9 @@ pub struct Room {
     /// Notes that came in since the window was last looked at.
     pub new_notes: usize,
     address: usize,
+    /// The join addresses, worked out when the room opens and when its address changes (not
+    /// every frame: listing the machine's interfaces is a system call).
+    urls: Vec<String>,
     server: Option<RoomServer>,
     published: Option<((u64, u64), Walkthrough, Timer)>,
     badge: Option<Arc<JoinBadge>>,
@@ -104,11 +110,8 @@ impl Room {
     }
 
     /// Every address the room can be joined at.
-    pub fn urls(&self) -> Vec<String> {
-        self.server
-            .as_ref()
-            .map(RoomServer::urls)
-            .unwrap_or_default()
+    pub fn urls(&self) -> &[String] {
+        &self.urls
     }
 
     /// The address the QR code shows.
@@ -137,6 +140,7 @@ pub fn apply(app: &mut App, command: RoomCommand) {
             }
             app.room.published = None;
             app.room.badge = None;
+            app.room.urls.clear();
             app.presentation.room = None;
             app.room.status = "The room is closed.".to_owned();
         }
@@ -159,6 +163,12 @@ pub fn apply(app: &mut App, command: RoomCommand) {
             {
                 app.room.status = format!("Could not make a new address: {e}");
             }
+            app.room.urls = app
+                .room
+                .server
+                .as_ref()
+                .map(RoomServer::urls)
+                .unwrap_or_default();
             app.room.badge = None;
         }
         R::StartRound(rules) => update(app, |r| r.start_round(rules)),
@@ -248,6 +258,7 @@ fn open(app: &mut App) {
     }
     match RoomServer::start(config) {
         Ok(server) => {
+            app.room.urls = server.urls();
             app.room.server = Some(server);
             app.room.status.clear();
             app.room.published = None;
@@ -372,7 +383,7 @@ pub fn window(ctx: &egui::Context, cx: RoomContext<'_>) {
                 closed(ui, room, out);
                 return;
             };
-            let snapshot = Snapshot::of(server);
+            let snapshot = Snapshot::of(server, &room.urls);
             ui.columns(2, |cols| {
                 egui::ScrollArea::vertical()
                     .id_salt("room_controls")
@@ -394,14 +405,16 @@ struct Snapshot {
     joining: bool,
     writing: Option<Writing>,
     round: Option<crate::room::state::RoundProgress>,
+    waiting: usize,
     inbox: Vec<(u64, Section, String, String)>,
     people: Vec<(DeviceKey, String, bool)>,
 }
 
 impl Snapshot {
-    fn of(server: &RoomServer) -> Snapshot {
-        let urls = server.urls();
+    fn of(server: &RoomServer, urls: &[String]) -> Snapshot {
+        let urls = urls.to_vec();
         server.read(|r| Snapshot {
+            waiting: r.inbox().len(),
             urls,
             joined: r.connected(),
             joining: r.joining(),
@@ -410,6 +423,7 @@ impl Snapshot {
             inbox: r
                 .inbox()
                 .iter()
+                .take(INBOX_SHOWN + 1)
                 .map(|s| (s.id, s.section, s.text.clone(), r.label_of(&s.device)))
                 .collect(),
             people: r
@@ -564,15 +578,16 @@ fn controls(ui: &mut Ui, room: &mut Room, snap: &Snapshot, out: &mut Vec<Command
 fn inbox(ui: &mut Ui, snap: &Snapshot, canvas: &crate::Canvas, out: &mut Vec<Command>) {
     let mut act = |c: RoomCommand| out.push(Command::Room(c));
     ui.horizontal(|ui| {
-        ui.strong(format!("Inbox ({})", snap.inbox.len()));
-        if !snap.inbox.is_empty() && ui.button("Accept all").clicked() {
+        ui.strong(format!("Inbox ({})", snap.waiting));
+        if snap.waiting > 0 && ui.button("Accept all").clicked() {
             act(RoomCommand::AcceptAll);
         }
     });
     if snap.inbox.is_empty() {
         ui.label(RichText::new("Notes sent from phones wait here for you.").weak());
     }
-    for (id, section, text, who) in &snap.inbox {
+    // The first ones only: a frame never draws a room's whole backlog.
+    for (id, section, text, who) in snap.inbox.iter().take(INBOX_SHOWN) {
         ui.group(|ui| {
             ui.label(RichText::new(text).strong());
             ui.label(RichText::new(format!("{} · {who}", section.title())).small());
@@ -595,5 +610,8 @@ fn inbox(ui: &mut Ui, snap: &Snapshot, canvas: &crate::Canvas, out: &mut Vec<Com
                 }
             });
         });
+    }
+    if snap.waiting > INBOX_SHOWN {
+        ui.label(format!("… and {} more", snap.waiting - INBOX_SHOWN));
     }
 }
