@@ -202,8 +202,8 @@ fn frame(ctx: &egui::Context, app: &mut App) {
     output.textures_delta.clear();
 }
 
-/// The editor's frame on 300 notes with the room closed, and open with 150 phones, the Room
-/// window showing and phones sending a note and a vote every few milliseconds.
+/// The editor's frame on 300 notes with the room closed, and open with 150 phones sending a
+/// note or a vote every 5 ms, with the Room window closed and showing.
 fn bench_frame(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let ctx = egui::Context::default();
@@ -273,7 +273,16 @@ fn bench_frame(c: &mut Criterion) {
     for _ in 0..3 {
         frame(&ctx, &mut app);
     }
+    // Presenting, the Room window is usually closed (R brings it up): the room's own cost.
+    app.push(Command::Room(RoomCommand::ShowWindow(false)));
+    frame(&ctx, &mut app);
     group.bench_function("room_open_busy", |b| b.iter(|| frame(&ctx, &mut app)));
+    // And with the Room window showing its inbox (up to 20 notes), QR code and controls.
+    app.push(Command::Room(RoomCommand::ShowWindow(true)));
+    frame(&ctx, &mut app);
+    group.bench_function("room_open_busy_window_shown", |b| {
+        b.iter(|| frame(&ctx, &mut app))
+    });
     group.finish();
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     let _ = busy.join();

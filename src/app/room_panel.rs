@@ -19,7 +19,7 @@ use crate::workshop::{Timer, Walkthrough};
 use super::{App, Command};
 
 /// Submissions the inbox shows at once (Accept all takes every one).
-const INBOX_SHOWN: usize = 40;
+const INBOX_SHOWN: usize = 20;
 
 /// What the facilitator can ask of the room.
 #[derive(Debug, Clone, PartialEq)]
@@ -135,9 +135,8 @@ pub fn apply(app: &mut App, command: RoomCommand) {
             app.room.window = app.room.is_open() || !app.room.status.is_empty();
         }
         R::Close => {
-            if let Some(server) = app.room.server.take() {
-                server.stop();
-            }
+            // Dropping it tells the server's thread to stop; the UI does not wait for it.
+            drop(app.room.server.take());
             app.room.published = None;
             app.room.badge = None;
             app.room.urls.clear();
@@ -318,13 +317,22 @@ pub fn qr_code(ui: &mut Ui, rect: Rect, badge: &JoinBadge) -> egui::Response {
     let quiet = 2.0;
     let module = rect.width().min(rect.height()) / (badge.width as f32 + 2.0 * quiet);
     let origin = rect.min + vec2(quiet * module, quiet * module);
-    for (i, dark) in badge.dark.iter().enumerate() {
-        if *dark {
-            let (x, y) = ((i % badge.width) as f32, (i / badge.width) as f32);
-            let min = origin + vec2(x * module, y * module);
-            // A hair wider, so neighbouring modules leave no seams.
-            let r = Rect::from_min_size(min, vec2(module + 0.3, module + 0.3));
-            painter.rect_filled(r, 0.0, Color32::BLACK);
+    // Each row's runs of dark modules as one rectangle: a third of the shapes of one per module.
+    for (y, row) in badge.dark.chunks(badge.width.max(1)).enumerate() {
+        let mut x = 0;
+        while x < row.len() {
+            if !row[x] {
+                x += 1;
+                continue;
+            }
+            let start = x;
+            while x < row.len() && row[x] {
+                x += 1;
+            }
+            let min = origin + vec2(start as f32 * module, y as f32 * module);
+            // A hair taller and wider, so neighbouring rows leave no seams.
+            let size = vec2((x - start) as f32 * module + 0.3, module + 0.3);
+            painter.rect_filled(Rect::from_min_size(min, size), 0.0, Color32::BLACK);
         }
     }
     response
