@@ -112,10 +112,22 @@ impl Shared {
         self.epoch.elapsed().as_secs_f64()
     }
 
+    /// A change every page must hear of (writing, rounds, the inbox in live writing, a
+    /// removal, a new address): each socket sends its device's view again.
     fn update<R>(&self, f: impl FnOnce(&mut RoomState) -> R) -> R {
-        let r = f(&mut lock(&self.state));
+        let r = self.update_own(f);
         self.changed.send_modify(|n| *n = n.wrapping_add(1));
         r
+    }
+
+    /// A change to one device's own part (its dots, its notes in private writing, its name):
+    /// only that device's socket answers, so 150 phones voting are not 150 × 150 messages.
+    fn update_own<R>(&self, f: impl FnOnce(&mut RoomState) -> R) -> R {
+        f(&mut lock(&self.state))
+    }
+
+    fn you(&self, device: &DeviceKey) -> Utf8Bytes {
+        to_text(&ServerMsg::You(lock(&self.state).you(device)))
     }
 
     fn event(&self, event: RoomEvent) {
@@ -290,7 +302,7 @@ impl RoomServer {
         self.shared.sockets.load(Ordering::SeqCst)
     }
 
-    /// Stops the server and waits for its thread (at most about a second).
+    /// Stops the server and waits for its thread (at most about three seconds).
     pub fn stop(mut self) {
         self.signal_stop();
         if let Some(thread) = self.thread.take() {
@@ -379,7 +391,11 @@ async fn serve(
     // Pages are told the room closed before the runtime drops their sockets.
     shared.closed.store(true, Ordering::SeqCst);
     shared.update(|_| ());
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    // Each socket says goodbye and ends; a page that does not take it is cut off after 2 s.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(2);
+    while shared.sockets.load(Ordering::SeqCst) > 0 && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
 }
 
 /// Serializes the published view once per change, for every socket to send.
@@ -551,7 +567,7 @@ async fn session(mut socket: WebSocket, s: Arc<Shared>) {
             return;
         }
     };
-    if let Err(refusal) = s.update(|room| room.connect(&device, name.as_deref())) {
+    if let Err(refusal) = s.update_own(|room| room.connect(&device, name.as_deref())) {
         send(&mut socket, error(refusal)).await;
         send(&mut socket, bye(refusal.message())).await;
         return;
@@ -561,8 +577,7 @@ async fn session(mut socket: WebSocket, s: Arc<Shared>) {
     let mut changed = s.changed.subscribe();
     let first = view.borrow_and_update().clone();
     let mut ok = send(&mut socket, first).await;
-    let you = s.update(|room| room.you(&device));
-    ok = ok && send(&mut socket, to_text(&ServerMsg::You(you))).await;
+    ok = ok && send(&mut socket, s.you(&device)).await;
     changed.mark_unchanged();
     let mut path = lock(&s.token).clone();
     let mut bucket = Bucket::new(MESSAGES_PER_SECOND, MESSAGE_BURST, s.now());
@@ -636,8 +651,8 @@ async fn session(mut socket: WebSocket, s: Arc<Shared>) {
             _ = tokio::time::sleep_until(started + MAX_SOCKET_TIME) => break,
         }
     }
-    let _ = socket.send(Message::Close(None)).await;
-    s.update(|room| room.disconnect(&device));
+    let _ = tokio::time::timeout(SEND_TIMEOUT, socket.send(Message::Close(None))).await;
+    s.update_own(|room| room.disconnect(&device));
     s.event(RoomEvent::Left);
 }
 
@@ -647,16 +662,26 @@ impl Shared {
     }
 }
 
-/// Carries out one message of a page that said hello; `Ok(Some)` is a reply for it alone
-/// (its own view goes out anyway when the state changed).
+/// Carries out one message of a page that said hello; `Ok(Some)` is the reply for it alone
+/// (its own view, when only its own part changed).
 fn handle(s: &Shared, device: &DeviceKey, text: &str) -> Result<Option<Utf8Bytes>, Refusal> {
     let msg: ClientMsg = serde_json::from_str(text).map_err(|_| Refusal::BadMessage)?;
     match msg {
         ClientMsg::Hello { .. } => Ok(None),
         ClientMsg::Ping => Ok(Some(to_text(&ServerMsg::Pong))),
-        ClientMsg::Name { name } => s.update(|room| room.set_name(device, &name)).map(|_| None),
+        ClientMsg::Name { name } => {
+            s.update_own(|room| room.set_name(device, &name))?;
+            Ok(Some(s.you(device)))
+        }
         ClientMsg::Note { area, text } => {
-            let id = s.update(|room| room.submit(device, area, &text))?;
+            let (id, live) = s.update_own(|room| {
+                let live = room.writing().is_some_and(|w| !w.private);
+                room.submit(device, area, &text).map(|id| (id, live))
+            })?;
+            if live {
+                // Everyone's page lists the waiting notes: all hear of it, this one too.
+                s.update(|_| ());
+            }
             let text = s.read_state(|room| {
                 room.inbox()
                     .iter()
@@ -669,13 +694,13 @@ fn handle(s: &Shared, device: &DeviceKey, text: &str) -> Result<Option<Utf8Bytes
                 section: area,
                 text,
             });
-            Ok(None)
+            Ok((!live).then(|| s.you(device)))
         }
         ClientMsg::Vote { note, count } => {
             let shown = s.shown.borrow().clone();
-            s.update(|room| room.vote(device, &note, count, &shown.canvas))?;
+            s.update_own(|room| room.vote(device, &note, count, &shown.canvas))?;
             s.event(RoomEvent::Voted);
-            Ok(None)
+            Ok(Some(s.you(device)))
         }
     }
 }
