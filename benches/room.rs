@@ -233,7 +233,7 @@ fn bench_frame(c: &mut Criterion) {
     server.update(|r| {
         r.set_writing(Some(Writing {
             section: Section::Gains,
-            private: false,
+            private: true,
         }));
         r.start_round(fitcanvas::room::state::RoundRules {
             budget: 3,
@@ -248,6 +248,11 @@ fn bench_frame(c: &mut Criterion) {
         .unwrap();
     let (seen_tx, _seen) = mpsc::channel();
     let phones = phones(&rt, &url, PHONES, seen_tx);
+    app.push(Command::Room(RoomCommand::ShowWindow(false)));
+    for _ in 0..3 {
+        frame(&ctx, &mut app);
+    }
+    group.bench_function("room_open_idle", |b| b.iter(|| frame(&ctx, &mut app)));
     // Busy: a note or a vote every 5 ms, round the phones.
     let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let busy = {
@@ -274,8 +279,6 @@ fn bench_frame(c: &mut Criterion) {
         frame(&ctx, &mut app);
     }
     // Presenting, the Room window is usually closed (R brings it up): the room's own cost.
-    app.push(Command::Room(RoomCommand::ShowWindow(false)));
-    frame(&ctx, &mut app);
     group.bench_function("room_open_busy", |b| b.iter(|| frame(&ctx, &mut app)));
     // And with the Room window showing its inbox (up to 20 notes), QR code and controls.
     app.push(Command::Room(RoomCommand::ShowWindow(true)));
@@ -283,9 +286,15 @@ fn bench_frame(c: &mut Criterion) {
     group.bench_function("room_open_busy_window_shown", |b| {
         b.iter(|| frame(&ctx, &mut app))
     });
-    group.finish();
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     let _ = busy.join();
+    // Closed again, to tell the room's cost from the machine's drift during the run.
+    app.push(Command::Room(RoomCommand::Close));
+    for _ in 0..3 {
+        frame(&ctx, &mut app);
+    }
+    group.bench_function("room_closed_again", |b| b.iter(|| frame(&ctx, &mut app)));
+    group.finish();
 }
 
 criterion_group! {

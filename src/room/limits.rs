@@ -20,6 +20,8 @@ pub const MAX_CONNECTIONS: usize = 600;
 pub const MAX_PENDING_PER_DEVICE: usize = 20;
 /// Submissions in the inbox at once, all devices together.
 pub const MAX_INBOX: usize = 2_000;
+/// In live writing, the waiting notes every page lists (the newest).
+pub const MAX_SHARED: usize = 50;
 /// What a device is told about its own past submissions (the newest are kept).
 pub const MAX_OUTCOMES_PER_DEVICE: usize = 30;
 /// A request's headers must arrive within this: a slowloris connection is closed.

@@ -11,7 +11,7 @@ use crate::section::Section;
 
 use super::limits::{
     MAX_BUDGET, MAX_DEVICES, MAX_INBOX, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_OUTCOMES_PER_DEVICE,
-    MAX_PENDING_PER_DEVICE,
+    MAX_PENDING_PER_DEVICE, MAX_SHARED,
 };
 use super::protocol::{Outcome, Refusal, RoundView, SubmittedView, WritingView, YouMsg};
 
@@ -507,12 +507,18 @@ impl RoomState {
             .collect();
         let used: u32 = votes.values().sum();
         let shared = match self.writing {
-            Some(w) if !w.private => self
-                .inbox
-                .iter()
-                .filter(|s| s.section == w.section)
-                .map(|s| s.text.clone())
-                .collect(),
+            Some(w) if !w.private => {
+                let mut newest: Vec<String> = self
+                    .inbox
+                    .iter()
+                    .rev()
+                    .filter(|s| s.section == w.section)
+                    .take(MAX_SHARED)
+                    .map(|s| s.text.clone())
+                    .collect();
+                newest.reverse();
+                newest
+            }
             _ => Vec::new(),
         };
         YouMsg {
