@@ -57,7 +57,6 @@ pub fn hint() -> String {
         (key(A::TimerStartPause), "timer"),
         (key(A::TopVoted), "top voted"),
         (key(A::DarkProjector), "dark/light"),
-        (key(A::Room), "room"),
         (key(A::Undo), "undo"),
     ]
     .iter()
