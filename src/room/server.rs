@@ -573,13 +573,14 @@ async fn session(mut socket: WebSocket, s: Arc<Shared>) {
         return;
     }
     s.event(RoomEvent::Joined);
+    // Subscribed before the first view is read, so any change from here on is seen (a
+    // rotation or the room closing while the first messages go out is not missed).
     let mut view = s.view.subscribe();
     let mut changed = s.changed.subscribe();
+    let mut path = lock(&s.token).clone();
     let first = view.borrow_and_update().clone();
     let mut ok = send(&mut socket, first).await;
     ok = ok && send(&mut socket, s.you(&device)).await;
-    changed.mark_unchanged();
-    let mut path = lock(&s.token).clone();
     let mut bucket = Bucket::new(MESSAGES_PER_SECOND, MESSAGE_BURST, s.now());
     let mut refused_in_a_row = 0;
     let started = tokio::time::Instant::now();
