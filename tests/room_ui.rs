@@ -221,3 +221,31 @@ fn snapshot_presented_canvas_with_the_room_open() {
     assert!(h.state().room.is_open(), "{}", h.state().room.status);
     h.snapshot("presentation_room_open");
 }
+
+#[test]
+fn r_while_presenting_opens_the_room_and_then_shows_and_hides_its_window() {
+    let setup = Setup::new();
+    let mut h = example(&setup, (1280.0, 720.0));
+    h.state_mut().room.loopback = true;
+    // In the editor R is only a letter.
+    h.key_press(egui::Key::R);
+    h.run();
+    assert!(!h.state().room.is_open());
+    h.state_mut()
+        .push(Command::Workshop(WorkshopAction::Toggle));
+    h.run();
+    h.key_press(egui::Key::R);
+    h.run();
+    assert!(h.state().room.is_open(), "{}", h.state().room.status);
+    assert!(h.state().room.window);
+    assert!(h.query_by_label("Inbox (0)").is_some());
+    h.key_press(egui::Key::R);
+    h.run();
+    assert!(h.state().room.is_open() && !h.state().room.window);
+    assert!(h.query_by_label("Inbox (0)").is_none());
+    assert!(
+        h.query_by_label_contains("QR code to join the room")
+            .is_some(),
+        "the join code stays on the presented canvas"
+    );
+}
