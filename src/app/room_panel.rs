@@ -382,6 +382,7 @@ pub fn window(ctx: &egui::Context, cx: RoomContext<'_>) {
     egui::Window::new("Room")
         .open(&mut open)
         .default_width(if wide { 720.0 } else { 340.0 })
+        .default_height(if wide { 560.0 } else { 120.0 })
         .default_pos([24.0, 40.0])
         .show(ctx, |ui| {
             if !room.status.is_empty() {
@@ -395,9 +396,11 @@ pub fn window(ctx: &egui::Context, cx: RoomContext<'_>) {
             ui.columns(2, |cols| {
                 egui::ScrollArea::vertical()
                     .id_salt("room_controls")
+                    .auto_shrink([false, false])
                     .show(&mut cols[0], |ui| controls(ui, room, &snapshot, out));
                 egui::ScrollArea::vertical()
                     .id_salt("room_inbox")
+                    .auto_shrink([false, false])
                     .show(&mut cols[1], |ui| inbox(ui, &snapshot, canvas, out));
             });
         });
