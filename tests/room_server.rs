@@ -596,3 +596,41 @@ async fn a_page_that_stops_reading_is_dropped_and_the_rest_go_on() {
     .await;
     drop(stuck);
 }
+
+#[tokio::test]
+async fn names_are_optional_cleaned_and_two_tabs_are_one_device() {
+    let server = start();
+    publish(&server, &canvas());
+    let mut tab = Phone::join(&server, &device(1)).await;
+    let _second_tab = Phone::join(&server, &device(1)).await;
+    assert_eq!(server.read(|r| r.connected()), 1);
+    assert_eq!(server.read(|r| r.devices()[0].1.label()), "Participant 1");
+    tab.send(json!({"type": "name", "name": " Ana\u{0} B.\n "}))
+        .await;
+    let you = tab.next_where("you", |v| !v["name"].is_null()).await;
+    assert_eq!(you["name"], "Ana B.");
+    assert_eq!(server.read(|r| r.devices()[0].1.label()), "Ana B.");
+    tab.send(json!({"type": "name", "name": ""})).await;
+    let you = tab.next_where("you", |v| v["name"].is_null()).await;
+    assert_eq!(you["label"], "Participant 1", "anonymous again");
+}
+
+#[tokio::test]
+async fn a_full_room_turns_new_devices_away() {
+    let mut config = RoomConfig::new(Arc::new(|| {}));
+    config.bind = "127.0.0.1".parse().unwrap();
+    config.max_devices = 3;
+    let server = RoomServer::start(config).unwrap();
+    publish(&server, &canvas());
+    for i in 0..3 {
+        Phone::join(&server, &device(i)).await;
+    }
+    let mut fourth = Phone::open(&server).await;
+    fourth
+        .send(json!({"type": "hello", "device": device(9)}))
+        .await;
+    assert_eq!(fourth.next("error").await["code"], "room_full");
+    fourth.next("bye").await;
+    // Those already in still get back in.
+    Phone::join(&server, &device(0)).await;
+}
