@@ -198,6 +198,13 @@ fn the_presented_canvas_shows_the_join_code_also_in_the_audience_window() {
         codes, 2,
         "on the presented canvas and in the audience window"
     );
+    submit(&mut h, 1, Section::Jobs, &["Plan a menu"]);
+    assert_eq!(
+        h.get_all_by_label("1 person joined · 1 notes waiting")
+            .count(),
+        2,
+        "who joined and what waits, under both codes"
+    );
 }
 
 #[test]

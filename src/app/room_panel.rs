@@ -49,7 +49,10 @@ pub enum RoomCommand {
 pub struct JoinBadge {
     pub url: String,
     width: usize,
-    dark: Vec<bool>,
+    dark: Arc<[bool]>,
+    /// People in the room and notes waiting, shown under the code.
+    pub joined: usize,
+    pub waiting: usize,
 }
 
 impl JoinBadge {
@@ -59,11 +62,14 @@ impl JoinBadge {
             .to_colors()
             .iter()
             .map(|c| *c == qrcode::Color::Dark)
-            .collect();
+            .collect::<Vec<bool>>()
+            .into();
         Some(JoinBadge {
             url: url.to_owned(),
             width: code.width(),
             dark,
+            joined: 0,
+            waiting: 0,
         })
     }
 }
@@ -85,8 +91,8 @@ pub struct Room {
     /// A fixed join token (snapshots only; a real room always gets a random one).
     pub token: Option<String>,
     pub status: String,
-    /// Notes that came in since the window was last looked at.
-    pub new_notes: usize,
+    /// Notes sent from phones since the room opened.
+    pub notes_received: usize,
     address: usize,
     /// The join addresses, worked out when the room opens and when its address changes (not
     /// every frame: listing the machine's interfaces is a system call).
@@ -145,9 +151,6 @@ pub fn apply(app: &mut App, command: RoomCommand) {
         }
         R::ShowWindow(on) => {
             app.room.window = on;
-            if on {
-                app.room.new_notes = 0;
-            }
         }
         R::ChooseAddress(i) => {
             app.room.address = i;
@@ -284,11 +287,13 @@ pub(super) fn after_frame(app: &mut App) {
     let Some(server) = &app.room.server else {
         return;
     };
+    // The window and the badge read the state itself; the events count what came in.
     for event in server.events() {
         if let RoomEvent::Submitted { .. } = event {
-            app.room.new_notes += 1;
+            app.room.notes_received += 1;
         }
     }
+    let (joined, waiting) = server.read(|r| (r.connected(), r.inbox().len()));
     let p = &app.presentation;
     let key = (app.doc.version(), p.walkthrough, p.timer);
     if app.room.published.as_ref() != Some(&key) {
@@ -303,6 +308,18 @@ pub(super) fn after_frame(app: &mut App) {
     let url = app.room.url();
     if app.room.badge.as_ref().map(|b| &b.url) != url.as_ref() {
         app.room.badge = url.as_deref().and_then(JoinBadge::new).map(Arc::new);
+        app.services.ctx.request_repaint();
+    }
+    if let Some(badge) = &app.room.badge
+        && (badge.joined, badge.waiting) != (joined, waiting)
+    {
+        app.room.badge = Some(Arc::new(JoinBadge {
+            joined,
+            waiting,
+            ..JoinBadge::clone(badge)
+        }));
+        // This frame drew the old counts; the next one shows the new.
+        app.services.ctx.request_repaint();
     }
     app.presentation.room = app.room.badge.clone();
 }
@@ -360,6 +377,15 @@ pub fn badge(ui: &mut Ui, strip: Rect, badge: &JoinBadge, palette: &crate::palet
         let (rect, _) = ui.allocate_exact_size(vec2(side, side), Sense::hover());
         qr_code(ui, rect, badge);
         ui.add(egui::Label::new(RichText::new(&badge.url).size(size).color(text)).wrap());
+        let people = match badge.joined {
+            1 => "1 person joined".to_owned(),
+            n => format!("{n} people joined"),
+        };
+        let waiting = match badge.waiting {
+            0 => String::new(),
+            n => format!(" · {n} notes waiting"),
+        };
+        ui.label(RichText::new(people + &waiting).size(size).color(text));
     });
 }
 
@@ -467,6 +493,7 @@ fn controls(ui: &mut Ui, room: &mut Room, snap: &Snapshot, out: &mut Vec<Command
         }
         ui.vertical(|ui| {
             ui.label(RichText::new(format!("{} joined", snap.joined)).strong());
+            ui.label(format!("{} notes received", room.notes_received));
             let mut open_to_join = snap.joining;
             if ui.checkbox(&mut open_to_join, "Joining open").changed() {
                 act(RoomCommand::SetJoining(open_to_join));
