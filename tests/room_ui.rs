@@ -256,3 +256,30 @@ fn r_while_presenting_opens_the_room_and_then_shows_and_hides_its_window() {
         "the join code stays on the presented canvas"
     );
 }
+
+#[test]
+fn a_port_in_use_or_not_a_number_is_said_plainly() {
+    let setup = Setup::new();
+    let mut h = example(&setup, (1280.0, 800.0));
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    h.state_mut().room.loopback = true;
+    h.state_mut().room.port = port.to_string();
+    h.state_mut().push(Command::Room(RoomCommand::Open));
+    h.run();
+    assert!(!h.state().room.is_open());
+    assert!(
+        h.query_by_label_contains("Could not open the room")
+            .is_some(),
+        "{}",
+        h.state().room.status
+    );
+    h.state_mut().room.port = "seventy".into();
+    h.state_mut().push(Command::Room(RoomCommand::Open));
+    h.run();
+    assert!(h.query_by_label_contains("is not a port number").is_some());
+    // Empty: any free port.
+    h.state_mut().room.port.clear();
+    click(&mut h, "Open the room");
+    assert!(h.state().room.is_open());
+}
