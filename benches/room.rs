@@ -213,6 +213,7 @@ fn bench_frame(c: &mut Criterion) {
             config_dir: dir.path().join("config"),
             data_dir: dir.path().join("data"),
             dialogs: Box::new(ScriptedDialogs::default()),
+            clipboard: Box::new(fitcanvas::app::MemoryClipboard::default()),
             clock: Box::new(Instant::now),
         },
     );

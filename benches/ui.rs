@@ -43,6 +43,7 @@ fn bench_ui(c: &mut Criterion) {
                 data_dir: dir.path().join("data"),
                 dialogs: Box::new(ScriptedDialogs::default()),
                 clock: Box::new(Instant::now),
+                clipboard: Box::new(fitcanvas::app::MemoryClipboard::default()),
             },
         );
         let canvas = generated(n);

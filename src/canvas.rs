@@ -198,6 +198,8 @@ pub enum EditError {
     EntryTaken { id: ItemId, entry: EvidenceId },
     #[error("the id \"{0}\" is already in use")]
     IdTaken(ItemId),
+    #[error("the conflict can't be settled that way: {0}")]
+    Unresolvable(String),
 }
 
 /// A Value Proposition Canvas.

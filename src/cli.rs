@@ -130,6 +130,7 @@ pub enum Command {
 pub enum PaperArg {
     A4,
     A3,
+    Letter,
 }
 
 /// `--theme` values.
@@ -169,6 +170,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 paper: match paper {
                     PaperArg::A4 => Paper::A4,
                     PaperArg::A3 => Paper::A3,
+                    PaperArg::Letter => Paper::Letter,
                 },
                 theme: match theme {
                     ThemeArg::Light => Theme::Light,

@@ -18,7 +18,8 @@ use crate::evidence::{Interview, IsoDate, Learning, Status, TestCard, TestState}
 use crate::section::{Kind, Section};
 
 /// One side of a merge. *Ours* is the file being merged into (git's `%A`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MergeSide {
     Ours,
     Theirs,

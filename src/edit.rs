@@ -13,6 +13,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::canvas::{Canvas, EditError, Item, ItemId, MAX_WEIGHT, MIN_WEIGHT};
+use crate::conflict::MergeSide;
 use crate::evidence::{Evidence, EvidenceId, Interview, Status, TestCard};
 use crate::section::{Kind, Section};
 
@@ -135,6 +136,19 @@ pub enum Edit {
     },
     RemoveTest {
         id: ItemId,
+    },
+    /// Settles merge conflict `index` (see [`Canvas::resolve_conflict`]) by keeping one side.
+    ResolveConflict {
+        index: usize,
+        keep: MergeSide,
+    },
+    /// Puts the whole canvas back as `canvas`: the inverse of [`Edit::ResolveConflict`], which
+    /// can touch any part of the canvas (theirs's side of a clash replaces a note and what
+    /// refers to it). Rare, so carrying the canvas costs nothing that matters. It travels as
+    /// the canvas file's JSON.
+    PutBack {
+        #[serde(with = "canvas_as_file")]
+        canvas: Box<Canvas>,
     },
     /// Several edits as one: all of them, or (when one is refused) none.
     Batch {
@@ -451,6 +465,43 @@ impl Canvas {
                     Target::Test(id),
                 ))
             }
+            E::ResolveConflict { index, keep } => {
+                let before = self.clone();
+                let settled = self
+                    .resolve_conflict(index, keep)
+                    .map_err(|e| EditError::Unresolvable(e.to_string()))?;
+                let mut touched = vec![Target::Canvas];
+                if let Some(id) = settled.id() {
+                    touched.push(match (before.interview(id), before.test(id)) {
+                        (Some(_), _) => Target::Interview(id.clone()),
+                        (_, Some(_)) => Target::Test(id.clone()),
+                        _ => Target::Note(id.clone()),
+                    });
+                }
+                Ok(Applied {
+                    inverse: E::PutBack {
+                        canvas: Box::new(before),
+                    },
+                    touched,
+                })
+            }
+            E::PutBack { canvas } => {
+                let before = std::mem::replace(self, *canvas);
+                // Ids retired before stay retired, so a number given out is never reused.
+                for (prefix, highest) in &before.retired {
+                    let kept = self.retired.entry(prefix.clone()).or_default();
+                    *kept = (*kept).max(*highest);
+                }
+                if *self == before {
+                    return Ok(Applied::nothing());
+                }
+                Ok(Applied {
+                    inverse: E::PutBack {
+                        canvas: Box::new(before),
+                    },
+                    touched: vec![Target::Canvas],
+                })
+            }
             E::RemoveTest { id } => {
                 let index = self
                     .tests
@@ -758,4 +809,25 @@ fn replace_text(field: &mut String, text: String, inverse: impl FnOnce(String) -
 
 fn no_such(id: &ItemId) -> EditError {
     EditError::NoSuchItem(id.clone())
+}
+
+/// A canvas inside an edit, written as the canvas file writes it, so an edit that carries one
+/// reads back the same way a file does (and is checked like one).
+mod canvas_as_file {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error as _};
+
+    use crate::canvas::Canvas;
+
+    pub fn serialize<S: Serializer>(canvas: &Canvas, out: S) -> Result<S::Ok, S::Error> {
+        let value: serde_json::Value = serde_json::from_slice(&crate::format::to_vec(canvas))
+            .map_err(serde::ser::Error::custom)?;
+        value.serialize(out)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<Box<Canvas>, D::Error> {
+        let value = serde_json::Value::deserialize(input)?;
+        crate::format::from_value(value)
+            .map(Box::new)
+            .map_err(D::Error::custom)
+    }
 }

@@ -59,6 +59,20 @@ pub const FONTS: &[BundledFont] = &[
         bold: false,
         bytes: include_bytes!("../assets/fonts/Symbola-emoji.ttf"),
     },
+    // Last, so the symbols these two also carry (dotted circle, dashes) are still drawn
+    // from the fonts above, as they always were.
+    BundledFont {
+        name: "NotoSansDevanagari-Regular",
+        family: "Noto Sans Devanagari",
+        bold: false,
+        bytes: include_bytes!("../assets/fonts/NotoSansDevanagari-Regular.ttf"),
+    },
+    BundledFont {
+        name: "NotoSansThai-Regular",
+        family: "Noto Sans Thai",
+        bold: false,
+        bytes: include_bytes!("../assets/fonts/NotoSansThai-Regular.ttf"),
+    },
 ];
 
 /// The licence of some of the bundled fonts, whose notice must be shown to people (Help → About).
@@ -75,7 +89,13 @@ pub struct FontLicence {
 /// Every bundled font's licence.
 pub const LICENCES: &[FontLicence] = &[
     FontLicence {
-        families: &["Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew"],
+        families: &[
+            "Noto Sans",
+            "Noto Sans Arabic",
+            "Noto Sans Hebrew",
+            "Noto Sans Devanagari",
+            "Noto Sans Thai",
+        ],
         name: "SIL Open Font License 1.1",
         text: include_str!("../assets/fonts/LICENSE-Noto.txt"),
     },

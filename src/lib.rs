@@ -21,6 +21,7 @@ pub mod git_setup;
 pub mod history;
 pub mod layout;
 pub mod merge;
+pub mod note_copy;
 pub mod palette;
 pub mod risk;
 pub mod room;

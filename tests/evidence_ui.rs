@@ -385,10 +385,10 @@ fn a_test_card_from_what_to_test_next_is_finished_and_moves_the_validated_fit() 
     // Edit it: a test, a second tested note, and running.
     type_into(
         &mut h,
-        "To verify that, we will…",
+        "Test",
         &["To verify that, we will", " call 10 chefs"],
     );
-    type_into(&mut h, "We are right if…", &["We are right if 7 complain"]);
+    type_into(&mut h, "Success criteria", &["We are right if 7 complain"]);
     pick(&mut h, "Also test", "Pain relievers · Tracked vans");
     press_role(&mut h, Role::RadioButton, "Running");
     let card = h.state().canvas().tests()[0].clone();
@@ -396,6 +396,16 @@ fn a_test_card_from_what_to_test_next_is_finished_and_moves_the_validated_fit() 
     assert_eq!(card.criteria, "We are right if 7 complain");
     assert_eq!(card.items().len(), 2);
     assert_eq!(card.state, TestState::Running);
+    // Starting the test marks the notes it tests as being tested, in the same undo step.
+    let status = |h: &Harness<'_, App>, id: &str| h.state().canvas().item(id).unwrap().status();
+    assert_eq!(status(&h, pain.as_str()), Status::Testing);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(status(&h, pain.as_str()), Status::Assumption);
+    assert_eq!(h.state().canvas().tests()[0].state, TestState::Planned);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(status(&h, pain.as_str()), Status::Testing);
     assert!(
         // The list shows the start of the hypothesis.
         h.query_by_label_contains("Running · We believe that our customers suffer")
@@ -406,11 +416,11 @@ fn a_test_card_from_what_to_test_next_is_finished_and_moves_the_validated_fit() 
     press(&mut h, "Finish…");
     type_into(
         &mut h,
-        "We observed…",
+        "Observation",
         &["9 of 10 chefs had a late delivery"],
     );
-    type_into(&mut h, "From that we learned…", &["Lateness hurts"]);
-    type_into(&mut h, "Therefore, we will…", &["Build tracking"]);
+    type_into(&mut h, "Learning", &["Lateness hurts"]);
+    type_into(&mut h, "Decision", &["Build tracking"]);
     press_role(&mut h, Role::RadioButton, "Validated");
     press(&mut h, "Finish test");
     let card = h.state().canvas().tests()[0].clone();
@@ -443,8 +453,8 @@ fn a_test_card_from_what_to_test_next_is_finished_and_moves_the_validated_fit() 
     assert_eq!(&reloaded, h.state().canvas());
     assert_eq!(reloaded.tests()[0].learning, Some(learning));
 
-    // Finishing was one step: one undo brings back the running card, the statuses and the
-    // validated fit.
+    // Finishing was one step: one undo brings back the running card, the statuses it had
+    // while running (being tested) and the validated fit.
     leave_fields(&mut h);
     undo(&mut h);
     let card = h.state().canvas().tests()[0].clone();
@@ -453,7 +463,7 @@ fn a_test_card_from_what_to_test_next_is_finished_and_moves_the_validated_fit() 
     for id in [&pain, &reliever] {
         assert_eq!(
             h.state().canvas().item(id).unwrap().status(),
-            Status::Assumption
+            Status::Testing
         );
     }
     assert_eq!(validated(&h), Some(0.0));
@@ -487,7 +497,7 @@ fn finishing_can_invalidate_or_leave_statuses_and_cards_can_be_deleted() {
         h.state().canvas().item(&pain).unwrap().status(),
         Status::Assumption
     );
-    type_into(&mut h, "We observed…", &["Deliveries were on time"]);
+    type_into(&mut h, "Observation", &["Deliveries were on time"]);
     press(&mut h, "Finish test");
     assert_eq!(
         h.state().canvas().item(&pain).unwrap().status(),
@@ -496,7 +506,7 @@ fn finishing_can_invalidate_or_leave_statuses_and_cards_can_be_deleted() {
     press(&mut h, "Reopen test");
     assert_eq!(h.state().canvas().tests()[0].state, TestState::Running);
     press(&mut h, "Finish…");
-    type_into(&mut h, "We observed…", &["Still on time"]);
+    type_into(&mut h, "Observation", &["Still on time"]);
     press(&mut h, "Leave as is");
     press(&mut h, "Finish test");
     assert_eq!(h.state().canvas().tests()[0].state, TestState::Done);

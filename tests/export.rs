@@ -237,7 +237,17 @@ fn pdf_text_of_right_to_left_notes_reads_in_logical_order() {
             assert!(!note.truncated, "{name}: {} does not fit", note.id);
             let r = note.rect;
             let crop = (r.x * scale, r.y * scale, r.w * scale, r.h * scale);
-            let wanted: String = item.text().split_whitespace().collect();
+            // The note's text, then its marker line below it.
+            let wanted: String = item
+                .text()
+                .split_whitespace()
+                .chain(
+                    note.marker
+                        .as_deref()
+                        .unwrap_or_default()
+                        .split_whitespace(),
+                )
+                .collect();
             assert_eq!(pdf_text_in(&pdf, Some(crop)), wanted, "{name}: {}", note.id);
         }
         // The whole page holds every letter too, whatever order poppler puts the runs in.
@@ -259,6 +269,55 @@ fn pdf_text_of_right_to_left_notes_reads_in_logical_order() {
             }
         }
     }
+}
+
+/// Hindi (Devanagari, with conjuncts and vowel signs written before their consonant) and Thai
+/// notes: every letter has a bundled font, and the PDF text of each note reads back as typed.
+#[test]
+fn devanagari_and_thai_notes_are_drawn_with_bundled_fonts_and_read_back_from_the_pdf() {
+    let m = Measurer::new();
+    let canvas = load(&fixture("indic-thai.json"));
+    let pdf = export::render(&canvas, Format::Pdf, &Options::default()).unwrap();
+    let (w, h) = export::Paper::A4.size_pt();
+    let d = Drawing::build(&canvas, &Palette::light(), &m, w / h);
+    let scale = w / d.width;
+    for note in &d.notes {
+        let item = canvas.item(note.id.as_str()).unwrap();
+        assert!(m.covers(item.text()), "no font for {:?}", item.text());
+        let r = note.rect;
+        let crop = (r.x * scale, r.y * scale, r.w * scale, r.h * scale);
+        let wanted: String = item
+            .text()
+            .split_whitespace()
+            .chain(
+                note.marker
+                    .as_deref()
+                    .unwrap_or_default()
+                    .split_whitespace(),
+            )
+            .collect();
+        assert_eq!(pdf_text_in(&pdf, Some(crop)), wanted, "{}", note.id);
+    }
+    // The SVG (and so the PNG) draws no missing-glyph box anywhere, the title mixing
+    // Devanagari, Latin and Thai in one bold line included.
+    let tree = render::parse(&export::svg::to_svg(&d, d.width, d.height)).unwrap();
+    let mut texts = Vec::new();
+    all_texts(tree.root(), &mut texts);
+    let glyphs: Vec<_> = texts
+        .iter()
+        .flat_map(|t| {
+            t.layouted()
+                .iter()
+                .flat_map(|s| s.positioned_glyphs.clone())
+        })
+        .collect();
+    assert!(glyphs.len() > 100);
+    let boxes: Vec<&str> = glyphs
+        .iter()
+        .filter(|g| g.id.0 == 0)
+        .map(|g| g.text.as_str())
+        .collect();
+    assert!(boxes.is_empty(), "drawn as boxes: {boxes:?}");
 }
 
 /// A right-to-left note that starts with a number ("24 hours"): the number is read first, so in
@@ -380,7 +439,7 @@ fn pdf_fonts_are_embedded_subset_and_mapped_to_unicode() {
 fn pdf_of_every_example_holds_every_note_as_searchable_text() {
     for path in examples() {
         let canvas = load(&path);
-        for paper in [export::Paper::A4, export::Paper::A3] {
+        for paper in export::Paper::ALL {
             let options = Options {
                 paper,
                 ..Options::default()
@@ -814,4 +873,55 @@ fn markdown_shows_markup_characters_in_notes_as_typed() {
         })
         .collect();
     assert_eq!(heading, "Markup *in* the title #1");
+}
+
+/// Exports cannot draw links the way the window does; each customer note carries a marker and
+/// each value-map note names the markers of what it addresses, so every link can be read off
+/// the page. And the validated fit stands beside the fit in every format.
+#[test]
+fn every_link_can_be_read_off_an_export_and_the_validated_fit_is_shown() {
+    let m = Measurer::new();
+    for path in examples() {
+        let canvas = load(&path);
+        let d = Drawing::build(&canvas, &Palette::light(), &m, 16.0 / 10.0);
+        let marker_of = |id: &str| {
+            d.notes
+                .iter()
+                .find(|n| n.id.as_str() == id)
+                .and_then(|n| n.marker.clone())
+                .unwrap_or_else(|| panic!("{}: {id} has no marker", path.display()))
+        };
+        let mut links = 0;
+        for note in d.notes.iter().filter(|n| !n.section.is_customer()) {
+            let item = canvas.item(note.id.as_str()).unwrap();
+            for to in item.addresses() {
+                let named = note.marker.as_deref().unwrap_or_default();
+                let wanted = marker_of(to.as_str());
+                assert!(
+                    named.split_whitespace().any(|w| w == wanted),
+                    "{}: {} does not name {wanted} ({named:?})",
+                    path.display(),
+                    note.id
+                );
+                links += 1;
+            }
+        }
+        assert!(links > 0, "{}: no links to check", path.display());
+        if let Some(validated) = fitcanvas::score(&canvas).validated_fit {
+            let wanted = format!("Validated fit {validated:.0}%");
+            let svg = export::svg::to_svg(&d, d.width, d.height);
+            assert!(
+                svg.contains(&wanted),
+                "{}: SVG lacks {wanted}",
+                path.display()
+            );
+            let pdf = export::render(&canvas, Format::Pdf, &Options::default()).unwrap();
+            let squeezed: String = wanted.split_whitespace().collect();
+            assert!(
+                pdf_text(&pdf).contains(&squeezed),
+                "{}: PDF lacks {wanted}",
+                path.display()
+            );
+        }
+    }
 }

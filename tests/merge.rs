@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test or bench is a failure report.
 
 use fitcanvas::conflict::{Conflict, Field, FieldValue, MergeSide, Owner};
+use fitcanvas::edit::Edit;
 use fitcanvas::evidence::{Evidence, Source, Stance, Status, TestState};
 use fitcanvas::format;
 use fitcanvas::merge::merge;
@@ -301,6 +302,39 @@ proptest! {
         prop_assert_eq!(&merge(&base, &x, &base), &x);
         prop_assert_eq!(&merge(&base, &base, &y), &y);
         prop_assert_eq!(&merge(&base, &x, &x), &x);
+    }
+
+    #[test]
+    fn settling_a_conflict_is_an_edit_that_undoes_exactly(
+        (base, x, y) in three(),
+        pick in any::<Index>(),
+        theirs in any::<bool>(),
+    ) {
+        let merged = merge(&base, &x, &y);
+        if merged.conflicts().is_empty() {
+            return Ok(()); // Most random merges settle cleanly: far too many to reject.
+        }
+        let index = pick.index(merged.conflicts().len());
+        let keep = if theirs { MergeSide::Theirs } else { MergeSide::Ours };
+        let mut by_hand = merged.clone();
+        let settled = by_hand.resolve_conflict(index, keep);
+        let mut edited = merged.clone();
+        let applied = edited.apply(Edit::ResolveConflict { index, keep });
+        match (settled, applied) {
+            (Ok(_), Ok(applied)) => {
+                prop_assert_eq!(&edited, &by_hand);
+                prop_assert!(applied.changed());
+                // The inverse travels as JSON (to a peer, say) and still puts everything back.
+                let json = serde_json::to_string(&applied.inverse).unwrap();
+                let inverse: Edit = serde_json::from_str(&json).unwrap();
+                let redo = edited.apply(inverse).unwrap();
+                prop_assert_eq!(&edited, &merged);
+                edited.apply(redo.inverse).unwrap();
+                prop_assert_eq!(&edited, &by_hand);
+            }
+            (Err(_), Err(_)) => prop_assert_eq!(&edited, &merged),
+            (by_hand, edit) => prop_assert!(false, "{by_hand:?} but {edit:?}"),
+        }
     }
 
     #[test]

@@ -19,11 +19,23 @@ pub enum Action {
     SaveAs,
     SaveToPath,
     Export,
+    Print,
     Compare,
     StartScreen,
     Quit,
     Undo,
     Redo,
+    /// The clipboard: egui hands these over as copy, cut and paste events, not keys.
+    Copy,
+    Cut,
+    Paste,
+    Duplicate,
+    Find,
+    FindNext,
+    FindPrevious,
+    /// Alt+K / Alt+S: the selected note's next kind or status, round the list.
+    NextKind,
+    NextStatus,
     /// Ctrl+1 … Ctrl+6: a new note in that area.
     NewNote(Section),
     /// Insert or +: a new note in the selected note's area.
@@ -49,6 +61,7 @@ pub enum Action {
     ZoomReset,
     Present,
     Shortcuts,
+    About,
     // Presenting.
     /// 1 … 6 spotlight an area, 0 shows all.
     Spotlight(u8),
@@ -144,11 +157,19 @@ impl Action {
             A::SaveAs,
             A::SaveToPath,
             A::Export,
+            A::Print,
             A::Compare,
             A::StartScreen,
             A::Quit,
             A::Undo,
             A::Redo,
+            A::Copy,
+            A::Cut,
+            A::Paste,
+            A::Duplicate,
+            A::Find,
+            A::FindNext,
+            A::FindPrevious,
         ];
         all.extend(Section::ALL.map(A::NewNote));
         all.extend([
@@ -166,6 +187,8 @@ impl Action {
         ]);
         all.extend((1..=5).map(A::Weight));
         all.extend([
+            A::NextKind,
+            A::NextStatus,
             A::DeleteNote,
             A::FocusSidePanel,
             A::ToggleSidePanel,
@@ -173,6 +196,7 @@ impl Action {
             A::ZoomOut,
             A::ZoomReset,
             A::Shortcuts,
+            A::About,
             A::Present,
         ]);
         all.extend((1..=6).chain([0]).map(A::Spotlight));
@@ -203,16 +227,26 @@ impl Action {
             A::SaveAs => "Save As…".into(),
             A::SaveToPath => "Save to path…".into(),
             A::Export => "Export…".into(),
+            A::Print => "Print…".into(),
             A::Compare => "Compare with…".into(),
             A::StartScreen => "Start screen".into(),
             A::Quit => "Quit".into(),
             A::Undo => "Undo".into(),
             A::Redo => "Redo".into(),
+            A::Copy => "Copy".into(),
+            A::Cut => "Cut".into(),
+            A::Paste => "Paste".into(),
+            A::Duplicate => "Duplicate".into(),
+            A::Find => "Find…".into(),
+            A::FindNext => "Find next".into(),
+            A::FindPrevious => "Find previous".into(),
+            A::NextKind => "Next kind".into(),
+            A::NextStatus => "Next status".into(),
             A::NewNote(section) => section.title().into(),
             A::NewNoteHere => "New note in the selected note's area".into(),
             A::EditNote => "Edit the selected note".into(),
             A::DeleteNote => "Delete note".into(),
-            A::Escape => "Stop typing, clear the selection, end a comparison".into(),
+            A::Escape => "Stop typing, close Find, clear the selection, end a comparison".into(),
             A::NextNote => "Next note".into(),
             A::PreviousNote => "Previous note".into(),
             A::SelectLeft => "Select the note to the left".into(),
@@ -229,6 +263,7 @@ impl Action {
             A::ZoomReset => "Actual size".into(),
             A::Present => "Present".into(),
             A::Shortcuts => "Keyboard shortcuts".into(),
+            A::About => "About Fitcanvas".into(),
             A::Spotlight(0) => "Show all areas".into(),
             A::Spotlight(n) => format!("Spotlight area {n}"),
             A::StepForward => "Next step".into(),
@@ -256,6 +291,16 @@ impl Action {
             A::Quit => vec![cmd(Key::Q)],
             A::Undo => vec![cmd(Key::Z)],
             A::Redo => vec![cmd_shift(Key::Z), cmd(Key::Y)],
+            A::Print => vec![cmd(Key::P)],
+            A::Copy => vec![cmd(Key::C)],
+            A::Cut => vec![cmd(Key::X)],
+            A::Paste => vec![cmd(Key::V)],
+            A::Duplicate => vec![cmd(Key::D)],
+            A::Find => vec![cmd(Key::F)],
+            A::FindNext => vec![key(Key::F3)],
+            A::FindPrevious => vec![shift(Key::F3)],
+            A::NextKind => vec![alt(Key::K)],
+            A::NextStatus => vec![alt(Key::S)],
             A::NewNote(section) => vec![cmd(DIGITS[section.index() + 1])],
             A::NewNoteHere => vec![key(Key::Insert), key(Key::Plus)],
             A::EditNote => vec![key(Key::Enter), key(Key::F2)],
@@ -293,7 +338,8 @@ impl Action {
             | A::Export
             | A::Compare
             | A::StartScreen
-            | A::Shortcuts => Vec::new(),
+            | A::Shortcuts
+            | A::About => Vec::new(),
         }
     }
 
@@ -327,6 +373,12 @@ impl Action {
             | A::Room => Scope::Presenting,
             A::SelectLeft | A::SelectRight => Scope::Editor,
             A::Weight(_)
+            | A::NextKind
+            | A::NextStatus
+            | A::Copy
+            | A::Cut
+            | A::Paste
+            | A::Duplicate
             | A::NewNoteHere
             | A::EditNote
             | A::DeleteNote
@@ -352,17 +404,30 @@ impl Action {
             | A::SaveAs
             | A::SaveToPath
             | A::Export
+            | A::Print
             | A::Compare
             | A::StartScreen
             | A::Quit => Some(Menu::File),
-            A::Undo | A::Redo | A::DeleteNote | A::NewNote(_) | A::MoveEarlier | A::MoveLater => {
-                Some(Menu::Edit)
-            }
+            A::Undo
+            | A::Redo
+            | A::Copy
+            | A::Cut
+            | A::Paste
+            | A::Duplicate
+            | A::Find
+            | A::FindNext
+            | A::FindPrevious
+            | A::NextKind
+            | A::NextStatus
+            | A::DeleteNote
+            | A::NewNote(_)
+            | A::MoveEarlier
+            | A::MoveLater => Some(Menu::Edit),
             A::ToggleSidePanel | A::ZoomIn | A::ZoomOut | A::ZoomReset | A::Present => {
                 Some(Menu::View)
             }
             A::RevealFit | A::TopVoted | A::DarkProjector | A::Room => Some(Menu::View),
-            A::Shortcuts => Some(Menu::Help),
+            A::Shortcuts | A::About => Some(Menu::Help),
             _ => None,
         }
     }
@@ -371,9 +436,18 @@ impl Action {
     pub fn enabled(self, s: &Situation) -> bool {
         use Action as A;
         match self {
-            A::Save | A::SaveAs | A::SaveToPath | A::Export | A::Compare | A::Present | A::Room => {
-                s.on_canvas
-            }
+            A::Save
+            | A::SaveAs
+            | A::SaveToPath
+            | A::Export
+            | A::Print
+            | A::Compare
+            | A::Present
+            | A::Paste
+            | A::Find
+            | A::FindNext
+            | A::FindPrevious
+            | A::Room => s.on_canvas,
             A::Undo => s.can_undo,
             A::Redo => s.can_redo,
             A::DeleteNote
@@ -382,8 +456,12 @@ impl Action {
             | A::MoveLater
             | A::NewNoteHere
             | A::Vote
-            | A::Unvote => s.selection,
-            A::Weight(_) => s.customer_selection,
+            | A::Unvote
+            | A::Copy
+            | A::Cut
+            | A::Duplicate
+            | A::NextStatus => s.selection,
+            A::Weight(_) | A::NextKind => s.customer_selection,
             A::ToggleSidePanel | A::FocusSidePanel => s.on_canvas && !s.presenting,
             A::Spotlight(_)
             | A::PresentNewNote
@@ -408,7 +486,8 @@ impl Action {
             | A::ZoomIn
             | A::ZoomOut
             | A::ZoomReset
-            | A::Shortcuts => true,
+            | A::Shortcuts
+            | A::About => true,
         }
     }
 
@@ -513,10 +592,20 @@ pub fn help_rows() -> Vec<HelpRow> {
     vec![
         row(vec![A::New, A::Open], "New canvas / open a file"),
         row(vec![A::Save, A::SaveAs], "Save / save as"),
+        row(vec![A::Print], "Print (through the PDF export)"),
         row(vec![A::Quit], "Quit (asks first about unsaved changes)"),
         row(
             vec![A::Undo, A::Redo],
             "Undo / redo (also in the Edit menu; no limit in a session)",
+        ),
+        row(
+            vec![A::Copy, A::Cut, A::Paste],
+            "Copy / cut / paste the selected note (with its weight, kind and status; lines of text paste as one note each)",
+        ),
+        row(vec![A::Duplicate], "Duplicate the selected note"),
+        row(
+            vec![A::Find, A::FindNext, A::FindPrevious],
+            "Find notes by their text or evidence / next / previous match",
         ),
         family(
             Section::ALL.map(A::NewNote).to_vec(),
@@ -530,7 +619,7 @@ pub fn help_rows() -> Vec<HelpRow> {
         ),
         row(
             vec![A::Escape],
-            "Stop typing (what was typed is kept) / clear the selection / end a comparison",
+            "Stop typing (what was typed is kept) / close Find / clear the selection / end a comparison",
         ),
         row(vec![A::NextNote, A::PreviousNote], "Next / previous note"),
         row(
@@ -545,6 +634,10 @@ pub fn help_rows() -> Vec<HelpRow> {
             (1..=5).map(A::Weight).collect(),
             "Weight of the selected customer note",
             false,
+        ),
+        row(
+            vec![A::NextKind, A::NextStatus],
+            "Next kind / next status of the selected note",
         ),
         row(
             vec![A::DeleteNote],
@@ -679,6 +772,10 @@ mod tests {
         assert_eq!(Action::Redo.keys_text(), "Ctrl+Shift+Z or Ctrl+Y");
         assert_eq!(Action::Escape.keys_text(), "Esc");
         assert_eq!(Action::ZoomIn.keys_text(), "Ctrl+Plus or Ctrl+=");
-        assert_eq!(help_rows()[4].keys(), "Ctrl+1 … Ctrl+6");
+        let new_note = help_rows()
+            .into_iter()
+            .find(|r| r.actions.contains(&Action::NewNote(Section::Jobs)))
+            .unwrap();
+        assert_eq!(new_note.keys(), "Ctrl+1 … Ctrl+6");
     }
 }

@@ -39,6 +39,7 @@ impl App {
                     .collect();
                 let canvas = self.doc.canvas();
                 let ids = canvas.next_ids(section, lines.len());
+                let ids_count = ids.len();
                 let start = canvas.items(section).len();
                 let last = ids.last().cloned();
                 let edits = ids
@@ -52,10 +53,26 @@ impl App {
                         text,
                     })
                     .collect();
+                let n = ids_count;
                 if self.edit(Edit::Batch { edits }, None) {
+                    self.status = match n {
+                        1 => "Pasted 1 note".to_owned(),
+                        n => format!("Pasted {n} notes"),
+                    };
                     self.select(last);
                 }
             }
+            C::Copy => self.copy_selected(false),
+            C::Cut => self.copy_selected(true),
+            C::PasteText(text) => self.paste_text(text, None),
+            C::PasteClipboard { into } => match self.services.clipboard.text() {
+                Some(text) if !text.trim().is_empty() => self.paste_text(text, into),
+                _ => self.status = "The clipboard holds no text to paste".to_owned(),
+            },
+            C::Duplicate => self.duplicate_selected(),
+            C::Find(step) => self.find(step),
+            C::ShowAbout => self.modal = Some(Modal::About),
+            C::Print => self.print(),
             C::Remove { id } => {
                 let neighbour = self.neighbour_of(&id);
                 if self.edit(Edit::RemoveNote { id: id.clone() }, None)
@@ -175,7 +192,7 @@ impl App {
             }
             C::SaveTo(path) => {
                 self.commit_entry();
-                self.save_to(path);
+                self.save_to(files::with_canvas_extension(path));
             }
             C::ShowStart => self.guard(Pending::StartScreen),
             C::Close => {
@@ -226,6 +243,7 @@ impl App {
                     self.discard_recovery();
                 }
             }
+            C::AnswerOutsideChange(answer) => self.answer_outside_change(answer),
             C::EditTypedPath(typed) => {
                 if let Some(Modal::TypePath { text, .. }) = self.modal.as_mut() {
                     *text = typed;
@@ -265,9 +283,14 @@ impl App {
     /// Applies one edit of the user's through the document. Returns whether the canvas
     /// changed; a refused edit's reason goes to the status line.
     pub(super) fn edit(&mut self, edit: Edit, key: Option<MergeKey>) -> bool {
+        let had_conflicts = !self.doc.canvas().conflicts().is_empty();
         match self.doc.apply(edit, key) {
             Ok(applied) => {
                 self.follow(&applied);
+                if had_conflicts && self.doc.canvas().conflicts().is_empty() {
+                    self.status =
+                        "All conflicts settled: saving writes the file without them".to_owned();
+                }
                 applied.changed()
             }
             Err(e) => {

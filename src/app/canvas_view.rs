@@ -278,6 +278,19 @@ fn area_ui(
         style,
     } = *look;
     let (area, scale) = (place.area, place.scale);
+    if !style.read_only {
+        // Under the notes (drawn later, so they take their own clicks): the area's own menu,
+        // and a click on its empty space clears the selection as the canvas's does.
+        let space = ui.interact(
+            area,
+            ui.scope_id().with(("area", section.key())),
+            Sense::click(),
+        );
+        if space.clicked() {
+            out.push(Command::Select(None));
+        }
+        space.context_menu(|ui| super::note_menu::area(ui, section, out));
+    }
     let label_h = (18.0 * scale).max(17.0).max(style.min_font * 1.1).round();
     let label_rect = Rect::from_min_size(area.min, vec2(area.width(), label_h));
     let plus_size = label_h;
@@ -489,7 +502,7 @@ fn note_ui(
         out.push(Command::Select(Some(item.id().clone())));
     }
     let response = response.on_hover_text(label);
-    let _ = response;
+    response.context_menu(|ui| super::note_menu::note(ui, section, item, out));
     note_face(ui, look, note, font);
     super::voting::note_votes(ui, item, rect, style.vote_dot, selected, out);
 }

@@ -69,6 +69,19 @@ pub enum Command {
     },
     Undo,
     Redo,
+    // The clipboard, worked out when applied against the selection then.
+    Copy,
+    Cut,
+    /// Text pasted with no field open: the clipboard's notes if it holds the ones with this
+    /// text, else a note per line.
+    PasteText(String),
+    /// Edit → Paste: what the clipboard holds, read when applied. Lines of text go into
+    /// `into`, else the selected note's area.
+    PasteClipboard {
+        into: Option<Section>,
+    },
+    Duplicate,
+    Find(super::FindCommand),
     /// An action from the table (a menu entry), worked out when applied.
     Run(super::actions::Action),
     // Selection and in-place entry (not canvas changes).
@@ -101,6 +114,9 @@ pub enum Command {
     CycleFocus,
     Zoom(ZoomStep),
     ShowShortcuts,
+    ShowAbout,
+    /// File → Print…: the canvas as a PDF, sent to the system's print command.
+    Print,
     ClearRecent,
     // Modals answer with commands too, applied after the frame like every other.
     CloseModal,
@@ -110,6 +126,8 @@ pub enum Command {
     AnswerUnsaved(Pending, UnsavedAnswer),
     /// The answer to "restore unsaved work?".
     AnswerRecovery(bool),
+    /// The answer to "the file changed on disk"; `None` puts the question off until saving.
+    AnswerOutsideChange(Option<super::OutsideAnswer>),
     /// The typed path's text as the user edits it.
     EditTypedPath(String),
     /// The export window's choice as the user changes it.

@@ -1,8 +1,13 @@
-//! Modal windows: save changes?, type a path, export, messages, crash recovery, keyboard shortcuts.
+//! Modal windows: save changes?, type a path, export, messages, crash recovery, a file changed
+//! on disk, keyboard shortcuts.
 
 use std::path::PathBuf;
 
 use super::export_menu;
+
+/// The app's own licence texts, shown in Help → About.
+const LICENSE_MIT: &str = include_str!("../../LICENSE-MIT");
+const LICENSE_APACHE: &str = include_str!("../../LICENSE-APACHE");
 use super::{Command, Modal, PathPurpose, UnsavedAnswer};
 
 /// What the modal layer gets while it draws: the modal, the names it shows, and where its
@@ -151,6 +156,77 @@ pub fn show(ctx: &egui::Context, cx: DialogContext<'_>) {
             });
             if let Some(restore) = r.inner {
                 out.push(Command::AnswerRecovery(restore));
+            }
+        }
+        Modal::OutsideChange => {
+            use super::OutsideAnswer as A;
+            let r = egui::Modal::new(id).show(ctx, |ui| {
+                ui.heading("The file changed on disk");
+                ui.label(format!(
+                    "Another program changed “{document_name}” since you opened or last saved \
+                     it, and you have unsaved changes here."
+                ));
+                ui.label(
+                    "Merge keeps both: their new notes and your changes, with anything you \
+                     both changed listed as a conflict to settle.",
+                );
+                ui.horizontal(|ui| {
+                    let merge = ui.button("Merge");
+                    if merge.clicked() {
+                        return Some(Some(A::Merge));
+                    }
+                    if ui
+                        .button("Reload from disk")
+                        .on_hover_text("Take their version; Ctrl+Z brings yours back")
+                        .clicked()
+                    {
+                        return Some(Some(A::Reload));
+                    }
+                    if ui.button("Keep mine (save as…)").clicked() {
+                        return Some(Some(A::KeepMine));
+                    }
+                    if ui.button("Not now").clicked() {
+                        return Some(None);
+                    }
+                    None
+                })
+                .inner
+            });
+            let answer = r.inner.or(r.should_close().then_some(None));
+            if let Some(answer) = answer {
+                out.push(Command::AnswerOutsideChange(answer));
+            }
+        }
+        Modal::About => {
+            let r = egui::Modal::new(id).show(ctx, |ui| {
+                ui.heading("Fitcanvas");
+                ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
+                ui.label(env!("CARGO_PKG_DESCRIPTION"));
+                ui.label(
+                    "Licensed under the MIT License or the Apache License 2.0, at your option.",
+                );
+                egui::ScrollArea::vertical()
+                    .max_height(ctx.content_rect().height() * 0.5)
+                    .show(ui, |ui| {
+                        ui.collapsing("MIT License", |ui| {
+                            ui.label(egui::RichText::new(LICENSE_MIT).monospace().small());
+                        });
+                        ui.collapsing("Apache License 2.0", |ui| {
+                            ui.label(egui::RichText::new(LICENSE_APACHE).monospace().small());
+                        });
+                        ui.label(egui::RichText::new("Bundled fonts").strong());
+                        for licence in crate::fonts::LICENCES {
+                            let title =
+                                format!("{}: {}", licence.families.join(", "), licence.name);
+                            ui.collapsing(title, |ui| {
+                                ui.label(egui::RichText::new(licence.text).monospace().small());
+                            });
+                        }
+                    });
+                ui.button("Close").clicked()
+            });
+            if r.inner || r.should_close() {
+                out.push(Command::CloseModal);
             }
         }
         Modal::Shortcuts => {

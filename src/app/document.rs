@@ -143,6 +143,20 @@ impl Document {
         self.dirty = self.canvas != self.saved;
     }
 
+    /// The canvas as last loaded or saved: what "unsaved changes" are measured against, and
+    /// the base of a merge with a version changed elsewhere.
+    pub fn base(&self) -> &Canvas {
+        &self.saved
+    }
+
+    /// Takes `on_disk` as the file's content from now on (it changed outside the app): the
+    /// canvas is unsaved while it differs from it.
+    pub fn rebase(&mut self, on_disk: Canvas) {
+        self.saved = on_disk;
+        self.dirty = self.canvas != self.saved;
+        self.revision += 1;
+    }
+
     /// Records a successful save to `path`.
     pub fn mark_saved(&mut self, path: PathBuf) {
         self.path = Some(path);

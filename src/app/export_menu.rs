@@ -69,31 +69,30 @@ pub fn ui(ui: &mut egui::Ui, choice: &mut ExportChoice, out: &mut Vec<Command>) 
             }
         }
     });
-    match choice.format {
-        Format::Png => {
-            ui.horizontal(|ui| {
-                let label = ui.label("PNG width (pixels)");
-                ui.add(
-                    egui::DragValue::new(&mut choice.width)
-                        .range(export::MIN_PNG_WIDTH..=export::MAX_PNG_WIDTH)
-                        .speed(10.0),
-                )
-                .labelled_by(label.id);
-            });
-        }
-        Format::Pdf => {
-            ui.horizontal(|ui| {
-                ui.label("Paper (landscape)");
-                for (paper, name) in [(Paper::A4, "A4"), (Paper::A3, "A3")] {
-                    if ui.radio(choice.paper == paper, name).clicked() {
-                        choice.paper = paper;
-                    }
+    // Every option is always there, greyed out where the format has no use for it, so the
+    // window keeps its size and its buttons their place as the format changes.
+    ui.add_enabled_ui(choice.format == Format::Png, |ui| {
+        ui.horizontal(|ui| {
+            let label = ui.label("PNG width (pixels)");
+            ui.add(
+                egui::DragValue::new(&mut choice.width)
+                    .range(export::MIN_PNG_WIDTH..=export::MAX_PNG_WIDTH)
+                    .speed(10.0),
+            )
+            .labelled_by(label.id);
+        });
+    });
+    ui.add_enabled_ui(choice.format == Format::Pdf, |ui| {
+        ui.horizontal(|ui| {
+            ui.label("Paper (landscape)");
+            for paper in Paper::ALL {
+                if ui.radio(choice.paper == paper, paper.name()).clicked() {
+                    choice.paper = paper;
                 }
-            });
-        }
-        Format::Svg | Format::Markdown => {}
-    }
-    if choice.format != Format::Markdown {
+            }
+        });
+    });
+    ui.add_enabled_ui(choice.format != Format::Markdown, |ui| {
         ui.horizontal(|ui| {
             ui.label("Colours");
             for (theme, name) in [
@@ -105,11 +104,15 @@ pub fn ui(ui: &mut egui::Ui, choice: &mut ExportChoice, out: &mut Vec<Command>) 
                 }
             }
         });
-    }
+    });
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         if ui
-            .button(format!("Export {}…", choice.format.name()))
+            .add(
+                // As wide as the widest format's label, so Cancel does not move either.
+                egui::Button::new(format!("Export {}…", choice.format.name()))
+                    .min_size(egui::vec2(150.0, 0.0)),
+            )
             .clicked()
         {
             out.push(Command::Export(*choice));

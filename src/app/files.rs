@@ -13,7 +13,7 @@ impl App {
                 (Some(path), _) => match reply.purpose {
                     PathPurpose::Open => self.open_path(path),
                     PathPurpose::SaveAs => {
-                        self.save_to(path);
+                        self.save_to(with_canvas_extension(path));
                     }
                     PathPurpose::Export(_) => self.export_to(&path),
                     PathPurpose::Compare => self.compare_with(path),
@@ -89,11 +89,16 @@ impl App {
         self.services.recovery.discard();
         self.frame.autosaved_revision = self.doc.revision();
         self.frame.change_pending_since = None;
+        self.frame.outside = None;
+        let path = self.doc.path().map(Path::to_path_buf);
+        self.services
+            .watch
+            .follow(path.as_deref(), &self.services.ctx);
     }
 
     pub(super) fn request_dialog(&mut self, purpose: PathPurpose) {
         let name = self.doc.path().and_then(Path::file_name).map_or_else(
-            || format!("{}.json", sanitize(self.doc.canvas().title())),
+            || format!("{}{CANVAS_EXTENSION}", sanitize(self.doc.canvas().title())),
             |n| n.to_string_lossy().into_owned(),
         );
         let name = match purpose {
@@ -118,6 +123,7 @@ impl App {
                 self.replace_document(Document::opened(canvas, Some(path)));
                 self.screen = Screen::Canvas;
                 self.status = String::new();
+                self.point_to_conflicts();
             }
             Err(e) => {
                 self.status = e.to_string();
@@ -127,6 +133,19 @@ impl App {
                 });
             }
         }
+    }
+
+    /// A canvas that comes with merge conflicts opens with the side panel showing their list.
+    fn point_to_conflicts(&mut self) {
+        let count = self.doc.canvas().conflicts().len();
+        if count == 0 {
+            return;
+        }
+        self.settings.show_side_panel = true;
+        self.status = match count {
+            1 => "This canvas has a merge conflict: settle it in the Conflicts list".to_owned(),
+            n => format!("This canvas has {n} merge conflicts: settle them in the Conflicts list"),
+        };
     }
 
     pub(super) fn open_example(&mut self, index: usize) {
@@ -144,8 +163,15 @@ impl App {
 
     /// Saves to `path`; returns whether it worked. Then does whatever was waiting on the save.
     pub fn save_to(&mut self, path: PathBuf) -> bool {
+        // Writing over the open file: first make sure nobody changed it meanwhile.
+        if self.doc.path() == Some(path.as_path())
+            && self.check_outside_change(outside_change::Check::BeforeSave)
+        {
+            return false;
+        }
         match format::save_file(&path, self.doc.canvas()) {
             Ok(()) => {
+                self.services.watch.saved(&path, &self.services.ctx);
                 self.settings.add_recent(&path);
                 self.save_settings();
                 self.doc.mark_saved(path);
@@ -249,6 +275,7 @@ impl App {
         let since = *self.frame.change_pending_since.get_or_insert(now);
         let waited = now.saturating_duration_since(since);
         if waited >= AUTOSAVE_DELAY {
+            self.check_outside_change(outside_change::Check::Watch);
             if let Err(e) = self
                 .services
                 .recovery
@@ -267,6 +294,9 @@ impl App {
     pub fn restore_recovery(&mut self) {
         if let Some(rec) = self.services.recovered.take() {
             self.doc = Document::recovered(rec.canvas.clone(), rec.path.clone());
+            self.services
+                .watch
+                .follow(rec.path.as_deref(), &self.services.ctx);
             self.view = ViewState::default();
             self.screen = Screen::Canvas;
             // The work becomes this window's: written to its own recovery file before the old
@@ -349,6 +379,22 @@ pub enum UnsavedAnswer {
 }
 
 /// A file name made from a canvas title.
+/// New canvases are saved as `NAME.fitcanvas.json`: still JSON to every tool, and known to the
+/// desktop as a canvas (the file type installed with the package matches this ending).
+pub const CANVAS_EXTENSION: &str = ".fitcanvas.json";
+
+/// A name typed without an extension gets the canvas's; any extension the user typed stays.
+pub(super) fn with_canvas_extension(path: PathBuf) -> PathBuf {
+    match (path.extension(), path.file_name()) {
+        (None, Some(name)) => {
+            let mut name = name.to_os_string();
+            name.push(CANVAS_EXTENSION);
+            path.with_file_name(name)
+        }
+        _ => path,
+    }
+}
+
 pub(super) fn sanitize(title: &str) -> String {
     let name: String = title
         .chars()
@@ -365,5 +411,25 @@ pub(super) fn sanitize(title: &str) -> String {
         "canvas".to_owned()
     } else {
         name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_without_an_extension_gets_the_canvas_extension_and_others_are_kept() {
+        let give = |p: &str| with_canvas_extension(PathBuf::from(p));
+        assert_eq!(
+            give("/home/a/campuscrate"),
+            PathBuf::from("/home/a/campuscrate.fitcanvas.json")
+        );
+        assert_eq!(give("plan.json"), PathBuf::from("plan.json"));
+        assert_eq!(
+            give("plan.fitcanvas.json"),
+            PathBuf::from("plan.fitcanvas.json")
+        );
+        assert_eq!(give("notes.txt"), PathBuf::from("notes.txt"));
     }
 }

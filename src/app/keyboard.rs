@@ -60,6 +60,36 @@ impl App {
             A::Quit => one(Command::Close),
             A::Undo => one(Command::Undo),
             A::Redo => one(Command::Redo),
+            A::Copy => one(Command::Copy),
+            A::Cut => one(Command::Cut),
+            A::Paste => one(Command::PasteClipboard { into: None }),
+            A::Duplicate => one(Command::Duplicate),
+            A::Find => one(Command::Find(super::FindCommand::Open)),
+            A::FindNext => one(Command::Find(super::FindCommand::Next)),
+            A::FindPrevious => one(Command::Find(super::FindCommand::Previous)),
+            A::NextKind => selected
+                .and_then(|id| {
+                    let item = canvas.item(&id)?;
+                    let kinds = canvas.section_of(&id)?.kinds();
+                    let at = item
+                        .kind()
+                        .and_then(|k| kinds.iter().position(|x| *x == k))
+                        .map_or(0, |i| (i + 1) % kinds.len().max(1));
+                    let kind = *kinds.get(at)?;
+                    Some(Command::edit(Edit::SetKind { id, kind }))
+                })
+                .into_iter()
+                .collect(),
+            A::NextStatus => selected
+                .and_then(|id| {
+                    let now = canvas.item(&id)?.status();
+                    let all = crate::evidence::Status::ALL;
+                    let at = all.iter().position(|s| *s == now).unwrap_or(0);
+                    let status = all[(at + 1) % all.len()];
+                    Some(Command::edit(Edit::SetStatus { id, status }))
+                })
+                .into_iter()
+                .collect(),
             A::NewNote(section) => one(Command::StartEntry(section)),
             A::NewNoteHere => selected
                 .and_then(|id| canvas.section_of(&id))
@@ -72,6 +102,7 @@ impl App {
                 .into_iter()
                 .collect(),
             A::Escape if presenting => one(Command::Workshop(Workshop::Leave)),
+            A::Escape if self.view.find.is_some() => one(Command::Find(super::FindCommand::Close)),
             A::Escape if selected.is_some() => one(Command::Select(None)),
             A::Escape if self.comparison.is_some() => one(Command::CloseComparison),
             A::Escape => Vec::new(),
@@ -99,6 +130,8 @@ impl App {
             A::ZoomReset => one(Command::Zoom(ZoomStep::Reset)),
             A::Present => one(Command::Workshop(Workshop::Toggle)),
             A::Shortcuts => one(Command::ShowShortcuts),
+            A::About => one(Command::ShowAbout),
+            A::Print => one(Command::Print),
             A::Spotlight(n) => one(Command::Workshop(Workshop::Spotlight(
                 Step::for_number_key(n),
             ))),
@@ -211,7 +244,7 @@ pub fn dispatch(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
         }
     });
     if situation.on_canvas && !situation.typing {
-        paste_as_notes(ctx, app, out);
+        clipboard_events(ctx, &situation, out);
     }
     if moved_selection {
         // Tab and the arrows move the note selection here, not egui's focus between buttons.
@@ -228,26 +261,22 @@ fn modifier_count(m: Modifiers) -> usize {
     usize::from(m.alt) + usize::from(m.shift) + usize::from(m.command || m.ctrl)
 }
 
-/// Pasting with a note selected (and no text field open) adds a note per line to its area.
-fn paste_as_notes(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
-    let Some(section) = app
-        .selected_note()
-        .and_then(|id| app.doc.canvas().section_of(id))
-    else {
-        return;
-    };
+/// Copy, cut and paste with no text field open. The window hands Ctrl+C, Ctrl+X and Ctrl+V
+/// over as these events, never as keys, so the table's keys for them are only their names.
+fn clipboard_events(ctx: &egui::Context, situation: &Situation, out: &mut Vec<Command>) {
     ctx.input_mut(|i| {
-        let pasted = i.events.iter().find_map(|e| match e {
-            egui::Event::Paste(text) if !text.trim().is_empty() => Some(text.clone()),
-            _ => None,
+        i.events.retain(|e| {
+            let command = match e {
+                egui::Event::Copy if Action::Copy.enabled(situation) => Command::Copy,
+                egui::Event::Cut if Action::Cut.enabled(situation) => Command::Cut,
+                egui::Event::Paste(text) if !text.trim().is_empty() => {
+                    Command::PasteText(text.clone())
+                }
+                _ => return true,
+            };
+            out.push(command);
+            false
         });
-        if let Some(text) = pasted {
-            i.events.retain(|e| !matches!(e, egui::Event::Paste(_)));
-            out.push(Command::Paste {
-                section,
-                lines: text.lines().map(str::to_owned).collect(),
-            });
-        }
     });
 }
 

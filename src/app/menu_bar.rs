@@ -55,6 +55,7 @@ pub fn show(ui: &mut Ui, cx: ChromeContext<'_>) {
                 item(ui, A::SaveToPath, out);
                 ui.separator();
                 item(ui, A::Export, out);
+                item(ui, A::Print, out);
                 if action_item(ui, &situation, A::Compare)
                     .on_hover_text("Compare the open canvas with an older version from a file")
                     .clicked()
@@ -69,7 +70,18 @@ pub fn show(ui: &mut Ui, cx: ChromeContext<'_>) {
                 item(ui, A::Undo, out);
                 item(ui, A::Redo, out);
                 ui.separator();
+                item(ui, A::Cut, out);
+                item(ui, A::Copy, out);
+                item(ui, A::Paste, out);
+                item(ui, A::Duplicate, out);
                 item(ui, A::DeleteNote, out);
+                ui.separator();
+                item(ui, A::Find, out);
+                item(ui, A::FindNext, out);
+                item(ui, A::FindPrevious, out);
+                ui.separator();
+                item(ui, A::NextKind, out);
+                item(ui, A::NextStatus, out);
                 item(ui, A::MoveEarlier, out);
                 item(ui, A::MoveLater, out);
                 ui.menu_button("Add note", |ui| {
@@ -126,6 +138,7 @@ pub fn show(ui: &mut Ui, cx: ChromeContext<'_>) {
             });
             ui.menu_button("Help", |ui| {
                 item(ui, A::Shortcuts, out);
+                item(ui, A::About, out);
             });
         });
     });

@@ -12,8 +12,11 @@ mod apply;
 pub use actions::markdown_table;
 mod audience;
 mod canvas_view;
+mod clipboard;
 mod commands;
 mod compare;
+mod conflicts_panel;
+mod copy_paste;
 mod derived;
 mod dialogs;
 mod document;
@@ -22,6 +25,7 @@ mod examples;
 mod export_menu;
 mod file_dialogs;
 mod files;
+mod find;
 mod fit_panel;
 mod icon;
 mod input_order;
@@ -31,7 +35,10 @@ mod keyboard;
 mod menu_bar;
 mod note_entry;
 mod note_face;
+mod note_menu;
+mod outside_change;
 mod presentation;
+mod print;
 mod recovery;
 mod room_panel;
 mod settings;
@@ -49,12 +56,15 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Instant;
 
 // The app's face: what the binary, the tests and the benchmarks use. Everything else is private.
+pub use clipboard::{MemoryClipboard, NoteClipboard, SystemClipboard};
 pub use commands::{Command, PathPurpose, Pending, ZoomStep};
 pub use compare::Comparison;
 pub use document::Document;
 pub use evidence_editor::{NOT_ADDED_BAD_DATE, interview_name};
 pub use file_dialogs::{DialogReply, FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use files::UnsavedAnswer;
+pub use find::FindCommand;
+pub use outside_change::OutsideAnswer;
 pub use presentation::{Action as WorkshopAction, Presentation};
 pub use room_panel::{Room, RoomCommand};
 pub use settings::Settings;
@@ -74,6 +84,8 @@ pub struct AppConfig {
     pub data_dir: PathBuf,
     pub dialogs: Box<dyn FileDialogs>,
     pub clock: Box<dyn Fn() -> Instant>,
+    /// Where copied notes go: the system's clipboard, or one in memory for tests.
+    pub clipboard: Box<dyn NoteClipboard>,
 }
 
 /// Which screen fills the window.
@@ -113,6 +125,8 @@ pub struct ViewState {
     pub smallest_note_font: Option<f32>,
     /// The side panel's tab, the open interview and test card, and their forms.
     pub side: side_tabs::SideView,
+    /// Edit → Find's bar, while it is open.
+    pub find: Option<find::FindBar>,
 }
 
 /// A modal window over the app.
@@ -130,8 +144,11 @@ pub enum Modal {
     },
     Recover,
     Shortcuts,
+    About,
     /// File → Export…: format and options.
     Export(export_menu::ExportChoice),
+    /// The open file changed on disk while there were unsaved changes here.
+    OutsideChange,
 }
 
 /// The editor. Its state (the document and what the user sees of it) is in public fields;
@@ -190,6 +207,9 @@ struct Services {
     dialog_rx: Receiver<DialogReply>,
     clock: Box<dyn Fn() -> Instant>,
     ctx: egui::Context,
+    /// The open file as last read or written, and the watch on it.
+    watch: outside_change::FileWatch,
+    clipboard: Box<dyn NoteClipboard>,
 }
 
 /// Bookkeeping from one frame to the next: never saved, never part of the document.
@@ -209,12 +229,16 @@ struct FrameState {
     /// from the saved settings: saved once they settle, so a crash keeps them too.
     window_seen: Option<([f32; 2], f32)>,
     window_changed_at: Option<Instant>,
+    /// Whether the window was checked against the screen it opened on (done once).
+    window_fitted: bool,
     /// Whether a text field has the keyboard this frame.
     typing: bool,
     /// Keyboard events held back for the frames after this one, so each is read in order.
     input: input_order::InputOrder,
     /// The fit, what to test next and the comparison, as of the document's last revision.
     derived: derived::Derived,
+    /// The file's version changed on disk that the user is being asked about.
+    outside: Option<outside_change::OutsideVersion>,
 }
 
 impl App {
@@ -259,6 +283,8 @@ impl App {
                 dialog_rx,
                 clock: config.clock,
                 ctx: ctx.clone(),
+                watch: outside_change::FileWatch::default(),
+                clipboard: config.clipboard,
             },
             frame: FrameState {
                 after_save: None,
@@ -271,9 +297,11 @@ impl App {
                 zoom_applied: false,
                 window_seen: None,
                 window_changed_at: None,
+                window_fitted: false,
                 typing: false,
                 input: input_order::InputOrder::default(),
                 derived: derived::Derived::default(),
+                outside: None,
             },
         }
     }
@@ -356,6 +384,7 @@ impl App {
             .input
             .begin_frame(&ctx, self.frame.typing, field_opening);
         self.receive_dialog_replies();
+        self.watch_open_file(&ctx);
         self.receive_dropped_files(&ctx);
         self.intercept_close(&ctx);
 
@@ -399,31 +428,52 @@ impl App {
                 let mut side_panel = self.settings.show_side_panel;
                 egui::Panel::right("side_panel")
                     .resizable(true)
-                    .default_size(280.0)
+                    .default_size(300.0)
                     .size_range(240.0..=520.0)
                     .show_collapsible(ui, &mut side_panel, |ui| {
                         side_tabs::tab_bar(ui, self.view.side.tab, &mut out);
-                        egui::ScrollArea::vertical().show(ui, |ui| match self.view.side.tab {
-                            side_tabs::SideTab::Note => {
-                                if let Some((cmp, diff)) = &comparing {
-                                    compare::panel(ui, cmp, diff, self.doc.canvas(), &mut out);
-                                    ui.separator();
+                        // Filling the panel whatever the tab holds, so the panel keeps one
+                        // width (the user's, once dragged) instead of following its content.
+                        egui::ScrollArea::vertical()
+                            .auto_shrink([false, false])
+                            .show(ui, |ui| {
+                                conflicts_panel::show(ui, self.doc.canvas(), &mut out);
+                                match self.view.side.tab {
+                                    side_tabs::SideTab::Note => {
+                                        if let Some((cmp, diff)) = &comparing {
+                                            compare::panel(
+                                                ui,
+                                                cmp,
+                                                diff,
+                                                self.doc.canvas(),
+                                                &mut out,
+                                            );
+                                            ui.separator();
+                                        }
+                                        inspector::show(ui, self.panel_context(&mut out));
+                                        ui.separator();
+                                        fit_panel::show(ui, self.doc.canvas(), &derived, &mut out);
+                                    }
+                                    side_tabs::SideTab::Interviews => {
+                                        interview_log::show(ui, self.panel_context(&mut out))
+                                    }
+                                    side_tabs::SideTab::Tests => {
+                                        test_cards::show(ui, self.panel_context(&mut out))
+                                    }
                                 }
-                                inspector::show(ui, self.panel_context(&mut out));
-                                ui.separator();
-                                fit_panel::show(ui, self.doc.canvas(), &derived, &mut out);
-                            }
-                            side_tabs::SideTab::Interviews => {
-                                interview_log::show(ui, self.panel_context(&mut out))
-                            }
-                            side_tabs::SideTab::Tests => {
-                                test_cards::show(ui, self.panel_context(&mut out))
-                            }
-                        });
+                            });
                     });
                 if side_panel != self.settings.show_side_panel {
                     out.push(Command::ToggleSidePanel);
                 }
+                let found = match &mut self.view.find {
+                    Some(bar) => {
+                        let found = find::matches(self.doc.canvas(), &bar.query);
+                        find::bar(ui, bar, found.len(), &mut out);
+                        found
+                    }
+                    None => Vec::new(),
+                };
                 egui::CentralPanel::default()
                     .frame(egui::Frame::NONE)
                     .show(ui, |ui| {
@@ -439,6 +489,7 @@ impl App {
                         if let Some((_, diff)) = &comparing {
                             compare::marks(ui, diff, &self.view.note_rects);
                         }
+                        find::marks(ui, &found, &self.view.note_rects);
                     });
             }
         }
@@ -487,6 +538,7 @@ impl App {
         room_panel::after_frame(self);
         self.frame.input.end_frame(&ctx);
         self.autosave(&ctx);
+        self.fit_window_to_screen(&ctx);
         self.remember_window(&ctx);
         let title = self.title();
         if title != self.frame.title_sent {
@@ -566,6 +618,7 @@ fn run_with(file: Option<&Path>, start: impl FnOnce(&mut App) + 'static) -> Exit
                     data_dir,
                     dialogs: Box::new(NativeDialogs),
                     clock: Box::new(Instant::now),
+                    clipboard: Box::new(SystemClipboard::default()),
                 },
             );
             if let Some(file) = file {

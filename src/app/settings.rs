@@ -23,6 +23,9 @@ pub struct Settings {
     pub show_side_panel: bool,
     /// The workshop timer's length, as last set.
     pub timer_minutes: f64,
+    /// File → Print… hands the canvas's PDF to this program (CUPS's `lp` unless set), with
+    /// the PDF's path as its one argument.
+    pub print_command: String,
 }
 
 impl Default for Settings {
@@ -35,6 +38,7 @@ impl Default for Settings {
             show_links: true,
             show_side_panel: true,
             timer_minutes: 5.0,
+            print_command: "lp".to_owned(),
         }
     }
 }

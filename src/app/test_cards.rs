@@ -13,19 +13,21 @@ use crate::section::Section;
 use super::side_tabs::{self, FinishDraft, SideTab, SideView};
 use super::{App, Command, PanelContext};
 
-/// The card's four texts: label (the usual wording), hint, and the field's key.
-const TEXTS: [(&str, TestField); 4] = [
-    ("We believe that…", TestField::Hypothesis),
-    ("To verify that, we will…", TestField::Test),
-    ("and measure…", TestField::Metric),
-    ("We are right if…", TestField::Criteria),
+/// The card's four texts: the field's name as its label, the usual wording as the hint of an
+/// empty field (so a filled-in field reads as the sentence it is, without the label's words
+/// again in front of it), and the field's key.
+const TEXTS: [(&str, &str, TestField); 4] = [
+    ("Hypothesis", "We believe that…", TestField::Hypothesis),
+    ("Test", "To verify that, we will…", TestField::Test),
+    ("Metric", "And measure…", TestField::Metric),
+    ("Success criteria", "We are right if…", TestField::Criteria),
 ];
 
 /// The learning card's three texts.
-const LEARNING: [(&str, TestField); 3] = [
-    ("We observed…", TestField::Observed),
-    ("From that we learned…", TestField::Learned),
-    ("Therefore, we will…", TestField::Decision),
+const LEARNING: [(&str, &str, TestField); 3] = [
+    ("Observation", "We observed…", TestField::Observed),
+    ("Learning", "From that we learned…", TestField::Learned),
+    ("Decision", "Therefore, we will…", TestField::Decision),
 ];
 
 /// Why a test was not finished.
@@ -60,7 +62,7 @@ pub fn show(ui: &mut Ui, cx: PanelContext<'_>) {
     texts(ui, card, out);
     tested_notes(ui, canvas, card, out);
     ui.separator();
-    state(ui, side, card, out);
+    state(ui, canvas, side, card, out);
     ui.separator();
     if ui.button("Delete test card").clicked() {
         out.push(Command::edit(Edit::RemoveTest {
@@ -128,12 +130,34 @@ fn set(card: &TestCard, field: Option<TestField>, update: impl FnOnce(&mut TestC
     }
 }
 
+/// Starting a test: the card runs and the notes it tests that were assumptions are now being
+/// tested, as one undo step.
+fn start(canvas: &Canvas, card: &TestCard) -> Command {
+    let mut running = card.clone();
+    running.state = TestState::Running;
+    let mut edits = vec![Edit::SetTest { card: running }];
+    edits.extend(
+        card.items()
+            .iter()
+            .filter(|id| {
+                canvas
+                    .item(id)
+                    .is_some_and(|i| i.status() == Status::Assumption)
+            })
+            .map(|id| Edit::SetStatus {
+                id: id.clone(),
+                status: Status::Testing,
+            }),
+    );
+    Command::edit(Edit::Batch { edits })
+}
+
 /// One of a card's texts under its bold label (which is also its accessible name).
-fn card_text(ui: &mut Ui, label: &str, text: &mut String) -> egui::Response {
+fn card_text(ui: &mut Ui, (label, hint): (&str, &str), text: &mut String) -> egui::Response {
     let l = ui.label(RichText::new(label).strong());
     ui.add(
         egui::TextEdit::multiline(text)
-            .hint_text(label)
+            .hint_text(hint)
             .desired_rows(2)
             .desired_width(f32::INFINITY),
     )
@@ -142,14 +166,14 @@ fn card_text(ui: &mut Ui, label: &str, text: &mut String) -> egui::Response {
 
 /// Hypothesis, test, metric and criteria; typing into one is one undo step.
 fn texts(ui: &mut Ui, card: &TestCard, out: &mut Vec<Command>) {
-    for (label, field) in TEXTS {
+    for (label, hint, field) in TEXTS {
         let mut text = match field {
             TestField::Hypothesis => card.hypothesis.clone(),
             TestField::Test => card.test.clone(),
             TestField::Metric => card.metric.clone(),
             _ => card.criteria.clone(),
         };
-        let r = card_text(ui, label, &mut text);
+        let r = card_text(ui, (label, hint), &mut text);
         if r.changed() {
             out.push(set(card, Some(field), |c| match field {
                 TestField::Hypothesis => c.hypothesis = text,
@@ -220,7 +244,13 @@ fn tested_notes(ui: &mut Ui, canvas: &Canvas, card: &TestCard, out: &mut Vec<Com
 }
 
 /// Planned or running, with Finish; or done, with the learning card.
-fn state(ui: &mut Ui, side: &mut SideView, card: &TestCard, out: &mut Vec<Command>) {
+fn state(
+    ui: &mut Ui,
+    canvas: &Canvas,
+    side: &mut SideView,
+    card: &TestCard,
+    out: &mut Vec<Command>,
+) {
     let id = card.id();
     if side
         .finishing
@@ -241,7 +271,10 @@ fn state(ui: &mut Ui, side: &mut SideView, card: &TestCard, out: &mut Vec<Comman
         ui.label("State");
         for s in [TestState::Planned, TestState::Running] {
             if ui.radio(card.state == s, s.label()).clicked() && card.state != s {
-                out.push(set(card, None, |c| c.state = s));
+                out.push(match s {
+                    TestState::Running => start(canvas, card),
+                    _ => set(card, None, |c| c.state = s),
+                });
             }
         }
     });
@@ -258,7 +291,7 @@ fn state(ui: &mut Ui, side: &mut SideView, card: &TestCard, out: &mut Vec<Comman
             let mut close = false;
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.label(RichText::new("Learning card").strong());
-                for (label, field) in LEARNING {
+                for (label, hint, field) in LEARNING {
                     let l = ui.label(label);
                     let text = match field {
                         TestField::Observed => &mut draft.observed,
@@ -267,7 +300,7 @@ fn state(ui: &mut Ui, side: &mut SideView, card: &TestCard, out: &mut Vec<Comman
                     };
                     ui.add(
                         egui::TextEdit::multiline(text)
-                            .hint_text(label)
+                            .hint_text(hint)
                             .desired_rows(2)
                             .desired_width(f32::INFINITY),
                     )
@@ -319,13 +352,13 @@ fn state(ui: &mut Ui, side: &mut SideView, card: &TestCard, out: &mut Vec<Comman
 /// A done card's learning card, still editable: the wording often improves after the fact.
 fn learning_card(ui: &mut Ui, card: &TestCard, out: &mut Vec<Command>) {
     let learning = card.learning.clone().unwrap_or_default();
-    for (label, field) in LEARNING {
+    for (label, hint, field) in LEARNING {
         let mut text = match field {
             TestField::Observed => learning.observed.clone(),
             TestField::Learned => learning.learned.clone(),
             _ => learning.decision.clone(),
         };
-        let r = card_text(ui, label, &mut text);
+        let r = card_text(ui, (label, hint), &mut text);
         if r.changed() {
             let mut learning = learning.clone();
             match field {

@@ -22,6 +22,28 @@ impl App {
         }
     }
 
+    /// Once the screen is known: a window larger than 90% of it (the first start's default on
+    /// a 1366×768 laptop, or a size saved on a bigger monitor) is made to fit, so the status
+    /// line is never below the screen's edge.
+    pub(super) fn fit_window_to_screen(&mut self, ctx: &egui::Context) {
+        if self.frame.window_fitted || self.presentation.active {
+            return;
+        }
+        let (inner, monitor) = ctx.input(|i| {
+            let v = i.viewport();
+            (v.inner_rect.map(|r| r.size()), v.monitor_size)
+        });
+        let (Some(inner), Some(monitor)) = (inner, monitor) else {
+            return;
+        };
+        self.frame.window_fitted = true;
+        if let Some(size) = fitted_size(inner, monitor) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
+            let corner = ((monitor - size) / 2.0 - egui::vec2(0.0, 16.0)).max(egui::Vec2::ZERO);
+            ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(corner.to_pos2()));
+        }
+    }
+
     /// Saves the window's size and zoom a moment after they last changed (not on every frame of
     /// a resize). The size a window had on first sight is the saved one, so nothing is written
     /// while nobody resizes or zooms.
@@ -56,6 +78,14 @@ impl App {
     }
 }
 
+/// The inner size a window of `inner` size gets on a `monitor`-sized screen: at most 90% of it
+/// each way, leaving room for the title bar and the desktop's panels; `None` when it fits.
+pub(super) fn fitted_size(inner: egui::Vec2, monitor: egui::Vec2) -> Option<egui::Vec2> {
+    let room = monitor * 0.9 - egui::vec2(0.0, 32.0);
+    let fitted = inner.min(room).max(egui::vec2(900.0, 560.0).min(room));
+    (fitted != inner && monitor.x > 0.0 && monitor.y > 0.0).then_some(fitted)
+}
+
 /// The window's inner size in logical pixels (what the next start opens it at), unless it is
 /// full screen, and the zoom factor.
 pub(super) fn window_size_and_zoom(ctx: &egui::Context) -> (Option<[f32; 2]>, f32) {
@@ -69,4 +99,22 @@ pub(super) fn window_size_and_zoom(ctx: &egui::Context) -> (Option<[f32; 2]>, f3
             .map(|r| [r.width() * zoom, r.height() * zoom])
     });
     (size, zoom)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::vec2;
+
+    #[test]
+    fn a_window_larger_than_the_screen_is_fitted_and_one_that_fits_is_left_alone() {
+        // The first start's 1280×760 on a 1366×768 laptop: the status line would be cut off.
+        let laptop = fitted_size(vec2(1280.0, 760.0), vec2(1366.0, 768.0)).unwrap();
+        assert!(laptop.y + 32.0 <= 768.0 * 0.9 + 0.5, "{laptop:?}");
+        assert_eq!(laptop.x, 1229.4f32.min(1280.0));
+        assert_eq!(fitted_size(vec2(1280.0, 760.0), vec2(1920.0, 1080.0)), None);
+        // Never below the smallest window the editor works in, unless the screen is smaller.
+        let tiny = fitted_size(vec2(1280.0, 760.0), vec2(800.0, 600.0)).unwrap();
+        assert!(tiny.x <= 720.0 && tiny.y <= 508.0, "{tiny:?}");
+    }
 }

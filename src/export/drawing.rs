@@ -83,6 +83,9 @@ pub struct NoteBox {
     pub lines: Vec<TextLine>,
     /// Whether the text was too long and its last line ends in "…".
     pub truncated: bool,
+    /// The marker line drawn along its bottom: a customer note's own ("P2"), or the markers of
+    /// what a value-map note addresses ("→ P2 G1").
+    pub marker: Option<String>,
 }
 
 /// The whole picture.
@@ -112,10 +115,12 @@ impl Drawing {
         let board = offset(Board::new(width, height - HEADER - FOOTER), HEADER);
         d.shapes_of(&board, palette);
         let addressed = fit_addressed(canvas);
+        let markers = markers(canvas);
         let scale = board.size() / 700.0;
         let from = DrawnFrom {
             canvas,
             addressed: &addressed,
+            markers: &markers,
             palette,
             measurer,
         };
@@ -139,7 +144,11 @@ impl Drawing {
                         .coverage(s)
                         .map(|c| format!("{} {:.0}%", s.title(), c * 100.0))
                 };
-                let parts: Vec<String> = Section::CUSTOMER.into_iter().filter_map(part).collect();
+                let mut parts: Vec<String> =
+                    Section::CUSTOMER.into_iter().filter_map(part).collect();
+                if let Some(validated) = report.validated_fit {
+                    parts.insert(0, format!("Validated fit {validated:.0}%"));
+                }
                 (format!("Fit {fit:.0}%"), parts.join("  ·  "))
             }
             None => ("Fit —".to_owned(), "no customer notes yet".to_owned()),
@@ -237,6 +246,7 @@ impl Drawing {
         let DrawnFrom {
             canvas,
             addressed,
+            markers,
             palette,
             measurer: m,
         } = *from;
@@ -292,7 +302,22 @@ impl Drawing {
         for (item, rect) in items.iter().zip(grid.notes) {
             let rect = Rect::new(rect.x + dx, rect.y, rect.w, rect.h);
             let is_addressed = addressed.contains(item.id().as_str());
-            self.note(section, item, rect, is_addressed, palette, m);
+            // A customer note shows its own marker; a value-map note those it addresses.
+            let marker = if section.is_customer() {
+                markers.get(item.id()).cloned()
+            } else {
+                let named: Vec<&str> = item
+                    .addresses()
+                    .iter()
+                    .filter_map(|id| markers.get(id).map(String::as_str))
+                    .collect();
+                (!named.is_empty()).then(|| format!("→ {}", named.join(" ")))
+            };
+            let look = NoteLook {
+                addressed: is_addressed,
+                marker,
+            };
+            self.note(section, item, rect, &look, palette, m);
         }
     }
 
@@ -303,10 +328,11 @@ impl Drawing {
         section: Section,
         item: &Item,
         rect: Rect,
-        addressed: bool,
+        look: &NoteLook,
         palette: &Palette,
         m: &Measurer,
     ) {
+        let addressed = look.addressed;
         let w = rect.w;
         self.shapes.push(Shape::Rect {
             rect,
@@ -371,6 +397,26 @@ impl Drawing {
             self.evidence_marks(item, center, d * 0.55, palette);
             text_area = below(inner, d * 1.4);
         }
+        if let Some(marker) = &look.marker {
+            // Along the note's bottom edge, bold: what a reader looks for first.
+            let size = (inner.h * 0.13).clamp(7.0, 15.0);
+            let line = one_line(m, marker, size, inner.w, true);
+            self.text(TextLine {
+                x: inner.x,
+                y: inner.bottom() - size * 0.25,
+                text: line,
+                size,
+                color: palette.note_text,
+                bold: true,
+                anchor: Anchor::Start,
+            });
+            text_area = Rect::new(
+                text_area.x,
+                text_area.y,
+                text_area.w,
+                (text_area.h - size * 1.4).max(0.0),
+            );
+        }
         let (lines, truncated) = fit_text(m, item.text(), text_area, palette.note_text);
         for line in &lines {
             self.text(line.clone());
@@ -382,6 +428,7 @@ impl Drawing {
             text_area,
             lines,
             truncated,
+            marker: look.marker.clone(),
         });
     }
 
@@ -437,10 +484,9 @@ impl Drawing {
 
     /// What the weight dots, the check mark and the status badges mean.
     fn legend(&mut self, palette: &Palette, m: &Measurer) {
-        let text = "Dots: importance of a job, severity of a pain, relevance of a gain (1–5).   \
-                    Check mark: addressed by the value map.   \
-                    Badges: green tick validated, red cross invalidated, amber dots testing; \
-                    a ring round one: triangulated.";
+        let text = "Dots: weight 1–5.   Tick: addressed.   J1, P2, G3 mark customer notes; \
+                    → P2 on a value-map note: what it addresses.   Badges: green tick \
+                    validated, red cross invalidated, amber dots testing; a ring: triangulated.";
         let size = 14.0;
         let text = one_line(m, text, size, self.width - 2.0 * MARGIN, false);
         self.text(TextLine {
@@ -453,6 +499,12 @@ impl Drawing {
             anchor: Anchor::Start,
         });
     }
+}
+
+/// How one note is marked beyond its text: the addressed tick, and its marker line.
+struct NoteLook {
+    addressed: bool,
+    marker: Option<String>,
 }
 
 /// What is left of `area` below a header row `header` high.
@@ -533,8 +585,27 @@ struct DrawnFrom<'a> {
     canvas: &'a Canvas,
     /// The ids of the customer notes the value map addresses.
     addressed: &'a std::collections::HashSet<String>,
+    /// Each customer note's marker ("P2"), which the value-map notes that address it name.
+    markers: &'a std::collections::HashMap<ItemId, String>,
     palette: &'a Palette,
     measurer: &'a Measurer,
+}
+
+/// A short marker for every customer note: its area's letter and its place there (J1, P2, G3).
+/// Exports cannot show links as the window does on hover; each value-map note lists the markers
+/// of the notes it addresses instead, so a reader matches them without lines crossing text.
+pub fn markers(canvas: &Canvas) -> std::collections::HashMap<ItemId, String> {
+    let mut out = std::collections::HashMap::new();
+    for (section, letter) in [
+        (Section::Jobs, 'J'),
+        (Section::Pains, 'P'),
+        (Section::Gains, 'G'),
+    ] {
+        for (i, item) in canvas.items(section).iter().enumerate() {
+            out.insert(item.id().clone(), format!("{letter}{}", i + 1));
+        }
+    }
+    out
 }
 
 fn fit_addressed(canvas: &Canvas) -> std::collections::HashSet<String> {

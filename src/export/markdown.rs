@@ -97,7 +97,32 @@ pub fn to_markdown(canvas: &Canvas) -> String {
 
     write_fit(&mut s, canvas, &report);
     write_evidence_sections(&mut s, canvas);
+    write_top_voted(&mut s, canvas);
     s
+}
+
+/// The room's dot votes, most first, when there are any: what a workshop decided.
+fn write_top_voted(s: &mut String, canvas: &Canvas) {
+    let ranked = crate::workshop::top_voted(canvas);
+    if ranked.is_empty() {
+        return;
+    }
+    let _ = writeln!(s, "## Top voted\n");
+    for (rank, (section, id, votes)) in ranked.iter().enumerate() {
+        let Some(item) = canvas.item(id) else {
+            continue;
+        };
+        let _ = writeln!(
+            s,
+            "{}. {} — {votes} {}, {} ({})",
+            rank + 1,
+            inline(item.text()),
+            if *votes == 1 { "vote" } else { "votes" },
+            section.singular(),
+            code(id.as_str())
+        );
+    }
+    s.push('\n');
 }
 
 fn write_addresses(s: &mut String, canvas: &Canvas, item: &Item) {
@@ -295,6 +320,27 @@ pub(super) fn code(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_export_ends_with_the_ranked_votes_when_there_are_any() {
+        let mut c = Canvas::new();
+        let late = c.add_item(Section::Pains, "Late deliveries");
+        let cheap = c.add_item(Section::Gains, "Cheap *deals*");
+        c.add_item(Section::Jobs, "Eat well");
+        assert!(!to_markdown(&c).contains("Top voted"));
+        c.set_votes(late.as_str(), 1).unwrap();
+        c.set_votes(cheap.as_str(), 4).unwrap();
+        let md = to_markdown(&c);
+        let list = &md[md.find("## Top voted").unwrap()..];
+        assert_eq!(
+            list.lines().filter(|l| !l.is_empty()).collect::<Vec<_>>(),
+            [
+                "## Top voted",
+                "1. Cheap \\*deals\\* — 4 votes, gain (`gain-1`)",
+                "2. Late deliveries — 1 vote, pain (`pain-1`)",
+            ]
+        );
+    }
 
     #[test]
     fn markup_characters_are_escaped_and_plain_text_left_alone() {

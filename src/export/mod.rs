@@ -97,14 +97,27 @@ pub enum Paper {
     #[default]
     A4,
     A3,
+    /// US Letter, 8.5 × 11 inches.
+    Letter,
 }
 
 impl Paper {
+    pub const ALL: [Paper; 3] = [Paper::A4, Paper::A3, Paper::Letter];
+
     /// Landscape width and height in PDF points.
     pub fn size_pt(self) -> (f32, f32) {
         match self {
             Paper::A4 => (841.89, 595.28),
             Paper::A3 => (1190.55, 841.89),
+            Paper::Letter => (792.0, 612.0),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::A3 => "A3",
+            Paper::Letter => "US Letter",
         }
     }
 }

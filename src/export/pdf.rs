@@ -204,11 +204,42 @@ fn chain(faces: &[Face], bold: bool) -> Vec<usize> {
         .collect()
 }
 
-/// A shaped piece of a line: glyphs of one face, in visual order, `width` ems wide.
+/// A shaped piece of a line: glyphs of one face, in visual order, `width` ems wide, from
+/// `range` of the line's text.
 struct Piece {
     face: usize,
     glyphs: Vec<KrillaGlyph>,
     width: f32,
+    range: Range<usize>,
+}
+
+/// A piece of a line as the SVG writer places it: which bundled font draws it, the text it
+/// draws and its shaped width in ems.
+#[derive(Debug, Clone)]
+pub(crate) struct PlacedRun {
+    pub font: BundledFont,
+    pub range: Range<usize>,
+    pub width: f32,
+}
+
+/// `text` (white space already collapsed) as the PDF draws it: pieces of one font each, in
+/// visual order, with their shaped widths. The SVG writer places a line that needs several
+/// fonts piece by piece from this, because usvg shapes a line with every font it uses and
+/// gives up when their glyph counts differ (Devanagari conjuncts beside Thai or Latin).
+pub(crate) fn placed_runs(text: &str, bold: bool) -> Vec<PlacedRun> {
+    let faces = faces();
+    // Most lines need one font: found from the character maps alone, without shaping.
+    if font_segments(text, 0..text.len(), &chain(faces, bold), faces).len() < 2 {
+        return Vec::new();
+    }
+    shape_line(text, bold, faces)
+        .into_iter()
+        .map(|p| PlacedRun {
+            font: faces[p.face].font,
+            range: p.range,
+            width: p.width,
+        })
+        .collect()
 }
 
 /// Draws one line of text: bidi runs in visual order (a line whose first letter is Arabic or
@@ -305,9 +336,11 @@ fn font_segments(
     segments
 }
 
-/// Combining marks of the scripts the fonts cover (Latin accents, Arabic and Hebrew points).
+/// Combining marks of the scripts the fonts cover (Latin accents, Arabic and Hebrew points,
+/// Devanagari vowel signs and virama, Thai vowels and tone marks): they stay with the face of
+/// the letter they sit on, so the shaper sees the whole cluster.
 fn is_mark(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}' | '\u{0591}'..='\u{05C7}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{20D0}'..='\u{20FF}')
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{0591}'..='\u{05C7}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0900}'..='\u{0903}' | '\u{093A}'..='\u{094F}' | '\u{0951}'..='\u{0957}' | '\u{0962}'..='\u{0963}' | '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}' | '\u{200C}' | '\u{200D}' | '\u{20D0}'..='\u{20FF}')
 }
 
 /// Shapes `text[range]` with one face. Each glyph's text range is its whole cluster (a ligature
@@ -393,6 +426,7 @@ fn shape(text: &str, range: Range<usize>, rtl: bool, face: usize, faces: &[Face]
         face,
         glyphs,
         width,
+        range,
     }
 }
 

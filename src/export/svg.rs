@@ -142,6 +142,56 @@ fn shape_svg(s: &mut String, shape: &Shape) {
                 Anchor::Middle => r#" text-anchor="middle""#,
                 Anchor::End => r#" text-anchor="end""#,
             };
+            // A left-to-right line that needs several fonts is placed piece by piece, as the
+            // PDF places it: usvg shapes a line with every font it names and gives up on one
+            // whose scripts shape to different glyph counts (Devanagari beside Thai or Latin).
+            // Lines with right-to-left letters stay whole: their pieces' spaces and
+            // punctuation take their direction from the whole line, which usvg handles.
+            let text = line.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let runs = if has_rtl_letters(&text) {
+                Vec::new()
+            } else {
+                super::pdf::placed_runs(&text, line.bold)
+            };
+            if runs.len() > 1 {
+                let width: f32 = runs.iter().map(|r| r.width).sum::<f32>() * line.size;
+                let mut x = match line.anchor {
+                    Anchor::Start => line.x,
+                    Anchor::Middle => line.x - width / 2.0,
+                    Anchor::End => line.x - width,
+                };
+                let mut pieces = String::new();
+                for run in &runs {
+                    // A bold line's letters that only a regular face has are drawn regular,
+                    // as in the PDF.
+                    let weight = match (line.bold, run.font.bold) {
+                        (true, false) => r#" font-weight="normal""#,
+                        _ => "",
+                    };
+                    // Each piece starts its own text chunk (its own x), shaped on its own.
+                    let _ = write!(
+                        pieces,
+                        r#"<tspan x="{}" font-family="{}"{weight}>{}</tspan>"#,
+                        num(x),
+                        run.font.family,
+                        xml_escape(&text[run.range.clone()])
+                    );
+                    x += run.width * line.size;
+                }
+                let _ = writeln!(
+                    s,
+                    r#"<text y="{}" font-size="{}"{} fill="{}">{pieces}</text>"#,
+                    num(line.y),
+                    num(line.size),
+                    if line.bold {
+                        r#" font-weight="bold""#
+                    } else {
+                        ""
+                    },
+                    line.color.hex(),
+                );
+                return;
+            }
             writeln!(
                 s,
                 r#"<text x="{}" y="{}" font-size="{}"{}{} fill="{}">{}</text>"#,
@@ -167,6 +217,13 @@ fn shape_svg(s: &mut String, shape: &Shape) {
             )
         }
     };
+}
+
+/// Any Hebrew or Arabic letter (or presentation form) in `text`.
+fn has_rtl_letters(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+    })
 }
 
 fn fill_attr(fill: Option<Rgb>) -> String {

@@ -12,7 +12,7 @@ use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use fitcanvas::app::{App, AppConfig, Screen, ScriptedDialogs};
+use fitcanvas::app::{App, AppConfig, MemoryClipboard, Screen, ScriptedDialogs};
 use fitcanvas::section::Section;
 use fitcanvas::{ItemId, score};
 
@@ -20,6 +20,8 @@ pub struct Setup {
     pub dir: tempfile::TempDir,
     pub dialogs: ScriptedDialogs,
     pub clock: Arc<Mutex<Instant>>,
+    /// The clipboard every window of this setup shares, as windows on one desktop do.
+    pub clipboard: MemoryClipboard,
 }
 
 impl Setup {
@@ -28,6 +30,7 @@ impl Setup {
             dir: tempfile::tempdir().unwrap(),
             dialogs: ScriptedDialogs::default(),
             clock: Arc::new(Mutex::new(Instant::now())),
+            clipboard: MemoryClipboard::default(),
         }
     }
 
@@ -46,6 +49,7 @@ impl Setup {
         let data_dir = self.path("data");
         let dialogs = self.dialogs.clone();
         let clock = self.clock.clone();
+        let clipboard = self.clipboard.clone();
         let mut harness = Harness::builder()
             .with_size(egui::vec2(size.0, size.1))
             .with_max_steps(max_steps)
@@ -57,6 +61,7 @@ impl Setup {
                         data_dir,
                         dialogs: Box::new(dialogs),
                         clock: Box::new(move || *clock.lock().unwrap()),
+                        clipboard: Box::new(clipboard),
                     },
                 )
             });
