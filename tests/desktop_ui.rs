@@ -336,3 +336,42 @@ fn the_export_window_keeps_its_place_as_the_format_changes_and_offers_us_letter(
     let text = String::from_utf8_lossy(&pdf);
     assert!(text.contains("/MediaBox[0 0 792 612]"), "not US Letter");
 }
+
+#[test]
+fn several_notes_ctrl_clicked_copy_with_the_link_between_them_and_delete_as_one_step() {
+    let setup = Setup::new();
+    let mut first = with_a_pain(&setup);
+    add(&mut first, Section::Gains, "Cheap");
+    click_note(&mut first, "Late deliveries");
+    first
+        .get_by_role_and_label(Role::Button, "Tracked vans")
+        .click_modifiers(Modifiers::COMMAND);
+    first.run();
+    assert_eq!(first.state().selection().len(), 2);
+    send(&mut first, Event::Copy);
+    assert_eq!(
+        setup.clipboard.text().as_deref(),
+        Some("Late deliveries\nTracked vans")
+    );
+
+    // In another window both arrive, the reliever still addressing the pain.
+    let mut second = new_canvas(&setup);
+    send(&mut second, Event::Paste(setup.clipboard.text().unwrap()));
+    let canvas = second.state().canvas();
+    let pain = canvas.items(Section::Pains)[0].id().clone();
+    let vans = &canvas.items(Section::PainRelievers)[0];
+    assert_eq!(vans.text(), "Tracked vans");
+    assert_eq!(vans.addresses(), &[pain]);
+    assert_eq!(fields(&second, 0), fields(&first, 0));
+
+    // Delete takes both; one undo brings both back.
+    first.key_press(Key::Delete);
+    first.run();
+    assert!(texts(&first, Section::Pains).is_empty());
+    assert!(texts(&first, Section::PainRelievers).is_empty());
+    assert_eq!(texts(&first, Section::Gains), ["Cheap"]);
+    first.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    first.run();
+    assert_eq!(texts(&first, Section::Pains), ["Late deliveries"]);
+    assert_eq!(texts(&first, Section::PainRelievers), ["Tracked vans"]);
+}

@@ -600,9 +600,9 @@ pub fn help_rows() -> Vec<HelpRow> {
         ),
         row(
             vec![A::Copy, A::Cut, A::Paste],
-            "Copy / cut / paste the selected note (with its weight, kind and status; lines of text paste as one note each)",
+            "Copy / cut / paste the selected notes (with weights, kinds, statuses and the links between them; lines of text paste as one note each)",
         ),
-        row(vec![A::Duplicate], "Duplicate the selected note"),
+        row(vec![A::Duplicate], "Duplicate the selected notes"),
         row(
             vec![A::Find, A::FindNext, A::FindPrevious],
             "Find notes by their text or evidence / next / previous match",
@@ -641,7 +641,7 @@ pub fn help_rows() -> Vec<HelpRow> {
         ),
         row(
             vec![A::DeleteNote],
-            "Delete the selected note and its links",
+            "Delete the selected notes and their links",
         ),
         row(
             vec![A::FocusSidePanel],

@@ -130,6 +130,7 @@ impl App {
                 self.doc.break_merging();
                 self.select(id);
             }
+            C::ToggleSelect(id) => self.toggle_selected(id),
             C::StartEntry(section) => {
                 // A note being typed is kept before the next one starts.
                 self.commit_entry();
@@ -302,7 +303,35 @@ impl App {
 
     fn select(&mut self, id: Option<ItemId>) {
         self.view.selected = id;
+        self.view.also_selected.clear();
         self.view.scroll_to_selected = true;
+    }
+
+    /// Adds a note to the selection or takes it out; the note selected first stays the one the
+    /// inspector shows while it is in.
+    fn toggle_selected(&mut self, id: ItemId) {
+        let view = &mut self.view;
+        if let Some(at) = view.also_selected.iter().position(|x| *x == id) {
+            view.also_selected.remove(at);
+        } else if view.selected.as_ref() == Some(&id) {
+            view.selected = (!view.also_selected.is_empty()).then(|| view.also_selected.remove(0));
+        } else if view.selected.is_none() {
+            view.selected = Some(id);
+        } else {
+            view.also_selected.push(id);
+        }
+    }
+
+    /// Every selected note still on the canvas: the selected one first, then the others.
+    pub fn selection(&self) -> Vec<ItemId> {
+        let canvas = self.doc.canvas();
+        self.view
+            .selected
+            .iter()
+            .chain(&self.view.also_selected)
+            .filter(|id| canvas.item(id).is_some())
+            .cloned()
+            .collect()
     }
 
     /// Keeps the view on things that still exist after an edit, an undo or a redo.

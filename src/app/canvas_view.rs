@@ -446,7 +446,8 @@ fn note_ui(
         .entry
         .as_ref()
         .is_some_and(|e| e.editing.as_deref() == Some(id_str));
-    let selected = view.selected.as_deref() == Some(id_str);
+    let selected = view.selected.as_deref() == Some(id_str)
+        || view.also_selected.iter().any(|x| x.as_str() == id_str);
     if selected && view.scroll_to_selected {
         ui.scroll_to_rect(rect, None);
         view.scroll_to_selected = false;
@@ -492,7 +493,12 @@ fn note_ui(
     }
     response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, item.text()));
     if response.clicked() {
-        out.push(Command::Select(Some(item.id().clone())));
+        let adding = ui.input(|i| i.modifiers.command || i.modifiers.shift);
+        out.push(if adding {
+            Command::ToggleSelect(item.id().clone())
+        } else {
+            Command::Select(Some(item.id().clone()))
+        });
     }
     if response.double_clicked() {
         out.push(Command::EditNote(item.id().clone()));

@@ -86,6 +86,8 @@ pub enum Command {
     Run(super::actions::Action),
     // Selection and in-place entry (not canvas changes).
     Select(Option<ItemId>),
+    /// Ctrl- or Shift-click: adds the note to the selection, or takes it out.
+    ToggleSelect(ItemId),
     StartEntry(Section),
     EditNote(ItemId),
     /// Ends typing in place, keeping what was typed.

@@ -10,21 +10,33 @@ use crate::note_copy::CopiedNotes;
 use super::{App, Command};
 
 impl App {
-    /// Puts the selected note on the clipboard; `cut` then deletes it (one undo step).
+    /// Puts the selected notes on the clipboard; `cut` then deletes them (one undo step).
     pub(super) fn copy_selected(&mut self, cut: bool) {
-        let Some(id) = self.selected_note().cloned() else {
+        let ids = self.selection();
+        if ids.is_empty() {
             return;
-        };
-        let copied = CopiedNotes::of(self.doc.canvas(), std::slice::from_ref(&id));
+        }
+        let copied = CopiedNotes::of(self.doc.canvas(), &ids);
         match self
             .services
             .clipboard
             .put(&copied.to_html(), &copied.plain_text())
         {
             Ok(()) => {
-                self.status = if cut { "Cut 1 note" } else { "Copied 1 note" }.to_owned();
+                let what = match ids.len() {
+                    1 => "1 note".to_owned(),
+                    n => format!("{n} notes"),
+                };
+                self.status = format!("{} {what}", if cut { "Cut" } else { "Copied" });
                 if cut {
-                    self.apply(&self.services.ctx.clone(), Command::Remove { id });
+                    let edits = ids
+                        .into_iter()
+                        .map(|id| crate::edit::Edit::RemoveNote { id })
+                        .collect();
+                    if self.edit(crate::edit::Edit::Batch { edits }, None) {
+                        self.view.selected = None;
+                        self.view.also_selected.clear();
+                    }
                 }
             }
             Err(e) => self.status = format!("Could not use the clipboard: {e}"),
@@ -58,13 +70,15 @@ impl App {
         }
     }
 
-    /// A copy of the selected note right after it, leaving the clipboard as it is.
+    /// Copies of the selected notes (links among them kept), right after the selected one in
+    /// its area, leaving the clipboard as it is.
     pub(super) fn duplicate_selected(&mut self) {
-        let Some(id) = self.selected_note().cloned() else {
+        let ids = self.selection();
+        let Some(first) = ids.first().cloned() else {
             return;
         };
-        let copied = CopiedNotes::of(self.doc.canvas(), std::slice::from_ref(&id));
-        self.paste_notes(&copied, Some(id));
+        let copied = CopiedNotes::of(self.doc.canvas(), &ids);
+        self.paste_notes(&copied, Some(first));
     }
 
     fn paste_notes(&mut self, copied: &CopiedNotes, after: Option<ItemId>) {
@@ -74,7 +88,9 @@ impl App {
                 1 => "Pasted 1 note".to_owned(),
                 n => format!("Pasted {n} notes"),
             };
-            self.view.selected = ids.last().cloned();
+            // What was pasted is the selection, so it can be moved or copied on at once.
+            self.view.selected = ids.first().cloned();
+            self.view.also_selected = ids.iter().skip(1).cloned().collect();
             self.view.scroll_to_selected = true;
         }
     }

@@ -97,10 +97,16 @@ impl App {
                 .into_iter()
                 .collect(),
             A::EditNote => selected.map(Command::EditNote).into_iter().collect(),
-            A::DeleteNote => selected
-                .map(|id| Command::Remove { id })
-                .into_iter()
-                .collect(),
+            A::DeleteNote => match self.selection().as_slice() {
+                [] => Vec::new(),
+                [one] => one_note_removed(one),
+                several => vec![Command::edit(Edit::Batch {
+                    edits: several
+                        .iter()
+                        .map(|id| Edit::RemoveNote { id: id.clone() })
+                        .collect(),
+                })],
+            },
             A::Escape if presenting => one(Command::Workshop(Workshop::Leave)),
             A::Escape if self.view.find.is_some() => one(Command::Find(super::FindCommand::Close)),
             A::Escape if selected.is_some() => one(Command::Select(None)),
@@ -310,4 +316,8 @@ fn note_above_or_below(
         .filter(|(_, p)| (dy(p) - row).abs() <= 1.0)
         .min_by(|(_, a), (_, b)| (a.x - here.x).abs().total_cmp(&(b.x - here.x).abs()))
         .map(|(i, _)| i)
+}
+
+fn one_note_removed(id: &ItemId) -> Vec<Command> {
+    vec![Command::Remove { id: id.clone() }]
 }

@@ -108,6 +108,9 @@ pub struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct ViewState {
     pub selected: Option<ItemId>,
+    /// Notes selected besides `selected` (Ctrl- or Shift-click), which copy, cut, duplicate
+    /// and delete take along; any plain selection clears them.
+    pub also_selected: Vec<ItemId>,
     pub entry: Option<Entry>,
     /// The note being dragged (to reorder or to link).
     pub drag: Option<ItemId>,
