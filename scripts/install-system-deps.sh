@@ -16,7 +16,14 @@ packages=(
   libwayland-dev libgl1-mesa-dri mesa-vulkan-drivers libvulkan1
   # pdftotext: tests/export.rs checks that exported PDFs hold every note as searchable text.
   poppler-utils
+  # tests/room_browser.rs opens the room's phone page in a real browser (headless), driven by
+  # playwright-core from npm; tests/room_cli.rs runs `fitcanvas present --room` under Xvfb.
+  chromium xvfb
 )
+# Node.js and npm for that driver, from Debian unless a Node.js (which brings npm) is there.
+if ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

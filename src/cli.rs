@@ -114,6 +114,15 @@ pub enum Command {
         #[arg(value_name = "PATTERN", default_value = "*.json")]
         patterns: Vec<String>,
     },
+    /// Open a canvas straight into presentation (workshop) mode in the editor window. With
+    /// --room, the room opens too and one line `room: URL` is printed once it listens.
+    Present {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Open the room: participants join from their phones to write notes and vote.
+        #[arg(long)]
+        room: bool,
+    },
 }
 
 /// `--paper` values.
@@ -186,6 +195,11 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             return show(file, out, err).unwrap_or(EXIT_TROUBLE);
         }
         Command::GitSetup { patterns } => crate::git_setup::run(patterns, out, err),
+        // The window's own: `main` opens it; here (no window in this build) it cannot run.
+        Command::Present { .. } => {
+            writeln!(err, "fitcanvas present: this build has no editor window")
+                .map(|_| EXIT_TROUBLE)
+        }
     };
     result.unwrap_or(EXIT_FAILURE)
 }

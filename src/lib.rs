@@ -24,6 +24,7 @@ pub mod merge;
 pub mod note_copy;
 pub mod palette;
 pub mod risk;
+pub mod room;
 pub mod section;
 pub mod text_view;
 pub mod workshop;

@@ -8,6 +8,8 @@ use fitcanvas::cli::{self, Cli};
 fn main() -> ExitCode {
     let args = Cli::parse();
     match &args.command {
+        #[cfg(feature = "gui")]
+        Some(cli::Command::Present { file, room }) => fitcanvas::app::run_presenting(file, *room),
         Some(command) => {
             let status = cli::run(command, &mut std::io::stdout(), &mut std::io::stderr());
             ExitCode::from(status)

@@ -75,6 +75,8 @@ pub enum Action {
     TimerStartPause,
     TimerReset,
     DarkProjector,
+    /// View → Room, or R while presenting: phones join to write notes and vote.
+    Room,
 }
 
 /// When an action's keys work.
@@ -209,6 +211,7 @@ impl Action {
             A::TimerStartPause,
             A::TimerReset,
             A::DarkProjector,
+            A::Room,
         ]);
         all
     }
@@ -273,6 +276,7 @@ impl Action {
             A::TimerStartPause => "Start or pause the timer".into(),
             A::TimerReset => "Reset the timer".into(),
             A::DarkProjector => "Dark projector theme".into(),
+            A::Room => "Room…".into(),
         }
     }
 
@@ -328,6 +332,7 @@ impl Action {
             A::TimerStartPause => vec![key(Key::T), cmd(Key::T)],
             A::TimerReset => vec![shift(Key::T), cmd_shift(Key::T)],
             A::DarkProjector => vec![key(Key::D)],
+            A::Room => vec![key(Key::R)],
             A::OpenByPath
             | A::SaveToPath
             | A::Export
@@ -364,7 +369,8 @@ impl Action {
             | A::TopVoted
             | A::TimerStartPause
             | A::TimerReset
-            | A::DarkProjector => Scope::Presenting,
+            | A::DarkProjector
+            | A::Room => Scope::Presenting,
             A::SelectLeft | A::SelectRight => Scope::Editor,
             A::Weight(_)
             | A::NextKind
@@ -420,7 +426,7 @@ impl Action {
             A::ToggleSidePanel | A::ZoomIn | A::ZoomOut | A::ZoomReset | A::Present => {
                 Some(Menu::View)
             }
-            A::RevealFit | A::TopVoted | A::DarkProjector => Some(Menu::View),
+            A::RevealFit | A::TopVoted | A::DarkProjector | A::Room => Some(Menu::View),
             A::Shortcuts | A::About => Some(Menu::Help),
             _ => None,
         }
@@ -440,7 +446,8 @@ impl Action {
             | A::Paste
             | A::Find
             | A::FindNext
-            | A::FindPrevious => s.on_canvas,
+            | A::FindPrevious
+            | A::Room => s.on_canvas,
             A::Undo => s.can_undo,
             A::Redo => s.can_redo,
             A::DeleteNote
@@ -674,6 +681,10 @@ pub fn help_rows() -> Vec<HelpRow> {
             "Start or pause / reset the timer",
         ),
         presenting(vec![A::DarkProjector], "Dark projector theme"),
+        presenting(
+            vec![A::Room],
+            "The room: phones join by QR code to write notes and vote (also View → Room…)",
+        ),
     ]
 }
 

@@ -282,6 +282,7 @@ impl App {
                 self.status = String::new();
             }
             C::Workshop(action) => presentation::apply(self, ctx, action),
+            C::Room(command) => room_panel::apply(self, command),
         }
     }
 

@@ -149,6 +149,8 @@ pub enum Command {
     CloseComparison,
     /// Presenting, the walk-through, the fit reveal, the timer and the audience window.
     Workshop(super::presentation::Action),
+    /// The room: opening it, writing, the inbox, vote rounds, the people in it.
+    Room(super::room_panel::RoomCommand),
 }
 
 impl Command {

@@ -165,6 +165,7 @@ impl App {
             A::TimerStartPause => one(Command::Workshop(Workshop::StartPause)),
             A::TimerReset => one(Command::Workshop(Workshop::ResetTimer)),
             A::DarkProjector => one(Command::Workshop(Workshop::ToggleDark)),
+            A::Room => one(Command::Room(super::RoomCommand::Toggle)),
         }
     }
 

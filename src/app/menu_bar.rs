@@ -128,6 +128,7 @@ pub fn show(ui: &mut Ui, cx: ChromeContext<'_>) {
                 item(ui, A::ZoomReset, out);
                 ui.separator();
                 super::presentation::view_menu(ui, &situation, presentation, out);
+                item(ui, A::Room, out);
                 ui.separator();
                 for tab in super::side_tabs::SideTab::ALL {
                     let current = side_tab == tab;

@@ -41,6 +41,7 @@ mod outside_change;
 mod presentation;
 mod print;
 mod recovery;
+mod room_panel;
 mod settings;
 mod side_tabs;
 mod start_screen;
@@ -66,6 +67,7 @@ pub use files::UnsavedAnswer;
 pub use find::FindCommand;
 pub use outside_change::OutsideAnswer;
 pub use presentation::{Action as WorkshopAction, Presentation};
+pub use room_panel::{Room, RoomCommand};
 pub use settings::Settings;
 pub use side_tabs::{BAD_DATE, SideTab, SideView};
 pub use test_cards::NO_OBSERVATION;
@@ -171,6 +173,8 @@ pub struct App {
     pub comparison: Option<compare::Comparison>,
     /// Workshop mode: presenting, the walk-through, the timer, the audience window.
     pub presentation: presentation::Presentation,
+    /// The room: participants' phones, the inbox and vote rounds.
+    pub room: room_panel::Room,
     services: Services,
     frame: FrameState,
 }
@@ -274,6 +278,7 @@ impl App {
             status,
             export_choice: export_menu::ExportChoice::default(),
             comparison: None,
+            room: room_panel::Room::default(),
             presentation,
             services: Services {
                 config_dir: config.config_dir,
@@ -516,6 +521,12 @@ impl App {
             out: &mut out,
         };
         presentation::windows(&ctx, cx, on_canvas);
+        let room_window = room_panel::RoomContext {
+            room: &mut self.room,
+            canvas: self.doc.canvas(),
+            out: &mut out,
+        };
+        room_panel::window(&ctx, room_window);
         self.comparison = comparison;
         self.frame.derived = derived;
         // The side panel's first field took the keyboard this frame, if it was asked to.
@@ -530,6 +541,7 @@ impl App {
         for command in out {
             self.apply(&ctx, command);
         }
+        room_panel::after_frame(self);
         self.frame.input.end_frame(&ctx);
         self.autosave(&ctx);
         self.fit_window_to_screen(&ctx);
@@ -562,6 +574,24 @@ fn status_bar(ui: &mut egui::Ui, doc: &Document, status: &str, timer: (&Presenta
 /// Opens the editor window, with `file` if given. Settings and recovery live in the platform's
 /// folders.
 pub fn run(file: Option<&Path>) -> ExitCode {
+    run_with(file, |_| {})
+}
+
+/// `fitcanvas present FILE [--room]`: the window opens on `file`, presenting, with the room
+/// open if asked (its address printed as one line `room: URL` once it listens).
+pub fn run_presenting(file: &Path, room: bool) -> ExitCode {
+    run_with(Some(file), move |app| {
+        app.push(Command::Workshop(presentation::Action::Toggle));
+        if room {
+            app.room.print_url = true;
+            app.push(Command::Room(RoomCommand::Open));
+            // The presented canvas shows the join code; R brings up the Room window.
+            app.push(Command::Room(RoomCommand::ShowWindow(false)));
+        }
+    })
+}
+
+fn run_with(file: Option<&Path>, start: impl FnOnce(&mut App) + 'static) -> ExitCode {
     let dirs = directories::ProjectDirs::from("org", "Fitcanvas", "fitcanvas");
     let (config_dir, data_dir) = match &dirs {
         Some(d) => (d.config_dir().to_path_buf(), d.data_dir().to_path_buf()),
@@ -600,6 +630,7 @@ pub fn run(file: Option<&Path>) -> ExitCode {
             if let Some(file) = file {
                 app.open_at_start(&file);
             }
+            start(&mut app);
             Ok(Box::new(app))
         }),
     );

@@ -108,6 +108,8 @@ pub struct Presentation {
     /// Where the timer's buttons were drawn last frame: a press there must not take the
     /// keyboard from a note being typed.
     pub(super) timer_controls: Vec<Rect>,
+    /// The room's join address and QR code, shown on the presented canvas while it is open.
+    pub room: Option<std::sync::Arc<super::room_panel::JoinBadge>>,
 }
 
 impl Presentation {
@@ -123,6 +125,7 @@ impl Presentation {
             timer_window: false,
             epoch: now,
             timer_controls: Vec::new(),
+            room: None,
         }
     }
 
@@ -327,10 +330,20 @@ pub(super) fn presented(
     let h = full.height();
     let top_h = (h * 0.08).clamp(40.0, 110.0);
     let bottom_h = if audience { 0.0 } else { 36.0 };
-    let canvas_rect = Rect::from_min_max(
+    let mut canvas_rect = Rect::from_min_max(
         pos2(full.left(), full.top() + top_h),
         pos2(full.right(), full.bottom() - bottom_h),
     );
+    // With the room open, the join code takes a strip on the right; the canvas makes way.
+    let badge_strip = p.room.as_ref().map(|_| {
+        let strip = super::room_panel::badge_width(canvas_rect);
+        let at = canvas_rect.right() - strip;
+        canvas_rect.max.x = at;
+        Rect::from_min_max(
+            pos2(at, canvas_rect.top()),
+            pos2(full.right(), canvas_rect.bottom()),
+        )
+    });
     ui.painter()
         .rect_filled(full, 0.0, color(palette.background));
     let mut style = p.style(h);
@@ -386,6 +399,9 @@ pub(super) fn presented(
         );
     }
     timer_face(ui, p, full, top_h, pad, t, &palette);
+    if let (Some(badge), Some(strip)) = (&p.room, badge_strip) {
+        super::room_panel::badge(ui, strip, badge, &palette);
+    }
     canvas_rect
 }
 
