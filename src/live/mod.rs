@@ -6,6 +6,8 @@
 //! fractional keys and [`ids`] keeps new ids unique across desktops. [`Replica`] ties them
 //! together. The network (`client`, behind the `live` feature) only moves bytes.
 
+#[cfg(feature = "live")]
+pub mod client;
 pub mod ids;
 pub mod order;
 pub mod reconcile;
