@@ -249,7 +249,10 @@ mod tests {
         let canvas = doc.canvas();
         assert_eq!(canvas.item(&pain).unwrap().text(), "Slow");
         assert_eq!(canvas.item(&pain).unwrap().votes(), 2);
-        assert!(canvas.item(&gain).is_some(), "undo took back the peer's note");
+        assert!(
+            canvas.item(&gain).is_some(),
+            "undo took back the peer's note"
+        );
     }
 
     #[test]

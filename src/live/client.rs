@@ -89,7 +89,7 @@ pub struct Endpoint {
 }
 
 impl Endpoint {
-    fn request_url(&self) -> String {
+    pub(crate) fn request_url(&self) -> String {
         match &self.token {
             Some(token) if !token.is_empty() => {
                 let join = if self.url.contains('?') { '&' } else { '?' };

@@ -9,6 +9,8 @@
 #[cfg(feature = "live")]
 pub mod client;
 pub mod ids;
+#[cfg(feature = "live")]
+pub mod invite;
 pub mod order;
 pub mod reconcile;
 pub mod schema;
