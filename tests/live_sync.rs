@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use fitcanvas::live::Replica;
 use fitcanvas::live::client::{Client, Endpoint, Event, Status};
+use fitcanvas::live::presence::Presence;
 use fitcanvas::{Canvas, Edit, ItemId, Section};
 
 fn node_dir() -> PathBuf {
@@ -75,6 +76,7 @@ struct Peer {
     client: Client,
     status: Status,
     refused: Vec<String>,
+    others: Vec<Presence>,
 }
 
 impl Peer {
@@ -97,6 +99,7 @@ impl Peer {
             client,
             status: Status::Connecting,
             refused: Vec::new(),
+            others: Vec::new(),
         }
     }
 
@@ -110,7 +113,12 @@ impl Peer {
                         self.canvas.apply(edit).unwrap();
                     }
                 }
-                Event::Presence(_) => {}
+                Event::Presence(states) => {
+                    self.others = states
+                        .iter()
+                        .filter_map(|(_, json)| Presence::parse(json))
+                        .collect();
+                }
                 Event::Refused(reason) => self.refused.push(reason),
             }
         }
@@ -187,6 +195,40 @@ fn two_desktops_converge_through_the_server() {
     assert_ne!(job, gain);
     assert_eq!(a.canvas.item("pain-1").unwrap().votes(), 3);
     assert!(a.refused.is_empty() && b.refused.is_empty());
+}
+
+#[test]
+fn each_desktop_sees_who_else_is_there_and_which_note_they_are_on() {
+    let server = Server::start(free_port());
+    let url = server.url("presence");
+    let mut a = Peer::join(&url, Replica::share(&seed(), 12));
+    let mut b = Peer::join(&url, Replica::empty(34));
+    let ada = Presence {
+        name: "Ada".into(),
+        colour: "#d03030".into(),
+        note: ItemId::new("pain-1"),
+    };
+    a.client.set_presence(ada.to_json());
+    b.client.set_presence(
+        Presence {
+            name: "Bo".into(),
+            colour: "#3030d0".into(),
+            note: None,
+        }
+        .to_json(),
+    );
+    wait(&mut [&mut a, &mut b], "each other's presence", |p| {
+        p[1].others.contains(&ada) && p[0].others.iter().any(|o| o.name == "Bo")
+    });
+    // Ada moves on to another note.
+    let moved = Presence {
+        note: ItemId::new("reliever-1"),
+        ..ada
+    };
+    a.client.set_presence(moved.to_json());
+    wait(&mut [&mut a, &mut b], "the new note", |p| {
+        p[1].others.contains(&moved)
+    });
 }
 
 #[test]

@@ -12,6 +12,7 @@ pub mod ids;
 #[cfg(feature = "live")]
 pub mod invite;
 pub mod order;
+pub mod presence;
 pub mod reconcile;
 pub mod schema;
 
