@@ -11,6 +11,7 @@ pub mod client;
 pub mod ids;
 #[cfg(feature = "live")]
 pub mod invite;
+pub mod kept;
 pub mod order;
 pub mod presence;
 pub mod reconcile;
