@@ -19,18 +19,20 @@ packages=(
   # tests/room_browser.rs opens the room's phone page in a real browser (headless), driven by
   # playwright-core from npm; tests/room_cli.rs runs `fitcanvas present --room` under Xvfb.
   chromium xvfb
+  # Those drivers, and the live co-editing tests (tests/live_sync.rs), which run a real
+  # y-websocket server and a Yjs client, need Node.js.
+  nodejs
 )
-# Node.js and npm for that driver, from Debian unless a Node.js (which brings npm) is there.
-if ! command -v npm >/dev/null; then
-  packages+=(nodejs npm)
-fi
+# Debian's nodejs comes without npm; a nodejs that bundles it (NodeSource's) conflicts with it.
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+install_missing() {
 if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+  return 0
 fi
 if [ "$(id -u)" -eq 0 ]; then
   SUDO=
@@ -43,3 +45,13 @@ fi
 echo "Installing: ${missing[*]}"
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+install_missing
+
+# The pinned y-websocket server and Yjs client of the live tests, from their lockfile; again
+# only when the lockfile changed since the last install.
+live_node="$(dirname "$0")/../tests/live-node"
+if [ ! -f "$live_node/node_modules/.package-lock.json" ] \
+  || [ "$live_node/package-lock.json" -nt "$live_node/node_modules/.package-lock.json" ]; then
+  (cd "$live_node" && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -224,6 +224,9 @@ pub struct Canvas {
     /// after `pain-5` was deleted becomes `pain-6`, not a second `pain-5` that a comparison
     /// would take for the deleted note, changed. Not part of the canvas's content or file.
     pub(crate) retired: std::collections::BTreeMap<String, u64>,
+    /// While co-editing live, appended to every new id (`pain-7.k3x9f`), so two desktops adding
+    /// notes at the same moment never pick the same id. Not part of the content or file.
+    pub(crate) id_suffix: String,
 }
 
 /// Two canvases are equal when their content is: which ids were retired is bookkeeping.
@@ -355,11 +358,15 @@ impl Canvas {
         let first = self.next_id(section);
         let mut number = first
             .strip_prefix(&format!("{prefix}-"))
-            .and_then(|n| n.parse::<u64>().ok())
+            .and_then(|n| n.split('.').next()?.parse::<u64>().ok())
             .unwrap_or(1);
         let mut out = Vec::with_capacity(n);
         while out.len() < n {
-            let id = format!("{prefix}-{number}");
+            let id = if self.id_suffix.is_empty() {
+                format!("{prefix}-{number}")
+            } else {
+                format!("{prefix}-{number}.{}", self.id_suffix)
+            };
             number = number.wrapping_add(1);
             if taken.insert(id.clone()) {
                 out.push(ItemId(id));
@@ -368,7 +375,15 @@ impl Canvas {
         out
     }
 
+    /// Makes every new id end in `.suffix` (see [`crate::live::ids`]); empty for none.
+    pub fn set_id_suffix(&mut self, suffix: &str) {
+        self.id_suffix = suffix.to_owned();
+    }
+
     fn next_id_with_prefix(&self, prefix: &str) -> ItemId {
+        if !self.id_suffix.is_empty() {
+            return self.next_suffixed_id(prefix);
+        }
         let prefix = format!("{prefix}-");
         let retired = self
             .retired
@@ -393,10 +408,32 @@ impl Canvas {
             .unwrap_or_else(|| ItemId(format!("{prefix}{highest}-1")))
     }
 
+    /// `prefix-N.suffix`, N one more than any number used with the prefix, with or without a
+    /// suffix, so ids still read in the order they were made.
+    fn next_suffixed_id(&self, prefix: &str) -> ItemId {
+        let dashed = format!("{prefix}-");
+        let number = |id: &str| -> Option<u64> {
+            let rest = id.strip_prefix(&dashed)?;
+            rest.split('.').next()?.parse().ok()
+        };
+        let highest = self
+            .all_ids()
+            .filter_map(number)
+            .max()
+            .unwrap_or(0)
+            .max(self.retired.get(prefix).copied().unwrap_or(0));
+        let taken: std::collections::HashSet<&str> = self.all_ids().collect();
+        (highest.saturating_add(1)..)
+            .map(|n| format!("{dashed}{n}.{}", self.id_suffix))
+            .find(|id| !taken.contains(id.as_str()))
+            .map(ItemId)
+            .unwrap_or_else(|| ItemId(format!("{dashed}{}", self.id_suffix)))
+    }
+
     /// Remembers a removed id's number, so the next id with its prefix is higher.
     pub(crate) fn retire(&mut self, id: &str) {
         if let Some((prefix, number)) = id.rsplit_once('-')
-            && let Ok(number) = number.parse::<u64>()
+            && let Some(Ok(number)) = number.split('.').next().map(str::parse::<u64>)
         {
             let highest = self.retired.entry(prefix.to_owned()).or_default();
             *highest = (*highest).max(number);

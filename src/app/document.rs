@@ -107,6 +107,24 @@ impl Document {
         Ok(applied)
     }
 
+    /// Applies an edit that came from someone else (a live peer): it changes the canvas like
+    /// any edit but is not recorded for undo, so undo takes back only this person's own edits.
+    /// A step of theirs that no longer applies after it is refused cleanly by the history.
+    pub fn apply_remote(&mut self, edit: Edit) -> Result<Applied, EditError> {
+        let applied = self.canvas.apply(edit)?;
+        if applied.changed() {
+            // Typing that goes on after a peer's edit starts a new undo step.
+            self.history.break_merging();
+            self.changed();
+        }
+        Ok(applied)
+    }
+
+    /// While live, new ids end in this desktop's suffix (see `crate::live::ids`).
+    pub fn set_id_suffix(&mut self, suffix: &str) {
+        self.canvas.set_id_suffix(suffix);
+    }
+
     /// Ends a run of typing, so the next edit starts a new undo step.
     pub fn break_merging(&mut self) {
         self.history.break_merging();
@@ -191,6 +209,64 @@ mod tests {
         )
         .unwrap();
         id
+    }
+
+    #[test]
+    fn undo_takes_back_only_this_desktops_edits_while_a_peer_edits() {
+        use crate::live::Replica;
+        let mut doc = Document::new();
+        let pain = add(&mut doc, Section::Pains, "Slow");
+        let mut mine = Replica::share(doc.canvas(), 1);
+        let mut peer = Replica::restore(2, &mine.state()).unwrap();
+        let mut peer_canvas = peer.canvas();
+        peer_canvas.set_id_suffix(&peer.id_suffix());
+        doc.set_id_suffix(&mine.id_suffix());
+        doc.break_merging();
+
+        // This desktop edits the pain's text; the peer adds a gain and votes on the pain.
+        let edit = Edit::SetText {
+            id: pain.clone(),
+            text: "Very slow".into(),
+        };
+        let applied = doc.apply(edit.clone(), None).unwrap();
+        let update = mine.local(&edit, &applied, doc.canvas());
+        peer.apply_update(&update).unwrap();
+        for edit in peer.catch_up(&peer_canvas) {
+            peer_canvas.apply(edit).unwrap();
+        }
+        let gain = peer_canvas.next_id(Section::Gains);
+        let mut from_peer = Vec::new();
+        for edit in [
+            Edit::AddNote {
+                section: Section::Gains,
+                index: 0,
+                id: gain.clone(),
+                text: "Fast".into(),
+            },
+            Edit::AddVotes {
+                id: pain.clone(),
+                by: 2,
+            },
+        ] {
+            let applied = peer_canvas.apply(edit.clone()).unwrap();
+            from_peer.push(peer.local(&edit, &applied, &peer_canvas));
+        }
+        for update in from_peer {
+            mine.apply_update(&update).unwrap();
+        }
+        for edit in mine.catch_up(doc.canvas()) {
+            doc.apply_remote(edit).unwrap();
+        }
+        assert!(doc.canvas().item(&gain).is_some());
+
+        doc.undo().unwrap();
+        let canvas = doc.canvas();
+        assert_eq!(canvas.item(&pain).unwrap().text(), "Slow");
+        assert_eq!(canvas.item(&pain).unwrap().votes(), 2);
+        assert!(
+            canvas.item(&gain).is_some(),
+            "undo took back the peer's note"
+        );
     }
 
     #[test]

@@ -1,0 +1,381 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Live co-editing through a real y-websocket server: `@y/websocket-server` 0.1.1 from
+//! tests/live-node (installed by scripts/install-system-deps.sh). These tests fail, never
+//! skip, when Node or the server is missing.
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use fitcanvas::live::Replica;
+use fitcanvas::live::client::{Client, Endpoint, Event, Status};
+use fitcanvas::live::presence::Presence;
+use fitcanvas::{Canvas, Edit, ItemId, Section};
+
+fn node_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/live-node")
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A running `@y/websocket-server`; killed when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Server {
+    fn start(port: u16) -> Server {
+        let script = node_dir().join("node_modules/@y/websocket-server/src/server.js");
+        assert!(
+            script.exists(),
+            "{} is missing: run scripts/install-system-deps.sh",
+            script.display()
+        );
+        let mut child = Command::new("node")
+            .arg(&script)
+            .env("HOST", "127.0.0.1")
+            .env("PORT", port.to_string())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("node must be installed (scripts/install-system-deps.sh)");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        assert!(line.contains("running"), "the server said {line:?}");
+        Server { child, port }
+    }
+
+    fn url(&self, room: &str) -> String {
+        format!("ws://127.0.0.1:{}/{room}", self.port)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A headless Fitcanvas desktop: its canvas, its replica and its connection.
+struct Peer {
+    canvas: Canvas,
+    replica: Replica,
+    client: Client,
+    status: Status,
+    refused: Vec<String>,
+    others: Vec<Presence>,
+}
+
+impl Peer {
+    fn join(url: &str, replica: Replica) -> Peer {
+        let client = Client::connect(
+            Endpoint {
+                url: url.to_owned(),
+                token: None,
+            },
+            replica.client(),
+            &replica.state(),
+            Arc::new(|| {}),
+        )
+        .unwrap();
+        let mut canvas = replica.canvas();
+        canvas.set_id_suffix(&replica.id_suffix());
+        Peer {
+            canvas,
+            replica,
+            client,
+            status: Status::Connecting,
+            refused: Vec::new(),
+            others: Vec::new(),
+        }
+    }
+
+    fn pump(&mut self) {
+        for event in self.client.poll() {
+            match event {
+                Event::Status(status) => self.status = status,
+                Event::Update(update) => {
+                    self.replica.apply_update(&update).unwrap();
+                    for edit in self.replica.catch_up(&self.canvas) {
+                        self.canvas.apply(edit).unwrap();
+                    }
+                }
+                Event::Presence(states) => {
+                    self.others = states
+                        .iter()
+                        .filter_map(|(_, json)| Presence::parse(json))
+                        .collect();
+                }
+                Event::Refused(reason) => self.refused.push(reason),
+            }
+        }
+    }
+
+    fn edit(&mut self, edit: Edit) {
+        let edit = self.replica.prepare(edit, &self.canvas);
+        let applied = self.canvas.apply(edit.clone()).unwrap();
+        let update = self.replica.local(&edit, &applied, &self.canvas);
+        self.client.send_update(update);
+    }
+
+    fn add(&mut self, section: Section, text: &str) -> ItemId {
+        let id = self.canvas.next_id(section);
+        self.edit(Edit::AddNote {
+            section,
+            index: self.canvas.items(section).len(),
+            id: id.clone(),
+            text: text.into(),
+        });
+        id
+    }
+}
+
+/// Pumps every peer until `done` holds, for at most 15 s.
+fn wait(peers: &mut [&mut Peer], what: &str, done: impl Fn(&[&mut Peer]) -> bool) {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(15) {
+        for peer in peers.iter_mut() {
+            peer.pump();
+        }
+        if done(peers) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn seed() -> Canvas {
+    let mut canvas = Canvas::new();
+    canvas.set_title("Shared");
+    let pain = canvas.add_item(Section::Pains, "Too many tabs");
+    let fix = canvas.add_item(Section::PainRelievers, "One list");
+    canvas.link(&fix, &pain).unwrap();
+    canvas
+}
+
+#[test]
+fn two_desktops_converge_through_the_server() {
+    let server = Server::start(free_port());
+    let url = server.url("converge");
+    let mut a = Peer::join(&url, Replica::share(&seed(), 11));
+    let mut b = Peer::join(&url, Replica::empty(22));
+    wait(&mut [&mut a, &mut b], "the first sync", |p| {
+        p[1].canvas == p[0].canvas && p[1].status == Status::Live
+    });
+    assert_eq!(b.canvas.title(), "Shared");
+
+    let job = a.add(Section::Jobs, "Book a flight");
+    let gain = b.add(Section::Gains, "Cheap");
+    b.edit(Edit::AddVotes {
+        id: ItemId::new("pain-1").unwrap(),
+        by: 1,
+    });
+    a.edit(Edit::AddVotes {
+        id: ItemId::new("pain-1").unwrap(),
+        by: 2,
+    });
+    wait(&mut [&mut a, &mut b], "both edits", |p| {
+        p[0].canvas == p[1].canvas && p[0].canvas.len() == 4
+    });
+    assert!(a.canvas.item(&gain).is_some() && b.canvas.item(&job).is_some());
+    assert_ne!(job, gain);
+    assert_eq!(a.canvas.item("pain-1").unwrap().votes(), 3);
+    assert!(a.refused.is_empty() && b.refused.is_empty());
+}
+
+#[test]
+fn each_desktop_sees_who_else_is_there_and_which_note_they_are_on() {
+    let server = Server::start(free_port());
+    let url = server.url("presence");
+    let mut a = Peer::join(&url, Replica::share(&seed(), 12));
+    let mut b = Peer::join(&url, Replica::empty(34));
+    let ada = Presence {
+        name: "Ada".into(),
+        colour: "#d03030".into(),
+        note: ItemId::new("pain-1"),
+    };
+    a.client.set_presence(ada.to_json());
+    b.client.set_presence(
+        Presence {
+            name: "Bo".into(),
+            colour: "#3030d0".into(),
+            note: None,
+        }
+        .to_json(),
+    );
+    wait(&mut [&mut a, &mut b], "each other's presence", |p| {
+        p[1].others.contains(&ada) && p[0].others.iter().any(|o| o.name == "Bo")
+    });
+    // Ada moves on to another note.
+    let moved = Presence {
+        note: ItemId::new("reliever-1"),
+        ..ada
+    };
+    a.client.set_presence(moved.to_json());
+    wait(&mut [&mut a, &mut b], "the new note", |p| {
+        p[1].others.contains(&moved)
+    });
+}
+
+#[test]
+fn offline_edits_merge_when_the_server_comes_back() {
+    let port = free_port();
+    let server = Server::start(port);
+    let url = server.url("restart");
+    let mut a = Peer::join(&url, Replica::share(&seed(), 33));
+    let mut b = Peer::join(&url, Replica::empty(44));
+    wait(&mut [&mut a, &mut b], "the first sync", |p| {
+        p[1].canvas == p[0].canvas && p[1].status == Status::Live
+    });
+
+    drop(server);
+    wait(&mut [&mut a, &mut b], "both to see the server gone", |p| {
+        p.iter().all(|p| p.status != Status::Live)
+    });
+    // Both keep editing while the server is down, the same note's text too.
+    let offline_a = a.add(Section::Jobs, "Written offline on A");
+    let offline_b = b.add(Section::Jobs, "Written offline on B");
+    a.edit(Edit::SetText {
+        id: ItemId::new("pain-1").unwrap(),
+        text: "Far too many tabs".into(),
+    });
+    b.edit(Edit::SetText {
+        id: ItemId::new("pain-1").unwrap(),
+        text: "Too many tabs open".into(),
+    });
+
+    // A new server knows nothing: the desktops bring it the canvas again.
+    let _server = Server::start(port);
+    wait(&mut [&mut a, &mut b], "reconnecting and merging", |p| {
+        p.iter().all(|p| p.status == Status::Live) && p[0].canvas == p[1].canvas && {
+            p[0].canvas.len() == 4
+        }
+    });
+    assert!(a.canvas.item(&offline_b).is_some() && b.canvas.item(&offline_a).is_some());
+    assert_eq!(
+        a.canvas.item("pain-1").unwrap().text(),
+        "Far too many tabs open"
+    );
+}
+
+#[test]
+fn a_desktop_restarted_offline_merges_its_kept_state() {
+    let port = free_port();
+    let server = Server::start(port);
+    let url = server.url("kept");
+    let mut a = Peer::join(&url, Replica::share(&seed(), 55));
+    let mut b = Peer::join(&url, Replica::empty(66));
+    wait(&mut [&mut a, &mut b], "the first sync", |p| {
+        p[1].canvas == p[0].canvas && p[1].status == Status::Live
+    });
+    // B goes offline (its app quits), edits are made on both sides meanwhile.
+    let kept_client = b.replica.client();
+    drop(b.client);
+    let mut b_replica = b.replica;
+    let mut b_canvas = b.canvas;
+    let id = b_canvas.next_id(Section::Gains);
+    let edit = Edit::AddNote {
+        section: Section::Gains,
+        index: 0,
+        id: id.clone(),
+        text: "Made offline, then the app quit".into(),
+    };
+    let applied = b_canvas.apply(edit.clone()).unwrap();
+    let _ = b_replica.local(&edit, &applied, &b_canvas);
+    let kept = b_replica.state();
+    let from_a = a.add(Section::Jobs, "Made while B was away");
+    wait(&mut [&mut a], "A's own edit", |_| true);
+
+    // B starts again from the state kept beside its recovery file.
+    let restored = Replica::restore(kept_client, &kept).unwrap();
+    let mut b = Peer::join(&url, restored);
+    wait(
+        &mut [&mut a, &mut b],
+        "the restarted desktop to merge",
+        |p| p[0].canvas == p[1].canvas && p[0].canvas.len() == 4,
+    );
+    assert!(a.canvas.item(&id).is_some() && b.canvas.item(&from_a).is_some());
+    drop(server);
+}
+
+/// A Yjs client in Node (`yjs` + `y-websocket`) writes a note and a link through the documented
+/// schema and the Fitcanvas peer shows them; then Fitcanvas writes one and Node reads it.
+#[test]
+fn a_javascript_yjs_client_and_fitcanvas_read_each_others_notes() {
+    let server = Server::start(free_port());
+    let url = server.url("interop");
+    let mut a = Peer::join(&url, Replica::share(&seed(), 77));
+    wait(&mut [&mut a], "connecting", |p| p[0].status == Status::Live);
+    let mut node = Command::new("node")
+        .arg(node_dir().join("peer.mjs"))
+        .arg(&url)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("node must be installed (scripts/install-system-deps.sh)");
+    let mut lines = BufReader::new(node.stdout.take().unwrap()).lines();
+    assert_eq!(lines.next().unwrap().unwrap(), "wrote pain-js");
+    wait(&mut [&mut a], "the note from JavaScript", |p| {
+        p[0].canvas.item("pain-js").is_some()
+    });
+    let pain = a.canvas.item("pain-js").unwrap();
+    assert_eq!(pain.text(), "Written in JavaScript");
+    assert_eq!(pain.weight(), 4);
+    assert_eq!(a.canvas.locate("pain-js").unwrap(), (Section::Pains, 0));
+    let fix = a.canvas.item("reliever-1").unwrap();
+    assert!(fix.addresses().iter().any(|t| t == "pain-js"));
+
+    let id = a.add(Section::Gains, "Written in Rust");
+    a.edit(Edit::SetWeight {
+        id: id.clone(),
+        weight: 5,
+    });
+    let seen = lines.next().unwrap().unwrap();
+    assert_eq!(seen, format!("read {id} gains 5 Written in Rust"));
+    assert!(node.wait().unwrap().success());
+}
+
+#[test]
+fn a_malformed_message_disconnects_without_harming_the_canvas() {
+    // A server that answers every connection with garbage, then an oversized frame.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let bad = std::thread::spawn(move || {
+        for (round, stream) in listener.incoming().take(2).enumerate() {
+            let mut socket = tungstenite::accept(stream.unwrap()).unwrap();
+            let payload = if round == 0 {
+                // A sync message whose update is not a Yjs update.
+                vec![0, 2, 5, 0xff, 0xfe, 0xfd, 0x01, 0x02]
+            } else {
+                vec![0; fitcanvas::live::MAX_UPDATE_BYTES + 4096]
+            };
+            let _ = socket.send(tungstenite::Message::Binary(payload.into()));
+            let _ = socket.read();
+        }
+    });
+    let mut a = Peer::join(
+        &format!("ws://127.0.0.1:{port}/bad"),
+        Replica::share(&seed(), 88),
+    );
+    let before = a.canvas.clone();
+    wait(&mut [&mut a], "both refusals", |p| p[0].refused.len() >= 2);
+    assert!(a.refused[1].contains("too large"), "{:?}", a.refused);
+    assert_eq!(a.canvas, before);
+    assert_eq!(a.replica.canvas(), before);
+    drop(a);
+    let _ = bad.join();
+}
