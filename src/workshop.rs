@@ -171,6 +171,27 @@ impl Timer {
         self.elapsed(now) > 0.0 && self.remaining(now) <= 0.0
     }
 
+    /// Seconds past the end, while a started timer runs on after its time is up.
+    pub fn overtime(&self, now: f64) -> f64 {
+        (self.elapsed(now) - self.duration).max(0.0)
+    }
+
+    /// The last minute of a started countdown: the room is warned before zero.
+    pub fn is_warning(&self, now: f64) -> bool {
+        let left = self.remaining(now);
+        self.elapsed(now) > 0.0 && left > 0.0 && left <= 60.0
+    }
+
+    /// "Time's up", with the overtime counted once there is some: "Time's up −00:35".
+    pub fn up_display(&self, now: f64) -> String {
+        let over = self.overtime(now).floor() as u64;
+        if over == 0 {
+            "Time's up".to_owned()
+        } else {
+            format!("Time's up −{:02}:{:02}", over / 60, over % 60)
+        }
+    }
+
     /// `mm:ss` of the time left, rounded up so "00:00" appears only when time is up.
     pub fn display(&self, now: f64) -> String {
         let secs = self.remaining(now).ceil() as u64;
@@ -180,8 +201,13 @@ impl Timer {
     /// Seconds until the shown time next changes, for scheduling the next repaint while running
     /// (so an idle app is not redrawn every frame).
     pub fn next_tick_in(&self, now: f64) -> Option<f64> {
-        if !self.is_running() || self.is_up(now) {
+        if !self.is_running() {
             return None;
+        }
+        if self.is_up(now) {
+            // The overtime counts up in whole seconds.
+            let over = self.overtime(now);
+            return Some(1.0 - (over - over.floor()));
         }
         let remaining = self.remaining(now);
         let fraction = remaining - remaining.floor();
@@ -209,6 +235,25 @@ pub fn top_voted(canvas: &Canvas) -> Vec<(Section, ItemId, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_minute_warns_and_time_past_the_end_is_counted() {
+        let mut t = Timer::new(5.0);
+        assert!(!t.is_warning(0.0), "a timer not started does not warn");
+        t.start(0.0);
+        assert!(!t.is_warning(239.0));
+        assert!(t.is_warning(240.5));
+        assert_eq!(t.display(250.0), "00:50");
+        assert!(!t.is_warning(300.0), "at zero it is up, not a warning");
+        assert!(t.is_up(300.0));
+        assert_eq!(t.up_display(300.4), "Time's up");
+        assert_eq!(t.up_display(335.2), "Time's up −00:35");
+        assert_eq!(t.up_display(300.0 + 61.0), "Time's up −01:01");
+        // Paused in overtime, it stays where it was.
+        t.pause(335.2);
+        assert_eq!(t.up_display(900.0), "Time's up −00:35");
+        assert_eq!(t.next_tick_in(900.0), None);
+    }
 
     #[test]
     fn walkthrough_goes_customer_first_then_value_map_then_fit() {

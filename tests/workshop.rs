@@ -650,6 +650,18 @@ mod snapshots {
         h.snapshot("presentation_times_up_light");
     }
 
+    /// The last minute: the timer turns amber before it reaches zero.
+    #[test]
+    fn presentation_last_minute_light() {
+        let setup = Setup::new();
+        let mut h = example(&setup, FULL_HD);
+        key(&mut h, Key::F5);
+        key(&mut h, Key::T);
+        setup.advance(Duration::from_secs(4 * 60 + 10));
+        h.run();
+        h.snapshot("presentation_last_minute_light");
+    }
+
     /// A note typed live while presenting, in the note's large type.
     #[test]
     fn presentation_typing_light() {
@@ -667,4 +679,35 @@ mod snapshots {
     fn presentation_reveal_dark() {
         shot(true, &[Key::F], "presentation_reveal_dark");
     }
+}
+
+#[test]
+fn the_timer_warns_in_its_last_minute_and_counts_overtime() {
+    let setup = Setup::new();
+    let mut h = example(&setup, FULL_HD);
+    key(&mut h, Key::F5);
+    key(&mut h, Key::T);
+    setup.advance(Duration::from_secs(4 * 60 + 10));
+    h.run();
+    assert!(has_label(&h, "00:50"));
+    setup.advance(Duration::from_secs(50 + 35));
+    h.run();
+    assert!(has_label(&h, "Time's up −00:35"), "the overtime counts up");
+    // It asks to be redrawn when the count next changes, not every frame.
+    let delay = h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+    assert!(delay > Duration::ZERO && delay <= Duration::from_secs(1));
+}
+
+#[test]
+fn esc_while_presenting_first_lets_go_of_the_selected_note_then_leaves() {
+    let setup = Setup::new();
+    let mut h = example(&setup, FULL_HD);
+    key(&mut h, Key::F5);
+    key(&mut h, Key::Tab);
+    assert!(h.state().view.selected.is_some());
+    press_alone(&mut h, Key::Escape);
+    assert!(presenting(&h), "the first Esc only clears the selection");
+    assert!(h.state().view.selected.is_none());
+    press_alone(&mut h, Key::Escape);
+    assert!(!presenting(&h));
 }

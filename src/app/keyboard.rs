@@ -107,6 +107,8 @@ impl App {
                         .collect(),
                 })],
             },
+            // Presenting, Esc first lets go of a selected note, then leaves.
+            A::Escape if presenting && selected.is_some() => one(Command::Select(None)),
             A::Escape if presenting => one(Command::Workshop(Workshop::Leave)),
             A::Escape if self.view.find.is_some() => one(Command::Find(super::FindCommand::Close)),
             A::Escape if selected.is_some() => one(Command::Select(None)),

@@ -50,11 +50,18 @@ pub(super) fn timer_face(
     if timer.is_up(t) {
         let red = Color32::from_rgb(0xd0, 0x10, 0x10);
         ui.painter().rect_filled(rect, 8.0, red);
+        // With the overtime beside it the words take less room, so the line stays whole.
+        let shown = timer.up_display(t);
+        let text_size = if timer.overtime(t) >= 1.0 {
+            size * 0.5
+        } else {
+            size * 0.8
+        };
         ui.put(
             rect,
             egui::Label::new(
-                RichText::new("Time's up")
-                    .size(size * 0.8)
+                RichText::new(shown)
+                    .size(text_size)
                     .strong()
                     .color(Color32::WHITE),
             ),
@@ -72,12 +79,19 @@ pub(super) fn timer_face(
     }
     let running = timer.is_running();
     let started = timer.remaining(t) < timer.duration_secs();
-    let ink = if running {
+    // The last minute: amber, so the room sees the end coming before it is there.
+    let warning = timer.is_warning(t);
+    let ink = if warning {
+        Color32::from_rgb(0x2b, 0x1a, 0x00)
+    } else if running {
         color(palette.area_label)
     } else {
         color(palette.muted_text)
     };
-    if running || started {
+    if warning {
+        ui.painter()
+            .rect_filled(rect, 8.0, Color32::from_rgb(0xf5, 0xa6, 0x23));
+    } else if running || started {
         ui.painter()
             .rect_stroke(rect, 8.0, Stroke::new(2.0, ink), StrokeKind::Inside);
     }
@@ -107,7 +121,7 @@ pub(super) fn timer_window(
         .resizable(false)
         .show(ctx, |ui| {
             let shown = if timer.is_up(t) {
-                "Time's up".to_owned()
+                timer.up_display(t)
             } else {
                 timer.display(t)
             };
@@ -155,13 +169,23 @@ pub fn status(ui: &mut Ui, presentation: &Presentation, t: f64) {
     if timer.is_up(t) {
         ui.separator();
         ui.label(
-            RichText::new("Time's up")
+            RichText::new(timer.up_display(t))
                 .strong()
                 .color(Color32::WHITE)
                 .background_color(Color32::from_rgb(0xd0, 0x10, 0x10)),
         );
     } else if timer.is_running() {
         ui.separator();
-        ui.label(format!("Timer {}", timer.display(t)));
+        let text = format!("Timer {}", timer.display(t));
+        if timer.is_warning(t) {
+            ui.label(
+                RichText::new(text)
+                    .strong()
+                    .color(Color32::BLACK)
+                    .background_color(Color32::from_rgb(0xf5, 0xa6, 0x23)),
+            );
+        } else {
+            ui.label(text);
+        }
     }
 }
