@@ -711,3 +711,25 @@ fn esc_while_presenting_first_lets_go_of_the_selected_note_then_leaves() {
     press_alone(&mut h, Key::Escape);
     assert!(!presenting(&h));
 }
+
+#[test]
+fn clear_all_votes_asks_first_and_one_undo_brings_them_back() {
+    let setup = Setup::new();
+    let mut h = example(&setup, FULL_HD);
+    let votes = |h: &Harness<'_, App>| -> u32 {
+        h.state().canvas().all_items().map(|(_, i)| i.votes()).sum()
+    };
+    let before = votes(&h);
+    assert!(before > 0, "the example has votes");
+    key(&mut h, Key::F5);
+    key(&mut h, Key::C);
+    assert!(has_label(&h, "Clear all votes?"));
+    click(&mut h, "Keep them");
+    assert_eq!(votes(&h), before);
+    key(&mut h, Key::C);
+    click(&mut h, "Clear votes");
+    assert_eq!(votes(&h), 0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(votes(&h), before, "one undo step");
+}

@@ -2,7 +2,7 @@
 //! and when it applies. The key handling, the menus, Help → Keyboard shortcuts and the README's
 //! key table all come from here, so they cannot drift apart (a test checks the README).
 //!
-//! Single keys without Ctrl (V, T, F, N, L, D, the digits) act only while presenting: in the
+//! Single keys without Ctrl (V, T, F, N, L, D, R, C, the digits) act only while presenting: in the
 //! editor they could be a letter typed a moment too early, before the note's field was open.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -77,6 +77,8 @@ pub enum Action {
     DarkProjector,
     /// View → Room, or R while presenting: phones join to write notes and vote.
     Room,
+    /// Every dot vote off the canvas, after a confirmation (one undo step).
+    ClearVotes,
 }
 
 /// When an action's keys work.
@@ -208,6 +210,7 @@ impl Action {
             A::Vote,
             A::Unvote,
             A::TopVoted,
+            A::ClearVotes,
             A::TimerStartPause,
             A::TimerReset,
             A::DarkProjector,
@@ -273,6 +276,7 @@ impl Action {
             A::Vote => "Add a vote".into(),
             A::Unvote => "Remove a vote".into(),
             A::TopVoted => "Top voted list".into(),
+            A::ClearVotes => "Clear all votes…".into(),
             A::TimerStartPause => "Start or pause the timer".into(),
             A::TimerReset => "Reset the timer".into(),
             A::DarkProjector => "Dark projector theme".into(),
@@ -329,6 +333,7 @@ impl Action {
             A::Vote => vec![key(Key::V)],
             A::Unvote => vec![shift(Key::V)],
             A::TopVoted => vec![key(Key::L)],
+            A::ClearVotes => vec![key(Key::C)],
             A::TimerStartPause => vec![key(Key::T), cmd(Key::T)],
             A::TimerReset => vec![shift(Key::T), cmd_shift(Key::T)],
             A::DarkProjector => vec![key(Key::D)],
@@ -370,7 +375,8 @@ impl Action {
             | A::TimerStartPause
             | A::TimerReset
             | A::DarkProjector
-            | A::Room => Scope::Presenting,
+            | A::Room
+            | A::ClearVotes => Scope::Presenting,
             A::SelectLeft | A::SelectRight => Scope::Editor,
             A::Weight(_)
             | A::NextKind
@@ -426,7 +432,9 @@ impl Action {
             A::ToggleSidePanel | A::ZoomIn | A::ZoomOut | A::ZoomReset | A::Present => {
                 Some(Menu::View)
             }
-            A::RevealFit | A::TopVoted | A::DarkProjector | A::Room => Some(Menu::View),
+            A::RevealFit | A::TopVoted | A::DarkProjector | A::Room | A::ClearVotes => {
+                Some(Menu::View)
+            }
             A::Shortcuts | A::About => Some(Menu::Help),
             _ => None,
         }
@@ -470,6 +478,7 @@ impl Action {
             | A::TimerReset
             | A::DarkProjector => s.presenting,
             A::StepForward | A::StepBack | A::RevealFit => s.presenting || s.audience,
+            A::ClearVotes => s.on_canvas,
             A::NewNote(_)
             | A::Escape
             | A::NextNote
@@ -676,6 +685,10 @@ pub fn help_rows() -> Vec<HelpRow> {
             "Add / remove a dot vote on the selected note",
         ),
         presenting(vec![A::TopVoted], "Top voted list"),
+        presenting(
+            vec![A::ClearVotes],
+            "Clear all votes (asks first; one undo step)",
+        ),
         presenting(
             vec![A::TimerStartPause, A::TimerReset],
             "Start or pause / reset the timer",

@@ -72,6 +72,31 @@ impl App {
             C::Duplicate => self.duplicate_selected(),
             C::Find(step) => self.find(step),
             C::ShowAbout => self.modal = Some(Modal::About),
+            C::AskClearVotes => {
+                if self.doc.canvas().all_items().any(|(_, i)| i.votes() > 0) {
+                    self.modal = Some(Modal::ClearVotes);
+                } else {
+                    self.status = "No votes to clear".to_owned();
+                }
+            }
+            C::ClearVotes => {
+                self.modal = None;
+                let edits: Vec<Edit> = self
+                    .doc
+                    .canvas()
+                    .all_items()
+                    .filter(|(_, i)| i.votes() > 0)
+                    .map(|(_, i)| Edit::AddVotes {
+                        id: i.id().clone(),
+                        by: -i64::from(i.votes()),
+                    })
+                    .collect();
+                let n = edits.len();
+                if self.edit(Edit::Batch { edits }, None) {
+                    self.status =
+                        format!("Cleared the votes of {n} notes (Ctrl+Z brings them back)");
+                }
+            }
             C::Print => self.print(),
             C::Remove { id } => {
                 let neighbour = self.neighbour_of(&id);

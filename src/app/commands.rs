@@ -116,6 +116,10 @@ pub enum Command {
     CycleFocus,
     Zoom(ZoomStep),
     ShowShortcuts,
+    /// "Clear all votes?", then, answered yes, `ClearVotes`.
+    AskClearVotes,
+    /// Takes every dot vote off the canvas, as one undo step.
+    ClearVotes,
     ShowAbout,
     /// File → Print…: the canvas as a PDF, sent to the system's print command.
     Print,

@@ -230,6 +230,27 @@ pub fn show(ctx: &egui::Context, cx: DialogContext<'_>) {
             }
         }
         Modal::Browse(browser) => super::file_browser::show(ctx, &browser, out),
+        Modal::ClearVotes => {
+            let r = egui::Modal::new(id).show(ctx, |ui| {
+                ui.heading("Clear all votes?");
+                ui.label("Every dot vote comes off the canvas. Undo brings them back.");
+                ui.horizontal(|ui| {
+                    if ui.button("Clear votes").clicked() {
+                        return Some(true);
+                    }
+                    if ui.button("Keep them").clicked() {
+                        return Some(false);
+                    }
+                    None
+                })
+                .inner
+            });
+            match (r.inner, r.should_close()) {
+                (Some(true), _) => out.push(Command::ClearVotes),
+                (Some(false), _) | (None, true) => out.push(Command::CloseModal),
+                (None, false) => {}
+            }
+        }
         Modal::Shortcuts => {
             let r = egui::Modal::new(id).show(ctx, |ui| {
                 ui.heading("Keyboard shortcuts");

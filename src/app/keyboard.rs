@@ -138,6 +138,7 @@ impl App {
             A::ZoomReset => one(Command::Zoom(ZoomStep::Reset)),
             A::Present => one(Command::Workshop(Workshop::Toggle)),
             A::Shortcuts => one(Command::ShowShortcuts),
+            A::ClearVotes => one(Command::AskClearVotes),
             A::About => one(Command::ShowAbout),
             A::Print => one(Command::Print),
             A::Spotlight(n) => one(Command::Workshop(Workshop::Spotlight(

@@ -129,6 +129,7 @@ pub fn show(ui: &mut Ui, cx: ChromeContext<'_>) {
                 ui.separator();
                 super::presentation::view_menu(ui, &situation, presentation, out);
                 item(ui, A::Room, out);
+                item(ui, A::ClearVotes, out);
                 ui.separator();
                 for tab in super::side_tabs::SideTab::ALL {
                     let current = side_tab == tab;

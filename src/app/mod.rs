@@ -153,6 +153,8 @@ pub enum Modal {
     Export(export_menu::ExportChoice),
     /// The open file changed on disk while there were unsaved changes here.
     OutsideChange,
+    /// "Clear all votes?"
+    ClearVotes,
     /// The app's own file browser, where no native dialog can be shown.
     Browse(Box<file_browser::FileBrowser>),
 }
