@@ -450,3 +450,17 @@ fn saving_in_the_file_browser_adds_the_extension_and_asks_before_replacing() {
         ["Late deliveries"]
     );
 }
+
+#[test]
+fn cancelling_the_file_browser_saves_nothing_and_keeps_the_work() {
+    let setup = Setup::new();
+    let mut h = with_a_pain(&setup);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.query_by_label("Save the canvas").is_some());
+    click(&mut h, "Cancel");
+    assert!(h.state().modal.is_none());
+    assert!(h.state().doc.is_dirty());
+    assert_eq!(h.state().doc.path(), None);
+    assert_eq!(texts(&h, Section::Pains), ["Late deliveries"]);
+}

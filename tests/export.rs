@@ -213,6 +213,25 @@ fn pdf_text_in(pdf: &[u8], crop: Option<(f32, f32, f32, f32)>) -> String {
         .collect()
 }
 
+/// The text the PDF holds inside one note's box (a reader selecting that note), and the text
+/// it should be: the note's own, then its marker line below it, white space left out.
+fn note_in_pdf(
+    pdf: &[u8],
+    note: &export::drawing::NoteBox,
+    item: &fitcanvas::Item,
+    scale: f32,
+) -> (String, String) {
+    let r = note.rect;
+    let crop = (r.x * scale, r.y * scale, r.w * scale, r.h * scale);
+    let marker = note.marker.as_deref().unwrap_or_default();
+    let wanted = item
+        .text()
+        .split_whitespace()
+        .chain(marker.split_whitespace())
+        .collect();
+    (pdf_text_in(pdf, Some(crop)), wanted)
+}
+
 /// Arabic and Hebrew notes, with numbers, Latin words and lam-alef ligatures among the words,
 /// read back from the PDF in the order they were typed. Each note is read on its own, as a
 /// reader selecting it would: poppler guesses the reading direction from the letters it
@@ -235,20 +254,8 @@ fn pdf_text_of_right_to_left_notes_reads_in_logical_order() {
                 item.text()
             );
             assert!(!note.truncated, "{name}: {} does not fit", note.id);
-            let r = note.rect;
-            let crop = (r.x * scale, r.y * scale, r.w * scale, r.h * scale);
-            // The note's text, then its marker line below it.
-            let wanted: String = item
-                .text()
-                .split_whitespace()
-                .chain(
-                    note.marker
-                        .as_deref()
-                        .unwrap_or_default()
-                        .split_whitespace(),
-                )
-                .collect();
-            assert_eq!(pdf_text_in(&pdf, Some(crop)), wanted, "{name}: {}", note.id);
+            let (read, wanted) = note_in_pdf(&pdf, note, item, scale);
+            assert_eq!(read, wanted, "{name}: {}", note.id);
         }
         // The whole page holds every letter too, whatever order poppler puts the runs in.
         let page = pdf_text(&pdf);
@@ -284,19 +291,8 @@ fn devanagari_and_thai_notes_are_drawn_with_bundled_fonts_and_read_back_from_the
     for note in &d.notes {
         let item = canvas.item(note.id.as_str()).unwrap();
         assert!(m.covers(item.text()), "no font for {:?}", item.text());
-        let r = note.rect;
-        let crop = (r.x * scale, r.y * scale, r.w * scale, r.h * scale);
-        let wanted: String = item
-            .text()
-            .split_whitespace()
-            .chain(
-                note.marker
-                    .as_deref()
-                    .unwrap_or_default()
-                    .split_whitespace(),
-            )
-            .collect();
-        assert_eq!(pdf_text_in(&pdf, Some(crop)), wanted, "{}", note.id);
+        let (read, wanted) = note_in_pdf(&pdf, note, item, scale);
+        assert_eq!(read, wanted, "{}", note.id);
     }
     // The SVG (and so the PNG) draws no missing-glyph box anywhere, the title mixing
     // Devanagari, Latin and Thai in one bold line included.

@@ -432,22 +432,23 @@ proptest! {
     }
 }
 
+/// Two desktops on one shared canvas: the first shares `start`, the second joins from its state.
+fn two_desks(start: &Canvas) -> (Desk, Desk) {
+    let a = Replica::share(start, 1);
+    let state = a.state();
+    let b = Replica::restore(2, &state).unwrap();
+    let desk = |replica: Replica| Desk {
+        canvas: replica.canvas(),
+        replica,
+        inbox: Vec::new(),
+    };
+    (desk(a), desk(b))
+}
+
 #[test]
 fn two_desktops_typing_in_one_note_keep_both_letters() {
     let start = seed();
-    let a = Replica::share(&start, 1);
-    let state = a.state();
-    let mut a = Desk {
-        canvas: a.canvas(),
-        replica: a,
-        inbox: Vec::new(),
-    };
-    let b = Replica::restore(2, &state).unwrap();
-    let mut b = Desk {
-        canvas: b.canvas(),
-        replica: b,
-        inbox: Vec::new(),
-    };
+    let (mut a, mut b) = two_desks(&start);
     let id = ItemId::new("job-1").unwrap();
     let type_in = |desk: &mut Desk, text: &str| {
         let edit = Edit::SetText {
@@ -569,19 +570,7 @@ fn malformed_and_oversized_updates_change_nothing() {
 #[test]
 fn a_canvas_put_back_whole_reaches_the_other_desktop() {
     let start = seed();
-    let a = Replica::share(&start, 1);
-    let state = a.state();
-    let mut a = Desk {
-        canvas: a.canvas(),
-        replica: a,
-        inbox: Vec::new(),
-    };
-    let b = Replica::restore(2, &state).unwrap();
-    let mut b = Desk {
-        canvas: b.canvas(),
-        replica: b,
-        inbox: Vec::new(),
-    };
+    let (mut a, mut b) = two_desks(&start);
     let mut earlier = a.canvas.clone();
     earlier.set_text("job-1", "An earlier text").unwrap();
     let gone = earlier.items(Section::Pains)[0].id().clone();

@@ -331,7 +331,7 @@ impl App {
         }
     }
 
-    fn select(&mut self, id: Option<ItemId>) {
+    pub(super) fn select(&mut self, id: Option<ItemId>) {
         self.view.selected = id;
         self.view.also_selected.clear();
         self.view.scroll_to_selected = true;

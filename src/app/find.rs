@@ -20,6 +20,22 @@ pub struct FindBar {
     pub current: Option<usize>,
     /// The field takes the keyboard next frame (just opened).
     pub focus: bool,
+    /// The matches, and the document version and query they were found for: worked out again
+    /// only when either changes, not every frame the bar is open.
+    found: Vec<ItemId>,
+    found_for: Option<((u64, u64), String)>,
+}
+
+impl FindBar {
+    /// The notes matching the query in the canvas of document version `version`.
+    pub fn matches(&mut self, canvas: &Canvas, version: (u64, u64)) -> &[ItemId] {
+        let key = (version, self.query.clone());
+        if self.found_for.as_ref() != Some(&key) {
+            self.found = matches(canvas, &self.query);
+            self.found_for = Some(key);
+        }
+        &self.found
+    }
 }
 
 /// A step through the matches.
@@ -146,11 +162,11 @@ impl super::App {
             FindCommand::Next => true,
             FindCommand::Previous => false,
         };
-        let found = matches(self.doc.canvas(), &bar.query);
+        let found = bar.matches(self.doc.canvas(), self.doc.version()).to_vec();
         bar.current = step(bar.current, found.len(), forward);
-        if let Some(id) = bar.current.and_then(|i| found.get(i)) {
-            self.view.selected = Some(id.clone());
-            self.view.scroll_to_selected = true;
+        let id = bar.current.and_then(|i| found.get(i)).cloned();
+        if id.is_some() {
+            self.select(id);
         }
     }
 }

@@ -476,7 +476,7 @@ impl App {
                 }
                 let found = match &mut self.view.find {
                     Some(bar) => {
-                        let found = find::matches(self.doc.canvas(), &bar.query);
+                        let found = bar.matches(self.doc.canvas(), self.doc.version()).to_vec();
                         find::bar(ui, bar, found.len(), &mut out);
                         found
                     }
