@@ -1,11 +1,11 @@
 //! Where things go on the canvas picture, as plain geometry shared by the editor window and the
 //! exports, so both draw the same canvas.
 //!
-//! The picture people know: the value map as a square on the left, the customer profile as a
-//! circle on the right. The square is split into products & services (left half), gain creators
-//! (top right) and pain relievers (bottom right); the circle mirrors it with customer jobs (right
-//! half), gains (top left) and pains (bottom left), so each value-map area faces the customer
-//! area it serves. Notes sit in rectangles inscribed in each area.
+//! The picture people know: the value map as a square (narrowed when short of width) on the
+//! left, the customer profile as a circle on the right. The square is split into products &
+//! services (left half), gain creators (top right) and pain relievers (bottom right); the
+//! circle mirrors it with customer jobs (right half), gains (top left) and pains (bottom left),
+//! so each value-map area faces the customer area it serves. [`crate::packing`] fits the notes into each area's part of its shape.
 
 use crate::evidence::Status;
 use crate::section::Section;
@@ -79,34 +79,50 @@ pub struct Board {
     pub dividers: Vec<((f32, f32), (f32, f32))>,
 }
 
-/// Space between the square and the circle, and around the pair, as a share of the shape size.
-const GAP_SHARE: f32 = 0.08;
-/// Inner padding of an area, as a share of the shape size.
-const PAD_SHARE: f32 = 0.02;
+/// Space between the value map and the circle, and around the pair, as a share of the
+/// circle's diameter.
+const GAP_SHARE: f32 = 0.025;
+/// Inner padding of an area, as a share of the circle's diameter.
+const PAD_SHARE: f32 = 0.012;
+/// Room above the value map for its heading, as a share of the circle's diameter (the
+/// circle's heading sits in its box's free corner).
+const HEADING_SHARE: f32 = 0.035;
+/// The value map's width as a share of its height, at its narrowest. Rectangular notes fill a
+/// quarter disc less well than a quarter square, and the customer profile is what the canvas
+/// is about: when the board is short of width, the value map gives up width (staying as tall
+/// as the circle) before the circle gets smaller.
+pub const NARROWEST_VALUE_MAP: f32 = 0.66;
 
 impl Board {
-    /// Lays the canvas out in a `width` × `height` board: two shapes of equal size, as large as
-    /// fits, centred.
+    /// Lays the canvas out in a `width` × `height` board: the circle as large as fits beside a
+    /// value map as tall as it and up to square, centred.
     pub fn new(width: f32, height: f32) -> Board {
         let width = width.max(1.0);
         let height = height.max(1.0);
-        // Two shapes side by side with a gap between and a margin around: width = size × (2 + 3g).
-        let size = (width / (2.0 + 3.0 * GAP_SHARE)).min(height / (1.0 + 2.0 * GAP_SHARE));
-        let gap = size * GAP_SHARE;
-        let total_w = 2.0 * size + gap;
+        // Side by side with a gap between and a margin around:
+        // width ≥ d × (1 + v + 3g), height = d × (1 + 2g).
+        let diameter = (height / (1.0 + 2.0 * GAP_SHARE))
+            .min(width / (1.0 + NARROWEST_VALUE_MAP + 3.0 * GAP_SHARE));
+        let gap = diameter * GAP_SHARE;
+        let map_w = (width - diameter - 3.0 * gap)
+            .min(diameter)
+            .max(diameter * NARROWEST_VALUE_MAP);
+        let size = diameter;
+        let total_w = map_w + diameter + gap;
         let left = (width - total_w) / 2.0;
-        let top = (height - size) / 2.0;
-        let square = Rect::new(left, top, size, size);
-        let circle_box = Rect::new(left + size + gap, top, size, size);
-        let r = size / 2.0;
+        let top = (height - diameter) / 2.0;
+        let heading = diameter * HEADING_SHARE;
+        let square = Rect::new(left, top + heading, map_w, diameter - heading);
+        let circle_box = Rect::new(left + map_w + gap, top, diameter, diameter);
+        let r = diameter / 2.0;
         let (cx, cy) = circle_box.center();
         let pad = size * PAD_SHARE;
 
         // Square: products = left half; gain creators = top right; pain relievers = bottom right.
-        let half = size / 2.0;
-        let products = Rect::new(square.x, square.y, half, size).shrink(pad);
-        let creators = Rect::new(square.x + half, square.y, half, half).shrink(pad);
-        let relievers = Rect::new(square.x + half, square.y + half, half, half).shrink(pad);
+        let (half_w, half) = (map_w / 2.0, square.h / 2.0);
+        let products = Rect::new(square.x, square.y, half_w, square.h).shrink(pad);
+        let creators = Rect::new(square.x + half_w, square.y, half_w, half).shrink(pad);
+        let relievers = Rect::new(square.x + half_w, square.y + half, half_w, half).shrink(pad);
 
         // Circle: rectangles inscribed in the right half disc and the two left quarter discs.
         // A half disc holds an r/√2 × r√2 rectangle; a quarter disc an r/√2 square.
@@ -126,11 +142,11 @@ impl Board {
         let dividers = vec![
             // Square: vertical through the middle, horizontal across the right half.
             (
-                (square.x + half, square.y),
-                (square.x + half, square.bottom()),
+                (square.x + half_w, square.y),
+                (square.x + half_w, square.bottom()),
             ),
             (
-                (square.x + half, square.y + half),
+                (square.x + half_w, square.y + half),
                 (square.right(), square.y + half),
             ),
             // Circle: vertical diameter, horizontal radius to the left.
@@ -151,9 +167,96 @@ impl Board {
         self.areas[section.index()]
     }
 
-    /// The side length of the square (and diameter of the circle): the scale of the picture.
+    /// The diameter of the circle: the scale of the picture.
     pub fn size(&self) -> f32 {
-        self.square.w
+        self.circle_radius * 2.0
+    }
+
+    /// The box round `section`'s whole part of its shape: the area itself in the square; in the
+    /// circle, the half or quarter disc's bounding box, which its notes may fill.
+    pub fn part_bounds(&self, section: Section) -> Rect {
+        let (cx, cy) = self.circle_center;
+        let r = self.circle_radius;
+        match section {
+            Section::Jobs => Rect::new(cx, cy - r, r, 2.0 * r),
+            Section::Gains => Rect::new(cx - r, cy - r, r, r),
+            Section::Pains => Rect::new(cx - r, cy, r, r),
+            _ => self.area(section),
+        }
+    }
+
+    /// The vertical run a column of notes spanning `x0..x1` may use inside `section`'s part of
+    /// its shape, clear of the dividers; `None` when the column lies outside it.
+    pub fn column_range(&self, section: Section, x0: f32, x1: f32) -> Option<(f32, f32)> {
+        let area = self.area(section);
+        if !section.is_customer() {
+            let inside = x0 >= area.x - 0.01 && x1 <= area.right() + 0.01;
+            return inside.then_some((area.y, area.bottom()));
+        }
+        let (cx, cy) = self.circle_center;
+        let pad = self.size() * PAD_SHARE;
+        let reach = self.circle_radius - pad;
+        let on_its_side = if section == Section::Jobs {
+            x0 >= cx + pad - 0.01
+        } else {
+            x1 <= cx - pad + 0.01
+        };
+        // The column's edge farthest from the centre line is the one the circle cuts first.
+        let dx = (x0 - cx).abs().max((x1 - cx).abs());
+        if !on_its_side || dx >= reach {
+            return None;
+        }
+        let half = (reach * reach - dx * dx).sqrt();
+        Some(match section {
+            Section::Gains => (cy - half, cy - pad),
+            Section::Pains => (cy + pad, cy + half),
+            _ => (cy - half, cy + half),
+        })
+    }
+
+    /// Where an area's label `w` × `h` goes. In the square, at the top left of the area. In
+    /// the circle, in the narrow end of the area's part, against the centre line, as high (for
+    /// gains and jobs) or as low (for pains) as it fits: the wide middle is left to the notes.
+    pub fn label_rect(&self, section: Section, w: f32, h: f32) -> Rect {
+        let area = self.area(section);
+        if !section.is_customer() {
+            return Rect::new(area.x, area.y, w.min(area.w), h);
+        }
+        let (cx, cy) = self.circle_center;
+        let pad = self.size() * PAD_SHARE;
+        let reach = self.circle_radius - pad;
+        // The farthest from the centre a row `h` tall still leaves `w` beside the centre line.
+        let room = (w + 2.0 * pad).min(reach);
+        let far = (reach * reach - room * room).max(0.0).sqrt();
+        let x = if section == Section::Jobs {
+            cx + pad
+        } else {
+            cx - pad - w
+        };
+        let y = if section == Section::Pains {
+            (cy + far - h).max(cy + pad)
+        } else {
+            (cy - far).min(cy - pad - h)
+        };
+        Rect::new(x, y, w, h)
+    }
+
+    /// Where `section`'s notes may start (below its label) and must end (above it, for pains),
+    /// for a label `label_h` tall and `label_w` wide.
+    pub fn note_span(&self, section: Section, label_w: f32, label_h: f32) -> (f32, f32) {
+        let label = self.label_rect(section, label_w, label_h);
+        let gap = (self.size() * PAD_SHARE).max(3.0);
+        match section {
+            Section::Pains => (
+                self.circle_center.1 + self.size() * PAD_SHARE,
+                label.y - gap,
+            ),
+            s if s.is_customer() => (
+                label.bottom() + gap,
+                self.circle_center.1 + self.circle_radius,
+            ),
+            _ => (label.bottom() + gap, self.area(section).bottom()),
+        }
     }
 
     /// The horizontal run, inside `section`'s part of its shape and clear of the dividers, that
@@ -277,132 +380,7 @@ pub struct NoteSpace<'a> {
     pub within: Rect,
 }
 
-/// Lays out `count` notes in `space` from its top down, as large as fits up to
-/// `max_note_w` wide and no smaller than `min_note_w`: row by row, each row as long as the
-/// area's shape allows there (see [`Board::row_span`]). In the circle, rows start at the
-/// area's straight edge (the centre line); in the square, the block of columns is centred.
-/// `None` when the notes do not fit at the smallest size; the caller then scrolls a
-/// [`note_grid`] instead.
-pub fn notes_in_area(
-    space: &NoteSpace<'_>,
-    count: usize,
-    max_note_w: f32,
-    min_note_w: f32,
-    aspect: f32,
-) -> Option<NoteGrid> {
-    let area = space.board.area(space.section);
-    let gap = (area.w * 0.03).clamp(2.0, 10.0);
-    let min_w = min_note_w.max(1.0);
-    let max_w = max_note_w.max(min_w);
-    let widest = match flow(space, count, max_w, aspect, gap) {
-        Some(grid) => grid,
-        None => {
-            // Runs every frame, also for areas far too full to fit: one try at the smallest
-            // size tells those apart, then halving the range finds a width within half a
-            // point of the largest.
-            let mut best = flow(space, count, min_w, aspect, gap)?;
-            let (mut fits, mut fails) = (min_w, max_w);
-            while fails - fits > 0.5 {
-                let w = (fits + fails) / 2.0;
-                match flow(space, count, w, aspect, gap) {
-                    Some(grid) => {
-                        best = grid;
-                        fits = w;
-                    }
-                    None => fails = w,
-                }
-            }
-            best
-        }
-    };
-    Some(taller(space, count, widest, aspect, gap))
-}
-
-/// Notes no taller than they are wide: beyond that a note reads as a column, not a sticky note.
-const TALLEST_ASPECT: f32 = 1.0;
-
-/// `grid`'s notes made as tall as the room left below them allows, up to square: the width
-/// stays, and the extra height holds more lines of text.
-fn taller(space: &NoteSpace<'_>, count: usize, grid: NoteGrid, aspect: f32, gap: f32) -> NoteGrid {
-    let w = grid.note_w;
-    let tallest = TALLEST_ASPECT.max(aspect);
-    if let Some(square) = flow(space, count, w, tallest, gap) {
-        return square;
-    }
-    let (mut best, mut fits, mut fails) = (grid, aspect, tallest);
-    while (fails - fits) * w > 1.0 {
-        let a = (fits + fails) / 2.0;
-        match flow(space, count, w, a, gap) {
-            Some(grid) => {
-                best = grid;
-                fits = a;
-            }
-            None => fails = a,
-        }
-    }
-    best
-}
-
-/// `count` notes of width `w`, row after row from `top`, or `None` if they run out of room.
-fn flow(space: &NoteSpace<'_>, count: usize, w: f32, aspect: f32, gap: f32) -> Option<NoteGrid> {
-    let NoteSpace {
-        board,
-        section,
-        top,
-        within,
-    } = *space;
-    let h = w * aspect;
-    let from_right = matches!(section, Section::Gains | Section::Pains);
-    let mut notes = Vec::with_capacity(count);
-    let mut columns = 0;
-    let mut y = top;
-    while notes.len() < count {
-        let (x0, x1) = board.row_span(section, y, y + h)?;
-        if y + h > within.bottom() + 0.01 {
-            return None;
-        }
-        let (x0, x1) = (x0.max(within.x), x1.min(within.right()).max(x0));
-        let fit = ((x1 - x0 + gap) / (w + gap)).floor() as usize;
-        let n = fit.min(count - notes.len());
-        if n == 0 {
-            // Rows only narrow from here on (away from the centre line) or the row is too
-            // short for one note: either way these notes do not fit.
-            if y > board.circle_center.1 || !section.is_customer() {
-                return None;
-            }
-        } else {
-            columns = columns.max(n);
-            // The square's areas centre their block of columns, so a lone column does not hug
-            // the left edge; a short last row stays under the block's left.
-            let indent = if section.is_customer() {
-                0.0
-            } else {
-                let full = fit.min(count) as f32;
-                (x1 - x0 - full * w - (full - 1.0) * gap).max(0.0) / 2.0
-            };
-            for i in 0..n {
-                let x = if from_right {
-                    x1 - (n - i) as f32 * (w + gap) + gap
-                } else {
-                    x0 + indent + i as f32 * (w + gap)
-                };
-                notes.push(Rect::new(x, y, w, h));
-            }
-        }
-        y += h + gap;
-    }
-    let content_height = notes.last().map_or(0.0, |n| n.bottom() - top);
-    Some(NoteGrid {
-        columns: columns.max(1),
-        note_w: w,
-        note_h: h,
-        gap,
-        notes,
-        content_height,
-    })
-}
-
-/// The white mark drawn on a status badge of radius `r` centred at `center`: a tick for
+/// The white mark drawn on a status badge of radius `r` centred at `center`: a star for
 /// validated, a cross for invalidated, three dots for a test under way, nothing for an
 /// assumption. Shared by the window and the exports so the badge looks the same in both.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -421,11 +399,20 @@ pub fn badge_mark(status: Status, (cx, cy): (f32, f32), r: f32) -> BadgeMark {
         ..BadgeMark::default()
     };
     match status {
-        Status::Validated => mark.lines.push(vec![
-            (cx - k, cy),
-            (cx - k * 0.25, cy + k * 0.7),
-            (cx + k, cy - k * 0.7),
-        ]),
+        // A star, not a tick: the addressed mark beside it is a tick, and the two must differ
+        // by shape, not only by colour.
+        Status::Validated => {
+            let (outer, inner) = (r * 0.62, r * 0.25);
+            let star = (0..=10)
+                .map(|i| {
+                    let a = std::f32::consts::PI * (i as f32 / 5.0 - 0.5);
+                    let d = if i % 2 == 0 { outer } else { inner };
+                    (cx + d * a.cos(), cy + d * a.sin())
+                })
+                .collect();
+            mark.lines.push(star);
+            mark.stroke_width = r * 0.2;
+        }
         Status::Invalidated => {
             mark.lines.push(vec![(cx - k, cy - k), (cx + k, cy + k)]);
             mark.lines.push(vec![(cx - k, cy + k), (cx + k, cy - k)]);
@@ -520,78 +507,6 @@ mod tests {
     }
 
     #[test]
-    fn notes_in_customer_areas_stay_in_their_part_of_the_circle_and_use_its_room() {
-        for (w, h) in [(1000.0, 670.0), (1920.0, 1080.0), (700.0, 900.0)] {
-            let board = Board::new(w, h);
-            for section in Section::ALL {
-                let area = board.area(section);
-                let top = area.y + 20.0;
-                let mut last_w = f32::MAX;
-                for count in [1, 2, 5, 8, 13, 21] {
-                    let space = NoteSpace {
-                        board: &board,
-                        section,
-                        top,
-                        within: Rect::new(0.0, 0.0, w, h),
-                    };
-                    let Some(grid) = notes_in_area(&space, count, 170.0, 20.0, 0.6) else {
-                        continue;
-                    };
-                    assert_eq!(grid.notes.len(), count);
-                    assert!(grid.note_w <= last_w + 0.01, "more notes never grow");
-                    last_w = grid.note_w;
-                    for (i, n) in grid.notes.iter().enumerate() {
-                        assert!(n.y >= top - 0.01);
-                        if section.is_customer() {
-                            assert!(inside_circle(&board, n), "{section:?} {count} at {w}x{h}");
-                        } else {
-                            assert!(board.square.contains_rect(n));
-                        }
-                        for other in Section::ALL.into_iter().filter(|o| *o != section) {
-                            assert!(!n.intersects(&board.area(other)), "{section:?}/{other:?}");
-                        }
-                        for m in &grid.notes[i + 1..] {
-                            assert!(!n.intersects(m));
-                        }
-                    }
-                }
-            }
-        }
-        // Six jobs at a laptop's size get notes well wider than the inscribed rectangle's
-        // single column would give them.
-        let board = Board::new(1000.0, 670.0);
-        let jobs = board.area(Section::Jobs);
-        let space = NoteSpace {
-            board: &board,
-            section: Section::Jobs,
-            top: jobs.y + 20.0,
-            within: Rect::new(0.0, 0.0, 1000.0, 670.0),
-        };
-        let flow = notes_in_area(&space, 6, 170.0, 20.0, 0.6);
-        let inscribed = note_grid(
-            Rect::new(jobs.x, jobs.y + 20.0, jobs.w, jobs.h - 20.0),
-            6,
-            170.0,
-            20.0,
-            0.6,
-        );
-        assert!(flow.is_some_and(|f| f.note_w > inscribed.note_w * 1.15));
-    }
-
-    #[test]
-    fn notes_that_cannot_fit_at_the_smallest_size_are_left_to_the_caller() {
-        let board = Board::new(1000.0, 670.0);
-        let gains = board.area(Section::Gains);
-        let space = NoteSpace {
-            board: &board,
-            section: Section::Gains,
-            top: gains.y,
-            within: Rect::new(0.0, 0.0, 1000.0, 670.0),
-        };
-        assert!(notes_in_area(&space, 200, 170.0, 60.0, 0.6).is_none());
-    }
-
-    #[test]
     fn badge_marks_differ_by_shape_and_stay_inside_the_badge() {
         let (c, r) = ((50.0, 40.0), 10.0);
         let shapes: Vec<(usize, usize)> = Status::ALL
@@ -603,6 +518,10 @@ mod tests {
             .collect();
         // Assumption, testing, validated, invalidated.
         assert_eq!(shapes, [(0, 0), (0, 3), (1, 0), (2, 0)]);
+        // Validated is a closed star of five points, nothing like the addressed tick's three.
+        let star = &badge_mark(Status::Validated, c, r).lines[0];
+        assert_eq!(star.len(), 11);
+        assert_eq!(star.first(), star.last());
         for status in Status::ALL {
             let m = badge_mark(status, c, r);
             let points = m

@@ -23,6 +23,8 @@ pub mod layout;
 pub mod live;
 pub mod merge;
 pub mod note_copy;
+pub mod note_marks;
+pub mod packing;
 pub mod palette;
 pub mod risk;
 pub mod room;

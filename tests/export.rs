@@ -921,3 +921,62 @@ fn every_link_can_be_read_off_an_export_and_the_validated_fit_is_shown() {
         }
     }
 }
+
+/// The word boxes `pdftotext -bbox` finds on the first page: (height, text).
+fn pdf_word_heights(pdf: &[u8]) -> Vec<(f32, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("page.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .args(["-bbox", "-f", "1", "-l", "1"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils, see scripts/install-system-deps.sh)");
+    let html = String::from_utf8_lossy(&out.stdout).into_owned();
+    let attr = |tag: &str, name: &str| -> f32 {
+        let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    html.split("<word ")
+        .skip(1)
+        .map(|tag| {
+            let text = tag.split('>').nth(1).unwrap_or_default();
+            let text = text.split('<').next().unwrap_or_default().to_owned();
+            (attr(tag, "yMax") - attr(tag, "yMin"), text)
+        })
+        .collect()
+}
+
+/// On every paper, no text on the page is smaller than 8 pt: a word box of Noto Sans is
+/// about 1.36 times the text size, so 8 pt text makes boxes of 10.9 pt; 7.5 pt, 10.2 pt.
+#[test]
+fn pdf_text_is_at_least_8_pt_on_every_paper() {
+    for path in examples() {
+        let canvas = load(&path);
+        for paper in export::Paper::ALL {
+            let options = Options {
+                paper,
+                ..Options::default()
+            };
+            let pdf = export::render(&canvas, Format::Pdf, &options).unwrap();
+            // Letters and digits: a symbol's box ("→") depends on its own font's extent.
+            let words: Vec<(f32, String)> = pdf_word_heights(&pdf)
+                .into_iter()
+                .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+                .collect();
+            assert!(words.len() > 100, "{}: words read back", path.display());
+            let (h, word) = words
+                .iter()
+                .min_by(|a, b| a.0.total_cmp(&b.0))
+                .cloned()
+                .unwrap();
+            assert!(
+                h >= 10.6,
+                "{} on {paper:?}: {word:?} is {:.1} pt text",
+                path.display(),
+                h / 1.36
+            );
+        }
+    }
+}

@@ -513,21 +513,11 @@ fn every_spotlit_area_shows_each_of_its_notes_whole() {
         else {
             panic!("key {n} spotlights an area");
         };
-        // `note_rects` holds the part of each note in view: a note cut by the screen's edge
-        // (or hidden under the hint line) would be smaller than the area's other notes.
-        let rects: Vec<egui::Rect> = h
-            .state()
-            .canvas()
-            .items(section)
-            .iter()
-            .map(|i| h.state().view.note_rects[i.id().as_str()])
-            .collect();
-        let size = rects[0].size();
-        for r in &rects {
-            assert!(
-                (r.size() - size).length() < 0.5,
-                "{section:?}: {r:?} is cut (notes are {size:?})"
-            );
+        // Whole: its text laid out without an ellipsis and the note entirely on screen (not
+        // cut by the screen's edge or hidden under the hint line).
+        for item in h.state().canvas().items(section) {
+            let drawn = h.state().view.drawn_notes[item.id()];
+            assert!(drawn.whole, "{section:?}: {:?} is cut", item.text());
         }
     }
 }

@@ -1,5 +1,5 @@
 //! The canvas picture: the value map square and customer circle from [`crate::layout::Board`],
-//! each area's notes as sticky notes placed by [`crate::layout::note_grid`], in the shared
+//! each area's notes as sticky notes packed by [`crate::packing`], in the shared
 //! [`Palette`] colours. Notes are clicked to select, double-clicked to edit, dragged within an
 //! area to reorder and dragged onto a customer note to link.
 
@@ -14,6 +14,7 @@ use egui::{
 
 use crate::canvas::{Canvas, Item};
 use crate::layout::{self, Board, note_grid};
+use crate::packing::{self, NoteMetrics, PackNote, Packing};
 use crate::palette::Palette;
 use crate::section::Section;
 
@@ -68,12 +69,6 @@ pub struct CanvasStyle {
 }
 
 impl CanvasStyle {
-    /// The text size of a note drawn in `rect`. Taken from the note's width, not its height:
-    /// a note made taller to use the room below it shows more lines, not bigger letters.
-    pub fn note_font(&self, rect: Rect) -> f32 {
-        (rect.width() * self.note_aspect * self.font_share).clamp(self.min_font, self.max_font)
-    }
-
     pub fn editor(show_links: bool) -> CanvasStyle {
         CanvasStyle {
             links: show_links,
@@ -81,8 +76,8 @@ impl CanvasStyle {
             checks: true,
             link_counts: true,
             dimmed: [false; 6],
-            min_font: 10.0,
-            max_font: 16.0,
+            min_font: 12.0,
+            max_font: 18.0,
             max_note_w: MAX_NOTE_W,
             min_note_w: MIN_NOTE_W,
             note_aspect: NOTE_ASPECT,
@@ -123,6 +118,7 @@ pub fn show_with(
     out: &mut Vec<Command>,
 ) {
     view.smallest_note_font = None;
+    view.drawn_notes.clear();
     let full = ui.available_rect_before_wrap();
     let (board, origin) = zoomed_board(full, style);
     let to_rect = |r: layout::Rect| Rect::from_min_size(pos2(r.x, r.y) + origin, vec2(r.w, r.h));
@@ -158,7 +154,7 @@ pub fn show_with(
     }
     let heading = FontId::proportional((15.0 * scale).max(13.0));
     let sq = to_rect(board.square);
-    let heading_y = sq.top() - 6.0 * scale;
+    let heading_y = sq.top() - 3.0 * scale;
     painter.text(
         pos2(sq.center().x, heading_y),
         Align2::CENTER_BOTTOM,
@@ -166,9 +162,10 @@ pub fn show_with(
         heading.clone(),
         color(palette.area_label),
     );
+    // The circle reaches the board's top: its heading sits in the free corner of its box.
     painter.text(
-        pos2(center.x, heading_y),
-        Align2::CENTER_BOTTOM,
+        center + vec2(board.circle_radius, -board.circle_radius),
+        Align2::RIGHT_TOP,
         "Customer profile",
         heading,
         color(palette.area_label),
@@ -236,13 +233,15 @@ fn zoomed_board(full: Rect, style: &CanvasStyle) -> (Board, Vec2) {
     let Some(section) = style.focus else {
         return (board, full.min.to_vec2());
     };
-    let area = board.area(section);
-    let zoom = (0.94 * full.width() / area.w.max(1.0))
-        .min(0.9 * full.height() / area.h.max(1.0))
+    // The area's whole part of its shape fills the screen: the circle's parts are filled
+    // with notes right up to the curve, not only their inscribed rectangles.
+    let part = board.part_bounds(section);
+    let zoom = (0.96 * full.width() / part.w.max(1.0))
+        .min(0.96 * full.height() / part.h.max(1.0))
         .clamp(1.0, style.max_zoom.max(1.0));
     // Board geometry scales with its size, so the enlarged board is the same picture.
     let board = Board::new(full.width() * zoom, full.height() * zoom);
-    let (cx, cy) = board.area(section).center();
+    let (cx, cy) = board.part_bounds(section).center();
     (board, full.center().to_vec2() - vec2(cx, cy))
 }
 
@@ -261,6 +260,9 @@ pub(super) struct NoteAt<'a> {
     pub item: &'a Item,
     pub rect: Rect,
     pub clip: Rect,
+    /// The area's text size, and the lines of text the note has room for.
+    pub font: f32,
+    pub lines: usize,
 }
 
 fn area_ui(
@@ -292,8 +294,28 @@ fn area_ui(
         space.context_menu(|ui| super::note_menu::area(ui, section, out));
     }
     let label_h = (18.0 * scale).max(17.0).max(style.min_font * 1.1).round();
-    let label_rect = Rect::from_min_size(area.min, vec2(area.width(), label_h));
+    let label_size = (13.0 * scale).max(12.0).max(style.min_font * 0.9);
     let plus_size = label_h;
+    let title_w = ui.fonts_mut(|f| {
+        f.layout_no_wrap(
+            section.title().to_owned(),
+            FontId::proportional(label_size),
+            egui::Color32::WHITE,
+        )
+        .size()
+        .x
+    });
+    // The square's labels span their area; the circle's sit in their area's narrow end.
+    let label_w = if section.is_customer() {
+        (title_w + 8.0 + plus_size + 4.0).min(area.width())
+    } else {
+        area.width()
+    };
+    let board_label = place.board.label_rect(section, label_w, label_h);
+    let label_rect = Rect::from_min_size(
+        pos2(board_label.x, board_label.y) + place.origin,
+        vec2(board_label.w, board_label.h),
+    );
     let title_rect =
         Rect::from_min_max(label_rect.min, label_rect.max - vec2(plus_size + 4.0, 0.0));
     let items = canvas.items(section);
@@ -301,7 +323,7 @@ fn area_ui(
         title_rect,
         egui::Label::new(
             egui::RichText::new(section.title())
-                .size((13.0 * scale).max(12.0).max(style.min_font * 0.9))
+                .size(label_size)
                 .strong()
                 .color(color(palette.area_label)),
         )
@@ -330,41 +352,79 @@ fn area_ui(
         out.push(Command::StartEntry(section));
     }
 
-    let space = Rect::from_min_max(pos2(area.left(), area.top() + label_h + 4.0), area.max);
+    let (notes_from, notes_to) = place.board.note_span(section, label_w, label_h);
+    let (notes_from, notes_to) = (notes_from + place.origin.y, notes_to + place.origin.y);
+    // Where notes scroll when too many fit whole: the area's inscribed rectangle, clear of
+    // the label.
+    let space = Rect::from_min_max(
+        pos2(area.left(), area.top().max(notes_from)),
+        pos2(area.right(), area.bottom().min(notes_to)),
+    );
     let drafting = view
         .entry
         .as_ref()
         .is_some_and(|e| e.section == section && e.editing.is_none());
-    let count = items.len() + usize::from(drafting);
-    let (max_w, min_w) = (
-        style.max_note_w * scale,
-        (style.min_note_w * scale).min(space.width()),
-    );
-    // Notes follow the area's shape (the circle's parts widen towards its centre line) when
-    // they all fit; otherwise they keep a readable size in the inscribed rectangle, scrolling.
+    // Each note's text as it will read: an edited note by what is being typed, so it grows
+    // as it fills.
+    let typed = view.entry.as_ref().filter(|e| e.section == section);
+    let mut texts: Vec<PackNote> = items
+        .iter()
+        .map(|item| {
+            let text = match typed {
+                Some(e) if e.editing.as_ref() == Some(item.id()) => e.text.as_str(),
+                _ => item.text(),
+            };
+            PackNote {
+                text: view.packing.measure(ui, text),
+                footer: super::note_face::has_footer(look, section, item),
+            }
+        })
+        .collect();
+    if drafting && let Some(e) = typed {
+        let text = view.packing.measure(ui, &e.text);
+        texts.push(PackNote {
+            text,
+            footer: section.is_customer(),
+        });
+    }
+    let metrics = super::note_packing::metrics(ui, style, scale);
+    // Notes follow the area's shape (the circle's parts widen towards its centre line) with
+    // their whole text when they can; otherwise they keep a readable size in the inscribed
+    // rectangle, scrolling.
     let (origin, visible) = (place.origin, place.visible);
     let note_space = layout::NoteSpace {
         board: place.board,
         section,
-        top: space.top() - origin.y,
+        top: notes_from - origin.y,
         within: layout::Rect::new(
             visible.left() - origin.x,
             visible.top() - origin.y,
             visible.width(),
-            visible.height(),
+            visible.bottom().min(notes_to) - visible.top(),
         ),
     };
-    let flowed = layout::notes_in_area(&note_space, count, max_w, min_w, style.note_aspect);
-    let grid = flowed.clone().unwrap_or_else(|| {
-        note_grid(
-            layout::Rect::new(0.0, 0.0, space.width(), space.height()),
-            count,
-            max_w,
-            min_w,
-            style.note_aspect,
-        )
-    });
-    view.columns[section.index()] = grid.columns;
+    let pack_for = super::note_packing::PackFor {
+        board_size: place.board.size(),
+        min_font: metrics.min_font,
+        max_font: metrics.max_font,
+    };
+    let kept = view.packing.kept(section.index(), pack_for);
+    let flowed = packing::pack(&note_space, &texts, &metrics, kept);
+    let all_whole = flowed
+        .as_ref()
+        .filter(|p| p.whole_count() == p.notes.len())
+        .map(Packing::size);
+    view.packing.keep(section.index(), pack_for, all_whole);
+    let grid = flowed
+        .clone()
+        .unwrap_or_else(|| scrolled(&texts, &metrics, space.width(), space.height()));
+    view.columns[section.index()] = grid
+        .notes
+        .iter()
+        .take_while(|r| (r.y - grid.notes[0].y).abs() < 0.5)
+        .count()
+        .max(1);
+    let content_height = grid.notes.iter().map(|r| r.bottom()).fold(0.0, f32::max);
 
     let mut draw = |ui: &mut Ui, top_left: Pos2, clip: Rect| {
         for (index, item) in items.iter().enumerate() {
@@ -376,6 +436,8 @@ fn area_ui(
                 item,
                 rect,
                 clip,
+                font: grid.font,
+                lines: grid.lines[index],
             };
             note_ui(ui, look, view, &note, rects, out);
         }
@@ -392,7 +454,7 @@ fn area_ui(
                 typed_text(ui, view, palette, rect);
             } else if let Some(entry) = view.entry.as_mut() {
                 let fill = color(palette.note_fill(section));
-                entry_ui(ui, entry, rect, fill, entry_font(style, rect), out);
+                entry_ui(ui, entry, rect, fill, entry_font(grid.font), out);
             }
         }
     };
@@ -400,7 +462,7 @@ fn area_ui(
     if flowed.is_some() {
         let clip = ui.clip_rect();
         draw(ui, Pos2::ZERO + place.origin, clip);
-    } else if grid.content_height <= space.height() + 0.5 {
+    } else if content_height <= space.height() + 0.5 {
         draw(ui, space.min, space);
     } else {
         let mut child = ui.new_child(UiBuilder::new().max_rect(space).id_salt(section.key()));
@@ -410,12 +472,39 @@ fn area_ui(
             .auto_shrink([false, false])
             .show(&mut child, |ui| {
                 let (content, _) = ui.allocate_exact_size(
-                    vec2(ui.available_width(), grid.content_height),
+                    vec2(ui.available_width(), content_height),
                     Sense::hover(),
                 );
                 let clip = ui.clip_rect();
                 draw(ui, content.min, clip);
             });
+    }
+}
+
+/// More notes than fit whole even at the smallest size: a grid at the smallest size, each
+/// note three lines tall, which the area scrolls through.
+fn scrolled(texts: &[PackNote], metrics: &NoteMetrics, width: f32, height: f32) -> Packing {
+    const LINES: usize = 3;
+    let font = metrics.min_font;
+    let note_h = metrics.height(font, LINES, true);
+    let min_w = metrics.min_note_w.min(width);
+    let grid = note_grid(
+        layout::Rect::new(0.0, 0.0, width, height),
+        texts.len(),
+        min_w,
+        min_w,
+        note_h / min_w.max(1.0),
+    );
+    let line_em = metrics.line_em(font, grid.note_w);
+    let need: Vec<usize> = texts.iter().map(|t| t.text.lines(line_em)).collect();
+    Packing {
+        font,
+        note_w: grid.note_w,
+        flow: packing::Flow::Rows,
+        lines: need.iter().map(|n| (*n).min(LINES)).collect(),
+        whole: need.iter().map(|n| *n <= LINES).collect(),
+        notes: grid.notes,
+        gap: grid.gap,
     }
 }
 
@@ -434,6 +523,7 @@ fn note_ui(
         item,
         rect,
         clip,
+        ..
     } = *note;
     let id_str = item.id().as_str();
     // Only the part in view: a note half scrolled out of its area gets its links and marks
@@ -453,6 +543,15 @@ fn note_ui(
         view.scroll_to_selected = false;
     }
     if !ui.is_rect_visible(rect) {
+        // Out of sight (scrolled away): not read.
+        view.drawn_notes.insert(
+            item.id().clone(),
+            super::DrawnNote {
+                section,
+                font: note.font,
+                whole: false,
+            },
+        );
         return;
     }
     let painter = ui.painter();
@@ -468,15 +567,27 @@ fn note_ui(
         if style.read_only {
             typed_text(ui, view, palette, rect);
         } else if let Some(entry) = view.entry.as_mut() {
-            entry_ui(ui, entry, rect, fill, entry_font(style, rect), out);
+            entry_ui(ui, entry, rect, fill, entry_font(note.font), out);
         }
         return;
     }
 
-    let font = style.note_font(rect);
+    let font = note.font;
     view.smallest_note_font = Some(view.smallest_note_font.map_or(font, |f| f.min(font)));
+    let in_view = clip.contains_rect(rect);
+    let record = |view: &mut ViewState, whole: bool| {
+        view.drawn_notes.insert(
+            item.id().clone(),
+            super::DrawnNote {
+                section,
+                font,
+                whole: whole && in_view,
+            },
+        );
+    };
     if style.read_only {
-        note_face(ui, look, note, font);
+        let whole = note_face(ui, look, note, font);
+        record(view, whole);
         return;
     }
     let response = ui.interact(
@@ -509,7 +620,8 @@ fn note_ui(
     }
     let response = response.on_hover_text(label);
     response.context_menu(|ui| super::note_menu::note(ui, section, item, out));
-    note_face(ui, look, note, font);
+    let whole = note_face(ui, look, note, font);
+    record(view, whole);
     super::voting::note_votes(ui, item, rect, style.vote_dot, selected, out);
 }
 

@@ -37,6 +37,7 @@ mod menu_bar;
 mod note_entry;
 mod note_face;
 mod note_menu;
+mod note_packing;
 mod outside_change;
 mod presentation;
 mod print;
@@ -127,10 +128,23 @@ pub struct ViewState {
     pub note_rects: std::collections::HashMap<ItemId, egui::Rect>,
     /// The smallest note text size drawn in the last frame, so tests can check it is readable.
     pub smallest_note_font: Option<f32>,
+    /// Notes drawn in the last frame with their text size, and whether the whole text showed
+    /// (laid out without an ellipsis, and the note entirely in view).
+    pub drawn_notes: std::collections::HashMap<ItemId, DrawnNote>,
     /// The side panel's tab, the open interview and test card, and their forms.
     pub side: side_tabs::SideView,
     /// Edit → Find's bar, while it is open.
     pub find: Option<find::FindBar>,
+    /// Measured note text and each area's kept size, for laying notes out.
+    pub packing: note_packing::PackMemory,
+}
+
+/// How a note came out on screen in the last frame.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DrawnNote {
+    pub section: Section,
+    pub font: f32,
+    pub whole: bool,
 }
 
 /// A modal window over the app.

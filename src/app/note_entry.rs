@@ -5,16 +5,15 @@ use egui::{Color32, FontId, Rect, Stroke, TextEdit, Ui, Vec2, WidgetInfo, text::
 
 use crate::palette::Palette;
 
-use super::canvas_view::CanvasStyle;
 use super::theme::color;
 use super::{Command, Entry, ViewState};
 
 /// The size of the text typed into a note: the note's own text size, but never below what is
 /// comfortable to type in (the editor's smallest notes use a size fine for reading only).
-pub(super) fn entry_font(style: &CanvasStyle, rect: Rect) -> f32 {
-    style
-        .note_font(rect)
-        .clamp(style.min_font.max(13.0), style.max_font.max(16.0))
+/// The size of text being typed in a note whose area's text is `area_font`: never so small
+/// that typing is hard to follow.
+pub(super) fn entry_font(area_font: f32) -> f32 {
+    area_font.max(13.0)
 }
 
 /// The text being typed, shown without a text field (the audience window only looks on).

@@ -6,7 +6,9 @@
 use crate::canvas::{Canvas, Item, ItemId};
 use crate::evidence::Status;
 use crate::fit::{self, FitReport};
-use crate::layout::{Board, NoteSpace, Rect, badge_mark, note_grid, notes_in_area};
+use crate::layout::{Board, NoteSpace, Rect, badge_mark, note_grid};
+use crate::note_marks::{MarksWanted, place_marks};
+use crate::packing::{Flow, NoteMetrics, NoteText, PackNote, Packing, pack};
 use crate::palette::{Palette, Rgb};
 use crate::section::Section;
 
@@ -15,7 +17,7 @@ use super::text::{Measurer, SHAPING_SLACK, is_rtl};
 /// Width of the drawing in its own units; formats scale it to pixels or paper.
 pub const DRAWING_WIDTH: f32 = 1600.0;
 /// Height of the band above the board that holds the title, customer segment and fit.
-const HEADER: f32 = 120.0;
+const HEADER: f32 = 96.0;
 /// Height of the band below the board that holds the legend.
 const FOOTER: f32 = 40.0;
 const MARGIN: f32 = 48.0;
@@ -166,7 +168,7 @@ impl Drawing {
         let title = one_line(m, title, 34.0, room, true);
         self.text(TextLine {
             x: MARGIN,
-            y: 58.0,
+            y: 48.0,
             text: title,
             size: 34.0,
             color: palette.area_label,
@@ -183,7 +185,7 @@ impl Drawing {
             );
             self.text(TextLine {
                 x: MARGIN,
-                y: 92.0,
+                y: 80.0,
                 text: segment,
                 size: 18.0,
                 color: palette.muted_text,
@@ -193,7 +195,7 @@ impl Drawing {
         }
         self.text(TextLine {
             x: right,
-            y: 58.0,
+            y: 48.0,
             text: fit_text,
             size: 34.0,
             color: palette.area_label,
@@ -202,7 +204,7 @@ impl Drawing {
         });
         self.text(TextLine {
             x: right,
-            y: 92.0,
+            y: 80.0,
             text: breakdown,
             size: 16.0,
             color: palette.muted_text,
@@ -240,8 +242,9 @@ impl Drawing {
         }
     }
 
-    /// One area: its label, then its notes in a grid that always fits (an export cannot scroll,
-    /// so many notes get small rather than cut off).
+    /// One area: its label, then its notes packed as the window packs them, each with its
+    /// whole text at 8 pt or more on paper where the area has room; an export cannot scroll,
+    /// so an area too full for that gets smaller notes rather than cut-off ones.
     fn area(&mut self, from: &DrawnFrom<'_>, section: Section, board: &Board, scale: f32) {
         let DrawnFrom {
             canvas,
@@ -252,24 +255,30 @@ impl Drawing {
         } = *from;
         let area = board.area(section);
         let label_size = 16.0 * scale;
-        let label = one_line(m, section.title(), label_size, area.w, true);
+        let label_w = if section.is_customer() {
+            (m.width(section.title(), label_size, true) / SHAPING_SLACK + 12.0).min(area.w)
+        } else {
+            area.w
+        };
+        let label_h = label_size * 1.5;
+        let label_rect = board.label_rect(section, label_w, label_h);
+        let label = one_line(m, section.title(), label_size, label_rect.w, true);
         self.text(TextLine {
-            x: area.x,
-            y: area.y + label_size,
+            x: label_rect.x,
+            y: label_rect.y + label_size * 1.1,
             text: label,
             size: label_size,
             color: palette.area_label,
             bold: true,
             anchor: Anchor::Start,
         });
-        let top = label_size * 1.7;
-        let space = Rect::new(area.x, area.y + top, area.w, (area.h - top).max(1.0));
+        let (top, bottom) = board.note_span(section, label_w, label_h);
         let items = canvas.items(section);
         if items.is_empty() {
             self.text(TextLine {
-                x: space.x,
-                y: space.y + label_size,
-                text: one_line(m, "No notes yet", label_size * 0.85, space.w, false),
+                x: area.x,
+                y: area.y.max(top) + label_size,
+                text: one_line(m, "No notes yet", label_size * 0.85, area.w, false),
                 size: label_size * 0.85,
                 color: palette.muted_text,
                 bold: false,
@@ -277,62 +286,88 @@ impl Drawing {
             });
             return;
         }
-        let (max_w, aspect) = (190.0 * scale, 0.64);
-        // As in the window: notes follow the area's shape while they stay readable; past that
-        // they shrink in the inscribed rectangle (an export cannot scroll, so many notes get
-        // small rather than cut off).
+        let looks: Vec<NoteLook> = items
+            .iter()
+            .map(|item| NoteLook {
+                addressed: addressed.contains(item.id().as_str()),
+                // A customer note shows its own marker; a value-map note those it addresses.
+                marker: if section.is_customer() {
+                    markers.get(item.id()).cloned()
+                } else {
+                    let named: Vec<&str> = item
+                        .addresses()
+                        .iter()
+                        .filter_map(|id| markers.get(id).map(String::as_str))
+                        .collect();
+                    (!named.is_empty()).then(|| format!("→ {}", named.join(" ")))
+                },
+            })
+            .collect();
+        let notes: Vec<PackNote> = items
+            .iter()
+            .zip(&looks)
+            .map(|(item, look)| PackNote {
+                text: NoteText::measure(capped_text(item.text()), |w| m.width(w, 1.0, false)),
+                footer: section.is_customer()
+                    || look.marker.is_some()
+                    || palette.status_badge(item.status()).is_some()
+                    || item.is_triangulated(),
+            })
+            .collect();
+        let metrics = NoteMetrics {
+            min_font: MIN_NOTE_TEXT,
+            max_font: MIN_NOTE_TEXT * 1.6,
+            line_height: LINE_HEIGHT,
+            pad: NOTE_PAD,
+            footer: NOTE_FOOTER,
+            min_note_w: 90.0 * scale,
+            max_note_w: 300.0 * scale,
+            slack: SHAPING_SLACK,
+        };
         let note_space = NoteSpace {
             board,
             section,
-            top: space.y,
-            within: Rect::new(0.0, 0.0, self.width, self.height),
+            top,
+            within: Rect::new(0.0, 0.0, self.width, bottom.min(self.height)),
         };
-        let (grid, dx) = match notes_in_area(&note_space, items.len(), max_w, 60.0 * scale, aspect)
-        {
-            Some(grid) => (grid, 0.0),
-            None => {
-                let grid = note_grid(space, items.len(), max_w, 1.0, aspect);
-                // Centre the columns so a lone column does not hug the left edge.
-                let cols = grid.columns.min(items.len()) as f32;
-                let used = cols * grid.note_w + (cols - 1.0).max(0.0) * grid.gap;
-                let dx = ((space.w - used) / 2.0).max(0.0);
-                (grid, dx)
-            }
-        };
-        for (item, rect) in items.iter().zip(grid.notes) {
-            let rect = Rect::new(rect.x + dx, rect.y, rect.w, rect.h);
-            let is_addressed = addressed.contains(item.id().as_str());
-            // A customer note shows its own marker; a value-map note those it addresses.
-            let marker = if section.is_customer() {
-                markers.get(item.id()).cloned()
-            } else {
-                let named: Vec<&str> = item
-                    .addresses()
-                    .iter()
-                    .filter_map(|id| markers.get(id).map(String::as_str))
-                    .collect();
-                (!named.is_empty()).then(|| format!("→ {}", named.join(" ")))
+        let packed = pack(&note_space, &notes, &metrics, None).unwrap_or_else(|| {
+            // Too many to fit even one line each at 8 pt: a grid of small notes.
+            let space = Rect::new(
+                area.x,
+                area.y.max(top),
+                area.w,
+                area.bottom().min(bottom) - area.y.max(top),
+            );
+            crowded(space, &notes, &metrics)
+        });
+        for (i, (item, look)) in items.iter().zip(&looks).enumerate() {
+            let at = NoteAt {
+                rect: packed.notes[i],
+                font: packed.font,
+                lines: packed.lines[i],
+                footer: notes[i].footer,
             };
-            let look = NoteLook {
-                addressed: is_addressed,
-                marker,
-            };
-            self.note(section, item, rect, &look, palette, m);
+            self.note(section, item, &at, look, palette, m);
         }
     }
 
-    /// A sticky note: its box, weight dots and check mark for customer notes, and its text
-    /// wrapped inside, shrunk and then cut with "…" if it would not fit.
+    /// A sticky note, drawn as the window draws it: its text from the top, and the row of
+    /// marks under it (weight dots, marker, status badge and ring, addressed tick).
     fn note(
         &mut self,
         section: Section,
         item: &Item,
-        rect: Rect,
+        at: &NoteAt,
         look: &NoteLook,
         palette: &Palette,
         m: &Measurer,
     ) {
-        let addressed = look.addressed;
+        let NoteAt {
+            rect,
+            font,
+            lines: room,
+            footer,
+        } = *at;
         let w = rect.w;
         self.shapes.push(Shape::Rect {
             rect,
@@ -343,83 +378,26 @@ impl Drawing {
                 width: (w * 0.006).clamp(0.3, 1.2),
             }),
         });
-        let inner = rect.shrink(w * 0.07);
-        let mut text_area = inner;
-        if section.is_customer() {
-            // Capped by the width too, so in a tall narrow note the five dots, the badge with its
-            // ring and the check mark still fit side by side.
-            let d = (inner.h * 0.12).min(inner.w / 11.0);
-            let cy = inner.y + d / 2.0;
-            for i in 0..5u8 {
-                let center = (inner.x + d / 2.0 + f32::from(i) * d * 1.35, cy);
-                let filled = i < item.weight();
-                self.shapes.push(Shape::Circle {
-                    center,
-                    radius: d * 0.42,
-                    fill: filled.then_some(palette.note_text),
-                    stroke: Some(Stroke {
-                        color: palette.note_text,
-                        width: d * 0.12,
-                    }),
-                });
-            }
-            if addressed {
-                // The mark sits on the note, not the board: in the dark theme the board's green
-                // is too light for the pale note fills, so fall back to the note's text colour.
-                let fill = palette.note_fill(section);
-                let mark = if palette.addressed_mark.contrast(fill) >= 3.0 {
-                    palette.addressed_mark
-                } else {
-                    palette.note_text
-                };
-                let (x, y, s) = (inner.right() - d * 1.3, inner.y, d * 1.2);
-                self.shapes.push(Shape::Path {
-                    points: vec![
-                        (x + s * 0.08, y + s * 0.5),
-                        (x + s * 0.4, y + s * 0.82),
-                        (x + s * 0.95, y + s * 0.1),
-                    ],
-                    stroke: Stroke {
-                        color: mark,
-                        width: d * 0.28,
-                    },
-                });
-            }
-            // Between the weight dots and the check mark.
-            let center = (inner.right() - d * 2.3, inner.y + d / 2.0);
-            self.evidence_marks(item, center, d * 0.55, palette);
-            text_area = below(inner, d * 1.7);
-        } else if palette.status_badge(item.status()).is_some() || item.is_triangulated() {
-            // Value-map notes have no header row; one is made for the badge only when needed.
-            // The same header size as a customer note's.
-            let d = (inner.h * 0.12).min(inner.w / 11.0);
-            let center = (inner.right() - d * 0.75, inner.y + d / 2.0);
-            self.evidence_marks(item, center, d * 0.55, palette);
-            text_area = below(inner, d * 1.4);
-        }
-        if let Some(marker) = &look.marker {
-            // Along the note's bottom edge, bold: what a reader looks for first.
-            let size = (inner.h * 0.13).clamp(7.0, 15.0);
-            let line = one_line(m, marker, size, inner.w, true);
-            self.text(TextLine {
-                x: inner.x,
-                y: inner.bottom() - size * 0.25,
-                text: line,
-                size,
-                color: palette.note_text,
-                bold: true,
-                anchor: Anchor::Start,
-            });
-            text_area = Rect::new(
-                text_area.x,
-                text_area.y,
-                text_area.w,
-                (text_area.h - size * 1.4).max(0.0),
-            );
-        }
-        let (lines, truncated) = fit_text(m, item.text(), text_area, palette.note_text);
+        let pad = font * NOTE_PAD;
+        let footer_h = if footer { font * NOTE_FOOTER } else { 0.0 };
+        let text_area = Rect::new(
+            rect.x + pad,
+            rect.y + pad,
+            (rect.w - 2.0 * pad).max(0.0),
+            (rect.h - 2.0 * pad - footer_h).max(0.0),
+        );
+        let (lines, truncated) = wrapped(m, item.text(), text_area, font, room, palette.note_text);
         for line in &lines {
             self.text(line.clone());
+        }
+        if footer {
+            let row = Rect::new(
+                text_area.x,
+                rect.bottom() - pad - footer_h,
+                text_area.w,
+                footer_h,
+            );
+            self.marks(section, item, row, look, palette, m);
         }
         self.notes.push(NoteBox {
             id: item.id().clone(),
@@ -432,22 +410,89 @@ impl Drawing {
         });
     }
 
-    /// The status badge, and the ring round it that says the note is triangulated (backed by
-    /// supporting evidence from two kinds of source), as the window draws them.
-    fn evidence_marks(&mut self, item: &Item, center: (f32, f32), r: f32, palette: &Palette) {
-        if item.is_triangulated() {
+    /// A note's row of marks, placed by [`place_marks`] so none overlap.
+    fn marks(
+        &mut self,
+        section: Section,
+        item: &Item,
+        row: Rect,
+        look: &NoteLook,
+        palette: &Palette,
+        m: &Measurer,
+    ) {
+        let words_size = row.h * 0.85;
+        let wanted = MarksWanted {
+            weight: section.is_customer().then_some(item.weight()),
+            badge: palette.status_badge(item.status()).is_some(),
+            ring: item.is_triangulated(),
+            addressed: section.is_customer() && look.addressed,
+            words: look
+                .marker
+                .as_ref()
+                .map(|t| m.width(t, words_size, true) / SHAPING_SLACK),
+        };
+        let places = place_marks(row, &wanted);
+        for (i, &center) in places.dots.iter().enumerate() {
+            let filled = (i as u8) < item.weight();
             self.shapes.push(Shape::Circle {
                 center,
-                radius: r * 1.4,
-                fill: None,
+                radius: places.dot_radius * 0.9,
+                fill: filled.then_some(palette.note_text),
                 stroke: Some(Stroke {
                     color: palette.note_text,
-                    width: r * 0.25,
+                    width: places.dot_radius * 0.25,
                 }),
             });
         }
-        if let Some(color) = palette.status_badge(item.status()) {
-            self.status_badge(center, r, item.status(), color);
+        if let (Some(marker), Some((r, size))) = (&look.marker, places.words) {
+            // Bold: what a reader looks for first.
+            self.text(TextLine {
+                x: r.x,
+                y: r.y + r.h * 0.8,
+                text: one_line(m, marker, size, r.w / SHAPING_SLACK + 1.0, true),
+                size,
+                color: palette.note_text,
+                bold: true,
+                anchor: Anchor::Start,
+            });
+        }
+        if let Some((center, r)) = places.badge {
+            if let Some(ring) = places.ring {
+                self.shapes.push(Shape::Circle {
+                    center,
+                    radius: ring * 0.92,
+                    fill: None,
+                    stroke: Some(Stroke {
+                        color: palette.note_text,
+                        width: ring * 0.14,
+                    }),
+                });
+            }
+            if let Some(color) = palette.status_badge(item.status()) {
+                self.status_badge(center, r, item.status(), color);
+            }
+        }
+        if let Some(b) = places.addressed {
+            // The mark sits on the note, not the board: in the dark theme the board's green
+            // is too light for the pale note fills, so fall back to the note's text colour.
+            let fill = palette.note_fill(section);
+            let mark = if palette.addressed_mark.contrast(fill) >= 3.0 {
+                palette.addressed_mark
+            } else {
+                palette.note_text
+            };
+            let (x, y, s) = (b.x, b.y, b.w);
+            self.shapes.push(Shape::Path {
+                points: vec![
+                    (x + s * 0.08, y + s * 0.5),
+                    (x + s * 0.4, y + s * 0.82),
+                    (x + s * 0.95, y + s * 0.1),
+                ],
+                stroke: Stroke {
+                    color: mark,
+                    width: s * 0.22,
+                },
+            });
         }
     }
 
@@ -484,10 +529,11 @@ impl Drawing {
 
     /// What the weight dots, the check mark and the status badges mean.
     fn legend(&mut self, palette: &Palette, m: &Measurer) {
-        let text = "Dots: weight 1–5.   Tick: addressed.   J1, P2, G3 mark customer notes; \
-                    → P2 on a value-map note: what it addresses.   Badges: green tick \
-                    validated, red cross invalidated, amber dots testing; a ring: triangulated.";
-        let size = 14.0;
+        let text = "Dots: weight.  Tick: addressed.  J1, P2, G3: customer notes; → P2: what a \
+                    value-map note addresses.  Star: validated, cross: invalidated, three dots: \
+                    testing, ring: triangulated.";
+        // As large as the notes' smallest text: a reader needs the key as much.
+        let size = MIN_NOTE_TEXT;
         let text = one_line(m, text, size, self.width - 2.0 * MARGIN, false);
         self.text(TextLine {
             x: MARGIN,
@@ -507,47 +553,79 @@ struct NoteLook {
     marker: Option<String>,
 }
 
-/// What is left of `area` below a header row `header` high.
-fn below(area: Rect, header: f32) -> Rect {
-    Rect::new(area.x, area.y + header, area.w, (area.h - header).max(0.0))
+/// Where one note goes and how much text it has room for.
+#[derive(Debug, Clone, Copy)]
+struct NoteAt {
+    rect: Rect,
+    font: f32,
+    /// Lines of text the note has room for.
+    lines: usize,
+    /// Whether it has a row of marks under its text.
+    footer: bool,
+}
+
+/// The smallest note text, in drawing units: 8 pt on the narrowest paper (US Letter, 792 pt
+/// across the drawing's width).
+pub const MIN_NOTE_TEXT: f32 = 8.0 * DRAWING_WIDTH / 792.0;
+/// Room round a note's text, and the height of its row of marks, in ems.
+const NOTE_PAD: f32 = 0.38;
+const NOTE_FOOTER: f32 = 1.2;
+
+/// A note's text as far as it is ever laid out.
+fn capped_text(text: &str) -> &str {
+    match text.char_indices().nth(MAX_NOTE_CHARS) {
+        Some((cut, _)) => &text[..cut],
+        None => text,
+    }
+}
+
+/// Notes too many for their area even at one line each: a grid of notes small enough to
+/// fit, each with as many lines as its height holds at a size that suits it.
+fn crowded(space: Rect, notes: &[PackNote], metrics: &NoteMetrics) -> Packing {
+    let grid = note_grid(space, notes.len(), metrics.max_note_w, 1.0, 0.6);
+    let font = (grid.note_w * 0.11).clamp(1.0, metrics.min_font);
+    let chrome = font * (2.0 * metrics.pad + metrics.footer);
+    let room = (((grid.note_h - chrome) / (font * metrics.line_height)).floor() as usize).max(1);
+    let line_em = metrics.line_em(font, grid.note_w);
+    let need: Vec<usize> = notes.iter().map(|n| n.text.lines(line_em)).collect();
+    Packing {
+        font,
+        note_w: grid.note_w,
+        flow: Flow::Rows,
+        lines: vec![room; notes.len()],
+        whole: need.iter().map(|n| *n <= room).collect(),
+        notes: grid.notes,
+        gap: grid.gap,
+    }
 }
 
 /// The most characters of a note's text that are laid out.
 const MAX_NOTE_CHARS: usize = 2000;
-/// Line height as a multiple of the font size.
-const LINE_HEIGHT: f32 = 1.25;
-/// Ascent plus descent below the last baseline, as a multiple of the font size.
-const LINE_EXTENT: f32 = 1.32;
+/// Line height as a multiple of the font size (the packing's lines are this tall, so the
+/// descent of the last line stays inside).
+const LINE_HEIGHT: f32 = 1.26;
 
-/// Wraps `text` into `area`, starting at a size that suits the note and shrinking to 55% of it
-/// before cutting the last line short with "…". Returns the lines and whether text was cut.
-pub fn fit_text(m: &Measurer, text: &str, area: Rect, color: Rgb) -> (Vec<TextLine>, bool) {
+/// `text` wrapped at `size` into `area`, at most `room` lines, the last cut with "…" if more
+/// were needed. Returns the lines and whether text was cut.
+pub fn wrapped(
+    m: &Measurer,
+    text: &str,
+    area: Rect,
+    size: f32,
+    room: usize,
+    color: Rgb,
+) -> (Vec<TextLine>, bool) {
     // No note shows more than a few hundred characters; wrapping a huge text in full would only
     // cost time (a file may hold megabytes in one note).
-    let (text, capped) = match text.char_indices().nth(MAX_NOTE_CHARS) {
-        Some((cut, _)) => (&text[..cut], true),
-        None => (text, false),
-    };
+    let capped = text.chars().nth(MAX_NOTE_CHARS).is_some();
     let max_width = area.w * SHAPING_SLACK;
-    let base = (area.w * 0.1).clamp(1.0, 16.0);
-    let min_size = base * 0.55;
-    let fits = |size: f32| ((area.h - LINE_EXTENT * size) / (LINE_HEIGHT * size)).floor() + 1.0;
-    let mut size = base;
-    let (mut lines, mut truncated);
-    loop {
-        lines = m.wrap(text, size, max_width, false);
-        let room = fits(size).max(0.0) as usize;
-        truncated = lines.len() > room || capped;
-        if lines.len() <= room || size <= min_size {
-            if truncated {
-                lines.truncate(room);
-                if let Some(last) = lines.last_mut() {
-                    *last = m.ellipsize(last, size, max_width, false);
-                }
-            }
-            break;
+    let mut lines = m.wrap(capped_text(text), size, max_width, false);
+    let truncated = lines.len() > room || capped;
+    if truncated {
+        lines.truncate(room.max(1));
+        if let Some(last) = lines.last_mut() {
+            *last = m.ellipsize(last, size, max_width, false);
         }
-        size = (size * 0.9).max(min_size);
     }
     let lines = lines
         .into_iter()
@@ -557,7 +635,7 @@ pub fn fit_text(m: &Measurer, text: &str, area: Rect, color: Rgb) -> (Vec<TextLi
             let rtl = is_rtl(&text);
             TextLine {
                 x: if rtl { area.x + max_width } else { area.x },
-                y: area.y + size + i as f32 * LINE_HEIGHT * size,
+                y: area.y + size * 1.05 + i as f32 * LINE_HEIGHT * size,
                 text,
                 size,
                 color,
@@ -682,7 +760,7 @@ mod tests {
         assert_eq!(count(&d, palette.status_validated), 1);
         assert_eq!(count(&d, palette.status_invalidated), 1);
         assert_eq!(count(&d, palette.status_testing), 0);
-        // Each badge sits inside its note, above the note's text.
+        // Each badge sits inside its note, in the row of marks under the note's text.
         for note in &d.notes {
             let badge = d.shapes.iter().find_map(|s| match s {
                 Shape::Circle {
@@ -702,7 +780,7 @@ mod tests {
                 assert_eq!(badge, None, "an assumption has no badge");
             } else {
                 let (_, y) = badge.expect("a badge on the note");
-                assert!(y < note.text_area.y, "the badge is above the text");
+                assert!(y > note.text_area.bottom(), "the badge is under the text");
             }
         }
         c.set_status(job.as_str(), Status::Testing).unwrap();

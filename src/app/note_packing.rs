@@ -1,0 +1,101 @@
+//! The window's side of [`crate::packing`]: notes' text measured with egui's fonts (remembered,
+//! so a frame measures only new text), the note anatomy the faces are drawn with, and the size
+//! each area keeps while notes come and go.
+
+use std::collections::HashMap;
+
+use egui::{FontId, Ui};
+
+use crate::packing::{NoteMetrics, NoteText, PackSize};
+
+use super::canvas_view::CanvasStyle;
+
+/// Room between a note's text and its edges, and the height of its marks' row, in ems: the
+/// faces are drawn with these, and the packing makes notes exactly this tall.
+pub const NOTE_PAD_EM: f32 = 0.32;
+const NOTE_FOOTER_EM: f32 = 1.0;
+
+/// The marks' row in ems for `style`: as tall as a line of editor text, and relatively
+/// shorter for the large type of a presentation, where the marks need not grow with the
+/// words (room that goes to the words instead).
+pub fn footer_em(style: &CanvasStyle) -> f32 {
+    NOTE_FOOTER_EM * (16.0 / style.min_font.max(1.0)).clamp(0.7, 1.0)
+}
+/// Wrapping in the layout uses this share of a line: egui's wrapped text may come out a
+/// little wider than the sum of glyph advances it is measured by.
+const SLACK: f32 = 0.97;
+/// The size text is measured at; widths scale with it.
+const MEASURE_AT: f32 = 20.0;
+/// More texts than this and the cache starts again (text typed into a note makes a new
+/// entry every keystroke).
+const CACHE_LIMIT: usize = 4000;
+
+/// What the window remembers between frames for laying notes out.
+#[derive(Debug, Clone, Default)]
+pub struct PackMemory {
+    measured: HashMap<String, NoteText>,
+    /// Per area, the size it was packed at and what that was for: kept while every note is
+    /// still whole at it, so adding or deleting a note moves only the notes after it.
+    kept: [Option<(PackFor, PackSize)>; 6],
+}
+
+/// What a kept size is valid for: the same board and the same text sizes allowed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PackFor {
+    pub board_size: f32,
+    pub min_font: f32,
+    pub max_font: f32,
+}
+
+impl PackMemory {
+    /// `text` measured in ems with the note font.
+    pub fn measure(&mut self, ui: &Ui, text: &str) -> NoteText {
+        if let Some(t) = self.measured.get(text) {
+            return t.clone();
+        }
+        if self.measured.len() > CACHE_LIMIT {
+            self.measured.clear();
+        }
+        let font = FontId::proportional(MEASURE_AT);
+        let t = ui.fonts_mut(|f| {
+            NoteText::measure(text, |piece| {
+                piece.chars().map(|c| f.glyph_width(&font, c)).sum::<f32>() / MEASURE_AT
+            })
+        });
+        self.measured.insert(text.to_owned(), t.clone());
+        t
+    }
+
+    pub fn kept(&self, area: usize, now: PackFor) -> Option<PackSize> {
+        self.kept
+            .get(area)
+            .copied()
+            .flatten()
+            .filter(|(was, _)| *was == now)
+            .map(|(_, size)| size)
+    }
+
+    /// Remembers the size `area` was packed at, or forgets it (`None`) when not every note
+    /// was whole, so the next frame looks for the best size again.
+    pub fn keep(&mut self, area: usize, now: PackFor, size: Option<PackSize>) {
+        if let Some(slot) = self.kept.get_mut(area) {
+            *slot = size.map(|s| (now, s));
+        }
+    }
+}
+
+/// The note anatomy and sizes for `style`, with egui's line height for the note font.
+pub fn metrics(ui: &Ui, style: &CanvasStyle, scale: f32) -> NoteMetrics {
+    let line_height =
+        ui.fonts_mut(|f| f.row_height(&FontId::proportional(MEASURE_AT))) / MEASURE_AT;
+    NoteMetrics {
+        min_font: style.min_font,
+        max_font: style.max_font,
+        line_height,
+        pad: NOTE_PAD_EM,
+        footer: footer_em(style),
+        min_note_w: style.min_note_w * scale,
+        max_note_w: style.max_note_w * scale,
+        slack: SLACK,
+    }
+}
