@@ -222,6 +222,24 @@ impl Kind {
         }
     }
 
+    /// Three letters that stand for the kind on a drawn note, where the whole word would crowd
+    /// it; exports explain them in their legend.
+    pub fn short(self) -> &'static str {
+        match self {
+            Kind::Functional => "FUN",
+            Kind::Social => "SOC",
+            Kind::Emotional => "EMO",
+            Kind::Supporting => "SUP",
+            Kind::UndesiredOutcome => "OUT",
+            Kind::Obstacle => "OBS",
+            Kind::Risk => "RSK",
+            Kind::Required => "REQ",
+            Kind::Expected => "EXP",
+            Kind::Desired => "DES",
+            Kind::Unexpected => "UNX",
+        }
+    }
+
     /// The section whose notes may have this kind.
     pub fn section(self) -> Section {
         match self {

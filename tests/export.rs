@@ -9,6 +9,7 @@ use std::process::{Command, Output};
 
 use fitcanvas::export::drawing::{Drawing, Shape};
 use fitcanvas::export::{self, Format, Measurer, Options, render};
+use fitcanvas::layout::Rect;
 use fitcanvas::palette::Palette;
 use fitcanvas::{Canvas, format};
 use resvg::usvg;
@@ -214,22 +215,28 @@ fn pdf_text_in(pdf: &[u8], crop: Option<(f32, f32, f32, f32)>) -> String {
 }
 
 /// The text the PDF holds inside one note's box (a reader selecting that note), and the text
-/// it should be: the note's own, then its marker line below it, white space left out.
+/// it should be: the note's own, then the words in its row of marks (its marker and kind
+/// tag), white space left out. Text and marks are read apart: poppler guesses each region's
+/// reading direction from its letters, and a Latin "J1 FUN" beside Arabic text would sway it.
 fn note_in_pdf(
     pdf: &[u8],
     note: &export::drawing::NoteBox,
     item: &fitcanvas::Item,
     scale: f32,
 ) -> (String, String) {
-    let r = note.rect;
-    let crop = (r.x * scale, r.y * scale, r.w * scale, r.h * scale);
+    let crop = |r: Rect| (r.x * scale, r.y * scale, r.w * scale, r.h * scale);
+    let (r, t) = (note.rect, note.text_area);
+    let marks = Rect::new(r.x, t.bottom(), r.w, (r.bottom() - t.bottom()).max(0.0));
     let marker = note.marker.as_deref().unwrap_or_default();
+    let tag = note.tag.as_deref().unwrap_or_default();
     let wanted = item
         .text()
         .split_whitespace()
         .chain(marker.split_whitespace())
+        .chain(tag.split_whitespace())
         .collect();
-    (pdf_text_in(pdf, Some(crop)), wanted)
+    let read = pdf_text_in(pdf, Some(crop(t))) + &pdf_text_in(pdf, Some(crop(marks)));
+    (read, wanted)
 }
 
 /// Arabic and Hebrew notes, with numbers, Latin words and lam-alef ligatures among the words,

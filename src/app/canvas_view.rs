@@ -599,6 +599,10 @@ fn note_ui(
         crate::evidence::Status::Assumption => format!("{}: {}", section.singular(), item.text()),
         status => format!("{}: {} ({})", section.singular(), item.text(), status.key()),
     };
+    if let Some(kind) = item.kind().filter(|_| section.is_customer()) {
+        // The tag on the note is three letters; the tooltip says it in full.
+        label.push_str(&format!(" · {} ({})", kind.label(), kind.short()));
+    }
     if item.is_triangulated() {
         label.push_str(" · triangulated");
     }

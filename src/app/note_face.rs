@@ -65,14 +65,25 @@ pub(super) fn note_face(ui: &Ui, look: &Look<'_>, note: &NoteAt<'_>, font: f32) 
             1 => "1 link".to_owned(),
             n => format!("{n} links"),
         });
-    let words_galley = words
-        .map(|w| ui.fonts_mut(|f| f.layout_no_wrap(w, FontId::proportional(footer * 0.85), muted)));
+    let font_at = |size: f32| FontId::proportional(size);
+    let width_of = |text: &str, size: f32| {
+        ui.fonts_mut(|f| {
+            f.layout_no_wrap(text.to_owned(), font_at(size), muted)
+                .size()
+                .x
+        })
+    };
+    let kind = item
+        .kind()
+        .filter(|_| section.is_customer())
+        .map(|k| k.short());
     let wanted = MarksWanted {
         weight: section.is_customer().then_some(item.weight()),
         badge: palette.status_badge(item.status()).is_some(),
         ring: item.is_triangulated(),
         addressed: section.is_customer() && style.checks && canvas.is_addressed(id_str),
-        words: words_galley.as_ref().map(|g| g.size().x),
+        words: words.as_deref().map(|w| width_of(w, footer * 0.85)),
+        tag: kind.map(|k| width_of(k, footer * 0.85)),
     };
     let row = layout::Rect::new(
         rect.left() + pad,
@@ -93,16 +104,16 @@ pub(super) fn note_face(ui: &Ui, look: &Look<'_>, note: &NoteAt<'_>, font: f32) 
             );
         }
     }
-    if let (Some(g), Some((r, _))) = (words_galley, places.words) {
-        if places.scale >= 0.99 {
-            painter.galley(pos2(r.x, r.y), g, muted);
-        } else {
-            // Shrunk with the other marks, so it keeps clear of them.
+    // Words and the kind tag at the size the placement left them (shrunk only when the row
+    // is too short even for them), so they keep clear of the other marks.
+    let texts = [(words.as_deref(), places.words), (kind, places.tag)];
+    for (text, place) in texts {
+        if let (Some(text), Some((r, size))) = (text, place) {
             painter.text(
                 pos2(r.x, r.y + r.h / 2.0),
                 Align2::LEFT_CENTER,
-                g.text(),
-                FontId::proportional(footer * 0.85 * places.scale),
+                text,
+                font_at(size),
                 muted,
             );
         }

@@ -19,7 +19,7 @@ pub const DRAWING_WIDTH: f32 = 1600.0;
 /// Height of the band above the board that holds the title, customer segment and fit.
 const HEADER: f32 = 96.0;
 /// Height of the band below the board that holds the legend.
-const FOOTER: f32 = 40.0;
+const FOOTER: f32 = 56.0;
 const MARGIN: f32 = 48.0;
 
 /// A line's colour and thickness.
@@ -85,9 +85,11 @@ pub struct NoteBox {
     pub lines: Vec<TextLine>,
     /// Whether the text was too long and its last line ends in "…".
     pub truncated: bool,
-    /// The marker line drawn along its bottom: a customer note's own ("P2"), or the markers of
+    /// The marker drawn in its row of marks: a customer note's own ("P2"), or the markers of
     /// what a value-map note addresses ("→ P2 G1").
     pub marker: Option<String>,
+    /// The kind's tag drawn beside it ("OBS"), when the row had room for it.
+    pub tag: Option<String>,
 }
 
 /// The whole picture.
@@ -390,15 +392,17 @@ impl Drawing {
         for line in &lines {
             self.text(line.clone());
         }
-        if footer {
+        let tag = if footer {
             let row = Rect::new(
                 text_area.x,
                 rect.bottom() - pad - footer_h,
                 text_area.w,
                 footer_h,
             );
-            self.marks(section, item, row, look, palette, m);
-        }
+            self.marks(section, item, row, look, palette, m)
+        } else {
+            None
+        };
         self.notes.push(NoteBox {
             id: item.id().clone(),
             section,
@@ -407,10 +411,12 @@ impl Drawing {
             lines,
             truncated,
             marker: look.marker.clone(),
+            tag,
         });
     }
 
-    /// A note's row of marks, placed by [`place_marks`] so none overlap.
+    /// A note's row of marks, placed by [`place_marks`] so none overlap. Returns the kind's
+    /// tag if it was drawn.
     fn marks(
         &mut self,
         section: Section,
@@ -419,8 +425,12 @@ impl Drawing {
         look: &NoteLook,
         palette: &Palette,
         m: &Measurer,
-    ) {
+    ) -> Option<String> {
         let words_size = row.h * 0.85;
+        let kind = item
+            .kind()
+            .filter(|_| section.is_customer())
+            .map(|k| k.short());
         let wanted = MarksWanted {
             weight: section.is_customer().then_some(item.weight()),
             badge: palette.status_badge(item.status()).is_some(),
@@ -430,6 +440,7 @@ impl Drawing {
                 .marker
                 .as_ref()
                 .map(|t| m.width(t, words_size, true) / SHAPING_SLACK),
+            tag: kind.map(|k| m.width(k, words_size, false) / SHAPING_SLACK),
         };
         let places = place_marks(row, &wanted);
         for (i, &center) in places.dots.iter().enumerate() {
@@ -453,6 +464,18 @@ impl Drawing {
                 size,
                 color: palette.note_text,
                 bold: true,
+                anchor: Anchor::Start,
+            });
+        }
+        let drawn_tag = kind.zip(places.tag).map(|(k, _)| k.to_owned());
+        if let (Some(kind), Some((r, size))) = (kind, places.tag) {
+            self.text(TextLine {
+                x: r.x,
+                y: r.y + r.h * 0.8,
+                text: kind.to_owned(),
+                size,
+                color: palette.muted_text,
+                bold: false,
                 anchor: Anchor::Start,
             });
         }
@@ -494,9 +517,10 @@ impl Drawing {
                 },
             });
         }
+        drawn_tag
     }
 
-    /// A note's status as a filled disc with a white mark: a tick for validated, a cross for
+    /// A note's status as a filled disc with a white mark: a star for validated, a cross for
     /// invalidated, three dots for a test under way. Shape as well as colour, so it reads for
     /// colour-blind readers and on a washed-out projector.
     fn status_badge(&mut self, (cx, cy): (f32, f32), r: f32, status: Status, color: Rgb) {
@@ -527,23 +551,30 @@ impl Drawing {
         }
     }
 
-    /// What the weight dots, the check mark and the status badges mean.
+    /// What the weight dots, the check mark, the status badges and the kind tags mean.
     fn legend(&mut self, palette: &Palette, m: &Measurer) {
-        let text = "Dots: weight.  Tick: addressed.  J1, P2, G3: customer notes; → P2: what a \
-                    value-map note addresses.  Star: validated, cross: invalidated, three dots: \
-                    testing, ring: triangulated.";
+        let lines = [
+            "Dots: weight.  Tick: addressed.  J1, P2, G3: customer notes; → P2: what a \
+             value-map note addresses.  Star: validated, cross: invalidated, three dots: \
+             testing, ring: triangulated.",
+            "Kinds: FUN functional, SOC social, EMO emotional, SUP supporting job; OUT undesired \
+             outcome, OBS obstacle, RSK risk; REQ required, EXP expected, DES desired, UNX \
+             unexpected gain.",
+        ];
         // As large as the notes' smallest text: a reader needs the key as much.
         let size = MIN_NOTE_TEXT;
-        let text = one_line(m, text, size, self.width - 2.0 * MARGIN, false);
-        self.text(TextLine {
-            x: MARGIN,
-            y: self.height - FOOTER / 2.0 + size * 0.35,
-            text,
-            size,
-            color: palette.muted_text,
-            bold: false,
-            anchor: Anchor::Start,
-        });
+        for (i, text) in lines.into_iter().enumerate() {
+            let text = one_line(m, text, size, self.width - 2.0 * MARGIN, false);
+            self.text(TextLine {
+                x: MARGIN,
+                y: self.height - FOOTER + size * (1.25 + 1.3 * i as f32),
+                text,
+                size,
+                color: palette.muted_text,
+                bold: false,
+                anchor: Anchor::Start,
+            });
+        }
     }
 }
 
@@ -786,6 +817,34 @@ mod tests {
         c.set_status(job.as_str(), Status::Testing).unwrap();
         let d = Drawing::build(&c, &palette, &Measurer::new(), 1.6);
         assert_eq!(count(&d, palette.status_testing), 1);
+    }
+
+    #[test]
+    fn customer_notes_show_their_kind_and_the_legend_explains_it() {
+        let mut c = Canvas::new();
+        let pain = c.add_item(Section::Pains, "Invoices get lost");
+        c.set_kind(pain.as_str(), crate::section::Kind::Risk)
+            .unwrap();
+        c.add_item(Section::Products, "An app");
+        let d = Drawing::build(&c, &Palette::light(), &Measurer::new(), 1.6);
+        let note = d.notes.iter().find(|n| n.id == pain).unwrap();
+        assert_eq!(note.tag.as_deref(), Some("RSK"));
+        let drawn = d.shapes.iter().any(|s| {
+            matches!(s, Shape::Text(t) if t.text == "RSK"
+                && note.rect.contains_rect(&Rect::new(t.x, t.y, 0.0, 0.0)))
+        });
+        assert!(drawn, "the tag is drawn on the note");
+        let product = d
+            .notes
+            .iter()
+            .find(|n| n.section == Section::Products)
+            .unwrap();
+        assert_eq!(product.tag, None, "value-map notes have no kind");
+        let legend = d
+            .shapes
+            .iter()
+            .any(|s| matches!(s, Shape::Text(t) if t.text.contains("RSK risk")));
+        assert!(legend);
     }
 
     #[test]
