@@ -77,11 +77,13 @@ impl NoteText {
     }
 }
 
-/// A note to pack: its text, and whether it has a row of marks under the text.
+/// A note to pack: its text, whether it has a row of marks under the text, and room it needs
+/// above its top edge (for a vote count straddling it), in pixels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PackNote {
     pub text: NoteText,
     pub footer: bool,
+    pub above: f32,
 }
 
 /// How notes are drawn around their text, in ems of the text size, and the sizes allowed.
@@ -390,15 +392,26 @@ fn try_lines(
     gap: f32,
     lines: &[usize],
 ) -> Option<Vec<Rect>> {
+    // Each note placed with the room above it, then given back its own rectangle.
     let heights: Vec<f32> = lines
         .iter()
         .zip(notes)
-        .map(|(l, n)| metrics.height(size.font, *l, n.footer))
+        .map(|(l, n)| metrics.height(size.font, *l, n.footer) + n.above.max(0.0))
         .collect();
-    match size.flow {
+    let placed = match size.flow {
         Flow::Columns => flow(space, &heights, size.note_w, gap),
         Flow::Rows => rows(space, &heights, size.note_w, gap),
-    }
+    }?;
+    Some(
+        placed
+            .into_iter()
+            .zip(notes)
+            .map(|(r, n)| {
+                let above = n.above.max(0.0);
+                Rect::new(r.x, r.y + above, r.w, r.h - above)
+            })
+            .collect(),
+    )
 }
 
 /// Notes `w` wide with the given heights, row after row from the space's top, each row as
@@ -559,6 +572,7 @@ mod tests {
         PackNote {
             text: words(s),
             footer: true,
+            above: 0.0,
         }
     }
 

@@ -377,6 +377,7 @@ fn area_ui(
             PackNote {
                 text: view.packing.measure(ui, text),
                 footer: super::note_face::has_footer(look, section, item),
+                above: super::voting::room_above(item.votes(), style.vote_dot),
             }
         })
         .collect();
@@ -385,6 +386,7 @@ fn area_ui(
         texts.push(PackNote {
             text,
             footer: section.is_customer(),
+            above: 0.0,
         });
     }
     let metrics = super::note_packing::metrics(ui, style, scale);

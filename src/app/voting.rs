@@ -1,4 +1,4 @@
-//! Dot voting: the dots on a note, the buttons that add a vote and take one away, and the
+//! Dot voting: the vote count on a note, the buttons that add a vote and take one away, and the
 //! "Top voted" ranking. Votes change only through [`Command::vote`], one more or one fewer, so they undo like any
 //! other edit and are saved with the canvas.
 
@@ -10,11 +10,8 @@ use crate::palette::VOTE_DOT;
 use super::Command;
 use super::theme::color;
 
-/// More votes than this show as one dot with the count in it, so a popular note keeps its text.
-const MAX_DOTS: u32 = 5;
-
 /// Centre of the `slot`-th mark along the note's top edge, counted from the right. Slot 0 is
-/// the add-a-vote button's; dots start at slot 1.
+/// the add-a-vote button's; the vote count sits left of it.
 fn slot(rect: Rect, r: f32, slot: u32) -> egui::Pos2 {
     pos2(
         rect.right() - 1.6 * r - slot as f32 * 2.6 * r,
@@ -22,37 +19,65 @@ fn slot(rect: Rect, r: f32, slot: u32) -> egui::Pos2 {
     )
 }
 
-/// Where the dots of `votes` votes sit (empty for none).
-fn dots_rect(votes: u32, rect: Rect, r: f32) -> Rect {
-    let shown = if votes > MAX_DOTS { 1 } else { votes };
-    if shown == 0 {
-        return Rect::NOTHING;
-    }
-    let big = if votes > MAX_DOTS { 1.7 } else { 1.0 };
-    Rect::from_two_pos(slot(rect, r, 1), slot(rect, r, shown)).expand(r * big + 1.0)
+/// The size of a vote count's numeral for dots of radius `r`: large enough to read from the
+/// back of a room when presenting (22 px there), and unlike the weight's small dots.
+pub fn numeral_size(r: f32) -> f32 {
+    (r * 3.2).max(11.0)
 }
 
-/// Draws a note's votes as dots straddling its top edge, like stickers on a paper note.
+/// How far a note's vote count reaches above its top edge, which the packing leaves free so
+/// the count never lies over the note above.
+pub fn room_above(votes: u32, r: f32) -> f32 {
+    if votes == 0 {
+        0.0
+    } else {
+        numeral_size(r) * 1.25 * ABOVE_EDGE + (r * 0.25).max(1.0)
+    }
+}
+
+/// The share of the count's pill above the note's top edge.
+const ABOVE_EDGE: f32 = 0.7;
+
+/// Where the count of `votes` votes sits: a pill straddling the note's top edge, left of the
+/// add-a-vote button (empty for none).
+fn dots_rect(votes: u32, rect: Rect, r: f32) -> Rect {
+    if votes == 0 {
+        return Rect::NOTHING;
+    }
+    let size = numeral_size(r);
+    let digits = votes.to_string().len() as f32;
+    let h = size * 1.25;
+    let w = (digits * 0.62 * size + 0.7 * size).max(h);
+    let right = slot(rect, r, 0).x - 1.3 * r - 2.0;
+    // Mostly above the edge, so it covers little of the first line of text.
+    Rect::from_min_max(
+        pos2(right - w, rect.top() - h * ABOVE_EDGE),
+        pos2(right, rect.top() + h * (1.0 - ABOVE_EDGE)),
+    )
+}
+
+/// Draws a note's votes as a count on a pill straddling its top edge, like a sticker on a
+/// paper note: a numeral, so ten votes read as 10 and never as a row of dots like a weight.
 pub fn paint_dots(painter: &Painter, votes: u32, rect: Rect, r: f32) {
     if votes == 0 {
         return;
     }
+    let pill = dots_rect(votes, rect, r);
     let ring = Stroke::new((r * 0.25).max(1.0), egui::Color32::WHITE);
-    if votes > MAX_DOTS {
-        let c = slot(rect, r, 1);
-        painter.circle(c, r * 1.7, color(VOTE_DOT), ring);
-        painter.text(
-            c,
-            Align2::CENTER_CENTER,
-            votes.to_string(),
-            FontId::proportional(r * 1.9),
-            egui::Color32::WHITE,
-        );
-        return;
-    }
-    for i in 1..=votes {
-        painter.circle(slot(rect, r, i), r, color(VOTE_DOT), ring);
-    }
+    painter.rect(
+        pill,
+        pill.height() / 2.0,
+        color(VOTE_DOT),
+        ring,
+        egui::StrokeKind::Outside,
+    );
+    painter.text(
+        pill.center(),
+        Align2::CENTER_CENTER,
+        votes.to_string(),
+        FontId::proportional(numeral_size(r)),
+        egui::Color32::WHITE,
+    );
 }
 
 /// The vote controls on a drawn note: clicking its dots takes a vote away; the selected note
@@ -155,4 +180,37 @@ pub fn inspector_row(ui: &mut Ui, id: &ItemId, votes: u32, out: &mut Vec<Command
             out.push(Command::vote(id, 1));
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presented_vote_counts_are_numerals_the_back_of_the_room_can_read() {
+        let presenting =
+            super::super::presentation::Presentation::new(std::time::Instant::now(), 5.0);
+        let style = presenting.style(1080.0);
+        assert!(numeral_size(style.vote_dot) >= 22.0);
+        // In the editor too the count is a numeral a laptop screen shows clearly.
+        assert!(
+            numeral_size(super::super::canvas_view::CanvasStyle::editor(true).vote_dot) >= 11.0
+        );
+    }
+
+    #[test]
+    fn the_count_sits_on_the_top_edge_clear_of_the_add_button() {
+        let note = Rect::from_min_size(pos2(100.0, 100.0), vec2(160.0, 90.0));
+        let r = 3.5;
+        for votes in [1, 9, 10, 120] {
+            let pill = dots_rect(votes, note, r);
+            assert!(pill.top() < note.top() && pill.bottom() > note.top());
+            let plus = Rect::from_center_size(slot(note, r, 0), Vec2::splat(2.2 * r));
+            assert!(!pill.intersects(plus), "{votes}: {pill:?} and {plus:?}");
+            assert!(pill.left() >= note.left());
+            // The packing leaves room for the part above the edge, ring included.
+            assert!(note.top() - room_above(votes, r) <= pill.top() - (r * 0.25).max(1.0) + 0.01);
+        }
+        assert_eq!(dots_rect(0, note, r), Rect::NOTHING);
+    }
 }

@@ -314,6 +314,7 @@ impl Drawing {
                     || look.marker.is_some()
                     || palette.status_badge(item.status()).is_some()
                     || item.is_triangulated(),
+                above: 0.0,
             })
             .collect();
         let metrics = NoteMetrics {
