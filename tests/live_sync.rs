@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use fitcanvas::live::Replica;
 use fitcanvas::live::client::{Client, Endpoint, Event, Status};
+use fitcanvas::live::hub::{Hub, HubConfig};
 use fitcanvas::live::presence::Presence;
 use fitcanvas::{Canvas, Edit, ItemId, Section};
 
@@ -81,11 +82,16 @@ struct Peer {
 
 impl Peer {
     fn join(url: &str, replica: Replica) -> Peer {
+        let endpoint = Endpoint {
+            url: url.to_owned(),
+            token: None,
+        };
+        Peer::connect(endpoint, replica)
+    }
+
+    fn connect(endpoint: Endpoint, replica: Replica) -> Peer {
         let client = Client::connect(
-            Endpoint {
-                url: url.to_owned(),
-                token: None,
-            },
+            endpoint,
             replica.client(),
             &replica.state(),
             Arc::new(|| {}),
@@ -318,11 +324,24 @@ fn a_desktop_restarted_offline_merges_its_kept_state() {
 fn a_javascript_yjs_client_and_fitcanvas_read_each_others_notes() {
     let server = Server::start(free_port());
     let url = server.url("interop");
-    let mut a = Peer::join(&url, Replica::share(&seed(), 77));
+    let a = Peer::join(&url, Replica::share(&seed(), 77));
+    javascript_and_fitcanvas_read_each_other(a, &url);
+}
+
+/// The same through a desktop's hub: the JavaScript client joins with the invite, token and all.
+#[test]
+fn a_javascript_yjs_client_joins_a_desktops_hub_with_the_invite() {
+    let hub = loopback_hub();
+    let a = Peer::connect(hub.own_endpoint("interop"), Replica::share(&seed(), 78));
+    let invite = hub.invites("interop").remove(0);
+    javascript_and_fitcanvas_read_each_other(a, &invite);
+}
+
+fn javascript_and_fitcanvas_read_each_other(mut a: Peer, url: &str) {
     wait(&mut [&mut a], "connecting", |p| p[0].status == Status::Live);
     let mut node = Command::new("node")
         .arg(node_dir().join("peer.mjs"))
-        .arg(&url)
+        .arg(url)
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
@@ -378,4 +397,97 @@ fn a_malformed_message_disconnects_without_harming_the_canvas() {
     assert_eq!(a.replica.canvas(), before);
     drop(a);
     let _ = bad.join();
+}
+
+fn loopback_hub() -> Hub {
+    Hub::start(HubConfig {
+        bind: std::net::Ipv4Addr::LOCALHOST.into(),
+        ..HubConfig::default()
+    })
+    .unwrap()
+}
+
+/// The sharing desktop connects to its own hub like everyone else; a joiner comes in with the
+/// invite and both converge, presence included; a joiner that leaves is taken off the others'.
+#[test]
+fn two_desktops_converge_through_a_desktops_hub() {
+    let hub = loopback_hub();
+    let invite = hub.invites("canvas").remove(0);
+    assert!(invite.starts_with("ws://127.0.0.1:"), "{invite}");
+    assert!(invite.ends_with(&format!("/canvas?token={}", hub.token())));
+    let mut a = Peer::connect(hub.own_endpoint("canvas"), Replica::share(&seed(), 101));
+    let mut b = Peer::connect(Endpoint::parse(&invite).unwrap(), Replica::empty(202));
+    b.client.set_presence(
+        Presence {
+            name: "Bo".into(),
+            colour: "#3030d0".into(),
+            note: ItemId::new("pain-1"),
+        }
+        .to_json(),
+    );
+    wait(&mut [&mut a, &mut b], "the first sync", |p| {
+        p[1].canvas == p[0].canvas && p[1].status == Status::Live
+    });
+    let job = a.add(Section::Jobs, "Book a flight");
+    let gain = b.add(Section::Gains, "Cheap");
+    wait(&mut [&mut a, &mut b], "both edits and B's presence", |p| {
+        p[0].canvas == p[1].canvas
+            && p[0].canvas.len() == 4
+            && p[0].others.iter().any(|o| o.name == "Bo")
+    });
+    assert!(a.canvas.item(&gain).is_some() && b.canvas.item(&job).is_some());
+    assert_eq!(hub.sockets(), 2);
+    drop(b);
+    wait(&mut [&mut a], "B's presence to go", |p| {
+        p[0].others.is_empty()
+    });
+    assert!(a.refused.is_empty());
+}
+
+/// Without the invite's secret nobody gets in; a socket sending garbage or an update that is
+/// not one is closed, and the canvas of those connected is untouched.
+#[test]
+fn a_hub_refuses_a_wrong_token_and_closes_a_socket_that_sends_garbage() {
+    let hub = loopback_hub();
+    let mut a = Peer::connect(hub.own_endpoint("canvas"), Replica::share(&seed(), 303));
+    wait(&mut [&mut a], "connecting", |p| p[0].status == Status::Live);
+    let port = hub.port();
+    for url in [
+        format!("ws://127.0.0.1:{port}/canvas?token=wrong"),
+        format!("ws://127.0.0.1:{port}/canvas"),
+        format!("ws://127.0.0.1:{port}/other/path?token={}", hub.token()),
+    ] {
+        match tungstenite::connect(&url) {
+            Err(tungstenite::Error::Http(response)) => assert_eq!(response.status(), 404),
+            other => panic!("{url} was let in: {:?}", other.map(|_| ())),
+        }
+    }
+    let before = a.canvas.clone();
+    let url = format!("ws://127.0.0.1:{port}/canvas?token={}", hub.token());
+    for garbage in [
+        vec![0xff, 0x00, 0x13],
+        vec![0, 2, 5, 0xff, 0xfe, 0xfd, 0x01, 0x02],
+    ] {
+        let (mut socket, _) = tungstenite::connect(&url).unwrap();
+        if let tungstenite::stream::MaybeTlsStream::Plain(tcp) = socket.get_ref() {
+            tcp.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        }
+        socket
+            .send(tungstenite::Message::Binary(garbage.into()))
+            .unwrap();
+        // The hub's greeting, then the close (a read timing out is not a close).
+        let closed = (0..4).any(|_| match socket.read() {
+            Ok(tungstenite::Message::Close(_)) => true,
+            Err(tungstenite::Error::Io(e)) => e.kind() == std::io::ErrorKind::ConnectionReset,
+            Err(e) => !matches!(e, tungstenite::Error::Io(_)),
+            Ok(_) => false,
+        });
+        assert!(closed, "the socket was not closed");
+    }
+    let mut b = Peer::connect(hub.own_endpoint("canvas"), Replica::empty(404));
+    wait(&mut [&mut a, &mut b], "a joiner after the garbage", |p| {
+        p[1].canvas == p[0].canvas && p[1].status == Status::Live
+    });
+    assert_eq!(a.canvas, before);
+    assert!(a.refused.is_empty() && b.refused.is_empty());
 }

@@ -8,6 +8,8 @@
 
 #[cfg(feature = "live")]
 pub mod client;
+#[cfg(feature = "live")]
+pub mod hub;
 pub mod ids;
 #[cfg(feature = "live")]
 pub mod invite;
