@@ -63,6 +63,7 @@ impl App {
                 self.replace_document(Document::new());
                 self.screen = Screen::Start;
             }
+            Pending::JoinLive(invite) => live_session::join(self, &invite),
             Pending::Close => {
                 // Closes at once: nothing is written after this, so no recovery file is left.
                 self.frame.close_allowed = true;
@@ -328,11 +329,12 @@ impl App {
         let waited = now.saturating_duration_since(since);
         if waited >= AUTOSAVE_DELAY {
             self.check_outside_change(outside_change::Check::Watch);
-            if let Err(e) = self
+            let written = self
                 .services
                 .recovery
                 .write(self.doc.canvas(), self.doc.path())
-            {
+                .and_then(|()| live_session::keep(self, &self.services.recovery.canvas_file()));
+            if let Err(e) = written {
                 self.status = format!("Could not write the recovery file: {e}");
             }
             self.frame.autosaved_revision = revision;
@@ -345,6 +347,8 @@ impl App {
     /// Takes up what a previous session left in the recovery file.
     pub fn restore_recovery(&mut self) {
         if let Some(rec) = self.services.recovered.take() {
+            // Read before the files it is in are forgotten below.
+            let live = rec.live.as_ref().map(live_session::read_kept);
             self.doc = Document::recovered(rec.canvas.clone(), rec.path.clone());
             self.services
                 .watch
@@ -363,6 +367,11 @@ impl App {
                     self.frame.autosaved_revision = self.doc.revision();
                 }
                 Err(e) => self.status = format!("Could not write the recovery file: {e}"),
+            }
+            match live {
+                Some(Ok(kept)) => live_session::resume(self, kept),
+                Some(Err(e)) => self.status = format!("The live session could not be resumed: {e}"),
+                None => {}
             }
         }
         self.modal = None;
