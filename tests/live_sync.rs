@@ -7,11 +7,10 @@ use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use fitcanvas::live::Replica;
-use fitcanvas::live::client::{Client, Endpoint, Event, Status};
+use fitcanvas::live::client::{Endpoint, Status};
 use fitcanvas::live::hub::{Hub, HubConfig};
 use fitcanvas::live::presence::Presence;
 use fitcanvas::{Canvas, Edit, ItemId, Section};
@@ -19,6 +18,10 @@ use fitcanvas::{Canvas, Edit, ItemId, Section};
 fn node_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/live-node")
 }
+
+mod live_peer;
+
+use live_peer::{Peer, wait};
 
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
@@ -68,100 +71,6 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-/// A headless Fitcanvas desktop: its canvas, its replica and its connection.
-struct Peer {
-    canvas: Canvas,
-    replica: Replica,
-    client: Client,
-    status: Status,
-    refused: Vec<String>,
-    others: Vec<Presence>,
-}
-
-impl Peer {
-    fn join(url: &str, replica: Replica) -> Peer {
-        let endpoint = Endpoint {
-            url: url.to_owned(),
-            token: None,
-        };
-        Peer::connect(endpoint, replica)
-    }
-
-    fn connect(endpoint: Endpoint, replica: Replica) -> Peer {
-        let client = Client::connect(
-            endpoint,
-            replica.client(),
-            &replica.state(),
-            Arc::new(|| {}),
-        )
-        .unwrap();
-        let mut canvas = replica.canvas();
-        canvas.set_id_suffix(&replica.id_suffix());
-        Peer {
-            canvas,
-            replica,
-            client,
-            status: Status::Connecting,
-            refused: Vec::new(),
-            others: Vec::new(),
-        }
-    }
-
-    fn pump(&mut self) {
-        for event in self.client.poll() {
-            match event {
-                Event::Status(status) => self.status = status,
-                Event::Update(update) => {
-                    self.replica.apply_update(&update).unwrap();
-                    for edit in self.replica.catch_up(&self.canvas) {
-                        self.canvas.apply(edit).unwrap();
-                    }
-                }
-                Event::Presence(states) => {
-                    self.others = states
-                        .iter()
-                        .filter_map(|(_, json)| Presence::parse(json))
-                        .collect();
-                }
-                Event::Refused(reason) => self.refused.push(reason),
-            }
-        }
-    }
-
-    fn edit(&mut self, edit: Edit) {
-        let edit = self.replica.prepare(edit, &self.canvas);
-        let applied = self.canvas.apply(edit.clone()).unwrap();
-        let update = self.replica.local(&edit, &applied, &self.canvas);
-        self.client.send_update(update);
-    }
-
-    fn add(&mut self, section: Section, text: &str) -> ItemId {
-        let id = self.canvas.next_id(section);
-        self.edit(Edit::AddNote {
-            section,
-            index: self.canvas.items(section).len(),
-            id: id.clone(),
-            text: text.into(),
-        });
-        id
-    }
-}
-
-/// Pumps every peer until `done` holds, for at most 15 s.
-fn wait(peers: &mut [&mut Peer], what: &str, done: impl Fn(&[&mut Peer]) -> bool) {
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(15) {
-        for peer in peers.iter_mut() {
-            peer.pump();
-        }
-        if done(peers) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("timed out waiting for {what}");
 }
 
 fn seed() -> Canvas {
