@@ -1,0 +1,407 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Live co-editing driven in the window: File → Share live… hosting on this desktop's hub,
+//! File → Join live… with the invite in a second window, presence outlined on the canvas, the
+//! title bar's live / offline / reconnecting, edits made offline merging when the server is
+//! back (also after the window crashed and was restored), and undo taking back only this
+//! desktop's own edits while a peer edits. The network is real: hubs on 127.0.0.1, port 0.
+
+use std::time::{Duration, Instant};
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use fitcanvas::app::{App, Command, LiveCommand, Screen};
+use fitcanvas::live::Replica;
+use fitcanvas::live::client::{Endpoint, Status};
+use fitcanvas::live::hub::{Hub, HubConfig};
+use fitcanvas::section::Section;
+
+mod live_peer;
+mod support;
+
+use live_peer::Peer;
+use support::*;
+
+/// Steps `step` until it says done, for at most 20 s.
+fn until(what: &str, mut step: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(20) {
+        if step() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// A window whose `run` waits out the repaints the network thread asks for.
+fn window(setup: &Setup) -> Harness<'static, App> {
+    setup.harness_with_steps((1280.0, 800.0), 40)
+}
+
+fn example(setup: &Setup) -> Harness<'static, App> {
+    let mut h = window(setup);
+    click(&mut h, "Example: FieldFresh — farm to restaurant");
+    assert_eq!(h.state().screen, Screen::Canvas);
+    h
+}
+
+fn loopback_hub(port: u16, token: Option<String>) -> Hub {
+    Hub::start(HubConfig {
+        bind: std::net::Ipv4Addr::LOCALHOST.into(),
+        port,
+        token,
+    })
+    .unwrap()
+}
+
+/// File → Share live…, as Ada, on this desktop's hub (loopback only).
+fn share(h: &mut Harness<'_, App>, name: &str) -> String {
+    h.state_mut().live.loopback = true;
+    click(h, "File");
+    click(h, "Share live…");
+    h.state_mut().live.form.name = name.to_owned();
+    click(h, "Share on this network");
+    until("sharing to go live", || {
+        h.step();
+        h.state().live.connection() == Some(Status::Live)
+    });
+    h.run();
+    h.state().live.invite().unwrap()
+}
+
+/// File → Join live…, the invite typed into the Join window.
+fn join(h: &mut Harness<'_, App>, name: &str, invite: &str) {
+    click(h, "File");
+    click(h, "Join live…");
+    h.state_mut().live.form.name = name.to_owned();
+    h.get_by_label("Invite").click();
+    h.run();
+    h.get_by_label("Invite").type_text(invite);
+    h.run();
+    click(h, "Join");
+}
+
+fn is_live(h: &Harness<'_, App>) -> bool {
+    h.state().live.connection() == Some(Status::Live)
+}
+
+#[test]
+fn share_live_shows_the_invite_and_its_qr_code_and_the_title_says_live() {
+    let setup = Setup::new();
+    let mut h = example(&setup);
+    let invite = share(&mut h, "Ada");
+    assert!(invite.starts_with("ws://127.0.0.1:"), "{invite}");
+    let endpoint = Endpoint::parse(&invite).unwrap();
+    assert!(endpoint.url.ends_with("/canvas"), "{invite}");
+    assert_eq!(endpoint.token.unwrap().len(), 20);
+    h.get_by_label(&invite);
+    h.get_by_label(&format!("QR code to join the live canvas: {invite}"));
+    h.get_by_label("Ada (you)");
+    assert!(
+        h.state().title().ends_with("— Fitcanvas — live (1 person)"),
+        "{}",
+        h.state().title()
+    );
+    h.get_by_label("· live (1 person)");
+    click(&mut h, "Copy invite");
+    assert_eq!(h.state().status, "Invite copied");
+
+    click(&mut h, "Stop sharing");
+    assert!(!h.state().live.is_on());
+    assert!(!h.state().title().contains("live"), "{}", h.state().title());
+    assert!(h.query_by_label("· live (1 person)").is_none());
+    // The canvas stays, as an ordinary one.
+    assert_eq!(h.state().canvas().len(), setup_example_len());
+}
+
+fn setup_example_len() -> usize {
+    fitcanvas::format::load_file(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets/examples/farm-to-restaurant.json"),
+    )
+    .unwrap()
+    .len()
+}
+
+#[test]
+fn a_second_desktop_joins_by_invite_and_each_sees_the_other_on_their_note() {
+    let (setup_a, setup_b) = (Setup::new(), Setup::new());
+    let mut a = example(&setup_a);
+    let invite = share(&mut a, "Ada");
+    let mut b = window(&setup_b);
+    join(&mut b, "Bo", &invite);
+    until("both live with one canvas", || {
+        a.step();
+        b.step();
+        is_live(&b) && b.state().canvas() == a.state().canvas()
+    });
+    until("each to count two people", || {
+        a.step();
+        b.step();
+        a.state().title().ends_with("live (2 people)")
+            && b.state().title().ends_with("live (2 people)")
+    });
+    a.run();
+    b.run();
+    a.get_by_label("Bo");
+    b.get_by_label("Ada");
+    b.get_by_label("· live (2 people)");
+
+    // Bo selects a note: Ada sees it outlined, Bo's name on a tag above it.
+    let pains = texts(&b, Section::Pains);
+    let note = pains[0].clone();
+    click_note(&mut b, &note);
+    let tag = format!("Bo is on “{note}”");
+    until("Bo's presence on the note", || {
+        a.step();
+        b.step();
+        a.query_by_label(&tag).is_some()
+    });
+    let id = id_of(&a, &note);
+    let note_rect = a.state().view.note_rects[&id];
+    let tag_rect = a.get_by_label(&tag).rect();
+    assert!(
+        (tag_rect.left() - note_rect.left()).abs() < 1.0
+            && tag_rect.bottom() <= note_rect.top()
+            && tag_rect.bottom() > note_rect.top() - 8.0,
+        "the tag {tag_rect:?} sits on the note {note_rect:?}"
+    );
+    // Bo moves to another note: the tag follows.
+    let other = pains[1].clone();
+    click_note(&mut b, &other);
+    until("the tag to move", || {
+        a.step();
+        b.step();
+        a.query_by_label(&format!("Bo is on “{other}”")).is_some()
+            && a.query_by_label(&tag).is_none()
+    });
+
+    // Bo types into the note; Ada's canvas follows.
+    b.key_press(Key::F2);
+    b.run();
+    b.event(egui::Event::Text(" (typed by Bo)".into()));
+    b.run();
+    b.key_press(Key::Enter);
+    b.run();
+    let typed = format!("{other} (typed by Bo)");
+    until("Bo's typing on Ada's canvas", || {
+        a.step();
+        b.step();
+        texts(&a, Section::Pains).contains(&typed)
+    });
+
+    // Bo leaves: Ada is alone again.
+    b.state_mut().push(Command::Live(LiveCommand::Stop));
+    b.run();
+    until("Bo to be gone", || {
+        a.step();
+        a.state().title().ends_with("live (1 person)")
+    });
+    a.run();
+    assert!(a.query_by_label(&format!("Bo is on “{other}”")).is_none());
+}
+
+#[test]
+fn the_title_says_offline_and_reconnecting_and_offline_edits_merge_when_the_server_is_back() {
+    let hub = loopback_hub(0, None);
+    let (port, token) = (hub.port(), hub.token().to_owned());
+    let server = format!("ws://127.0.0.1:{port}/team");
+    let (setup_a, setup_b) = (Setup::new(), Setup::new());
+    // Ada shares through the server (any y-websocket server; here a hub) with its token.
+    let mut a = example(&setup_a);
+    click(&mut a, "File");
+    click(&mut a, "Share live…");
+    for (field, text) in [("Server", &server), ("Token", &token)] {
+        a.get_by_label(field).click();
+        a.run();
+        a.get_by_label(field).type_text(text);
+        a.run();
+    }
+    click(&mut a, "Share through the server");
+    let invite = a.state().live.invite().unwrap();
+    assert_eq!(invite, format!("{server}?token={token}"));
+    let mut b = window(&setup_b);
+    join(&mut b, "Bo", &invite);
+    until("both live with one canvas", || {
+        a.step();
+        b.step();
+        is_live(&a) && is_live(&b) && a.state().canvas() == b.state().canvas()
+    });
+
+    drop(hub);
+    let mut seen = std::collections::BTreeSet::new();
+    until("offline, then reconnecting", || {
+        a.step();
+        b.step();
+        let title = a.state().title();
+        for state in ["offline", "reconnecting"] {
+            if title.ends_with(&format!("— {state}")) {
+                seen.insert(state);
+            }
+        }
+        seen.len() == 2
+    });
+    a.run();
+    assert!(
+        a.query_by_label("· offline").is_some() || a.query_by_label("· reconnecting").is_some()
+    );
+    // Both keep editing while the server is away.
+    a.state_mut().push(Command::AddNote {
+        section: Section::Jobs,
+        text: "Written offline by Ada".into(),
+    });
+    b.state_mut().push(Command::AddNote {
+        section: Section::Gains,
+        text: "Written offline by Bo".into(),
+    });
+    a.run();
+    b.run();
+    assert_ne!(a.state().canvas(), b.state().canvas());
+
+    let _hub = loopback_hub(port, Some(token));
+    until("reconnecting and merging", || {
+        a.step();
+        b.step();
+        is_live(&a)
+            && is_live(&b)
+            && a.state().canvas() == b.state().canvas()
+            && texts(&a, Section::Gains).contains(&"Written offline by Bo".to_owned())
+    });
+    assert!(texts(&b, Section::Jobs).contains(&"Written offline by Ada".to_owned()));
+    a.run();
+    assert!(
+        a.state().title().ends_with("— live (2 people)")
+            || a.state().title().ends_with("— live (1 person)")
+    );
+}
+
+#[test]
+fn undo_takes_back_only_this_desktops_edits_while_a_peer_edits() {
+    let setup = Setup::new();
+    let mut h = example(&setup);
+    let invite = share(&mut h, "Ada");
+    let mut peer = Peer::connect(Endpoint::parse(&invite).unwrap(), Replica::empty(777));
+    let pump = |h: &mut Harness<'_, App>, peer: &mut Peer| {
+        h.step();
+        peer.pump();
+    };
+    until("the peer to have the canvas", || {
+        pump(&mut h, &mut peer);
+        peer.status == Status::Live && peer.canvas == *h.state().canvas()
+    });
+
+    // Ada adds a note; the peer adds one; Ada edits the peer's; the peer votes on it.
+    h.state_mut().push(Command::AddNote {
+        section: Section::Jobs,
+        text: "Mine".into(),
+    });
+    h.run();
+    let theirs = peer.add(Section::Gains, "Theirs");
+    until("the peer's note", || {
+        pump(&mut h, &mut peer);
+        h.state().canvas().item(&theirs).is_some()
+    });
+    click_note(&mut h, "Theirs");
+    h.key_press(Key::F2);
+    h.run();
+    h.event(egui::Event::Text(", edited by Ada".into()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    peer.edit(fitcanvas::Edit::AddVotes {
+        id: theirs.clone(),
+        by: 2,
+    });
+    until("both edits everywhere", || {
+        pump(&mut h, &mut peer);
+        let ours = h.state().canvas().item(&theirs).unwrap();
+        ours.votes() == 2 && peer.canvas.item(&theirs).unwrap().text() == "Theirs, edited by Ada"
+    });
+
+    // Ctrl+Z takes back Ada's edit of the text, not the peer's note or votes.
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let note = h.state().canvas().item(&theirs).unwrap();
+    assert_eq!((note.text(), note.votes()), ("Theirs", 2));
+    // Again: Ada's own note goes; the peer's stays.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(!texts(&h, Section::Jobs).contains(&"Mine".to_owned()));
+    assert!(h.state().canvas().item(&theirs).is_some());
+    assert!(
+        !h.state().doc.can_undo(),
+        "the peer's edits are not Ada's to undo"
+    );
+    until("the undos to reach the peer", || {
+        pump(&mut h, &mut peer);
+        peer.canvas == *h.state().canvas()
+    });
+    assert_eq!(peer.canvas.item(&theirs).unwrap().text(), "Theirs");
+}
+
+#[test]
+fn a_window_restored_after_a_crash_carries_on_and_its_offline_edits_merge() {
+    let hub = loopback_hub(0, None);
+    let (port, token) = (hub.port(), hub.token().to_owned());
+    let invite = format!("ws://127.0.0.1:{port}/team?token={token}");
+    let setup = Setup::new();
+    let mut a = example(&setup);
+    a.state_mut().live.form.server = format!("ws://127.0.0.1:{port}/team");
+    a.state_mut().live.form.token = token.clone();
+    a.state_mut()
+        .push(Command::Live(LiveCommand::ShareOnServer));
+    let mut peer = Peer::connect(Endpoint::parse(&invite).unwrap(), Replica::empty(888));
+    until("the peer to have the canvas", || {
+        a.step();
+        peer.pump();
+        peer.status == Status::Live && peer.canvas == *a.state().canvas()
+    });
+
+    drop(hub);
+    until("Ada offline", || {
+        a.step();
+        !is_live(&a)
+    });
+    a.state_mut().push(Command::AddNote {
+        section: Section::Jobs,
+        text: "Offline, before the crash".into(),
+    });
+    a.run();
+    // The recovery file is written a few seconds after the change, the live state beside it.
+    setup.advance(Duration::from_secs(4));
+    a.run();
+    let kept: Vec<_> = std::fs::read_dir(setup.path("data"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| x == "live" || x == "livesession")
+        })
+        .collect();
+    assert_eq!(kept.len(), 2, "{kept:?}");
+    // The window dies (its recovery files stay); the peer edits meanwhile.
+    drop(a);
+    let from_peer = peer.add(Section::Gains, "While Ada was gone");
+
+    let _hub = loopback_hub(port, Some(token));
+    let mut a = window(&setup);
+    click(&mut a, "Restore");
+    assert!(a.state().live.is_on(), "{}", a.state().status);
+    until("the restored window to merge", || {
+        a.step();
+        peer.pump();
+        is_live(&a)
+            && peer.status == Status::Live
+            && peer.canvas == *a.state().canvas()
+            && a.state().canvas().item(&from_peer).is_some()
+    });
+    assert!(texts(&a, Section::Jobs).contains(&"Offline, before the crash".to_owned()));
+    assert!(
+        a.state().title().contains("— live ("),
+        "{}",
+        a.state().title()
+    );
+}
