@@ -487,7 +487,9 @@ pub(super) fn before_frame(app: &mut App) {
         match event {
             Event::Status(status) => {
                 session.status = status;
-                if status != Status::Live {
+                if status == Status::Live {
+                    app.live.status.clear();
+                } else {
                     // Presence from before the connection dropped is stale.
                     session.peers.clear();
                 }
@@ -503,7 +505,7 @@ pub(super) fn before_frame(app: &mut App) {
                     .collect();
             }
             Event::Refused(reason) => {
-                app.live.status = format!("The connection was closed: {reason}");
+                app.live.status = format!("Not connected: {reason}");
             }
         }
     }
