@@ -446,3 +446,30 @@ fn joining_without_the_invites_secret_says_so_and_shows_nothing_of_the_canvas() 
     b.get_by_label_contains("Not an invite");
     assert!(!b.state().live.is_on());
 }
+
+#[test]
+fn snapshot_presence_outlined_on_the_canvas() {
+    let (setup_a, setup_b) = (Setup::new(), Setup::new());
+    let mut a = example(&setup_a);
+    let invite = share(&mut a, "Ada");
+    let mut b = window(&setup_b);
+    b.state_mut().live.form.colour = Some([0x2b, 0x6c, 0xd8]);
+    join(&mut b, "Bo", &invite);
+    until("both live", || {
+        a.step();
+        b.step();
+        is_live(&b) && b.state().canvas() == a.state().canvas()
+    });
+    let note = texts(&b, Section::Gains)[1].clone();
+    click_note(&mut b, &note);
+    let tag = format!("Bo is on “{note}”");
+    until("Bo's presence", || {
+        a.step();
+        b.step();
+        a.query_by_label(&tag).is_some()
+    });
+    // The window with the invite (a random port and secret) is closed for the picture.
+    a.state_mut().push(Command::Live(LiveCommand::CloseWindow));
+    a.run();
+    a.snapshot("live_presence");
+}
