@@ -26,6 +26,7 @@ use crate::edit::{Applied, Edit};
 use crate::live::client::{Client, Endpoint, Event, Status};
 use crate::live::hub::{Hub, HubConfig};
 use crate::live::presence::Presence;
+use crate::live::text_merge::merge_text;
 use crate::live::{Replica, ids, kept};
 
 use super::room_panel::JoinBadge;
@@ -515,17 +516,43 @@ pub(super) fn before_frame(app: &mut App) {
     app.services.ctx.request_repaint();
 }
 
-/// Brings the canvas up to the shared document, outside the undo history.
+/// Brings the canvas up to the shared document, outside the undo history. A note being typed
+/// in (in place or in the inspector) whose text a peer changed meanwhile has what is typed
+/// brought forward onto the peer's text, so keeping it does not undo the peer's letters.
 fn catch_up(app: &mut App) {
     let Some(session) = &app.live.session else {
         return;
     };
     let edits = session.replica.catch_up(app.doc.canvas());
+    if edits.is_empty() {
+        return;
+    }
+    let text_of = |app: &App, id: &crate::canvas::ItemId| {
+        app.doc.canvas().item(id).map(|i| i.text().to_owned())
+    };
+    let entry = app.view.entry.as_ref().and_then(|e| e.editing.clone());
+    let entry_base = entry.as_ref().and_then(|id| text_of(app, id));
+    let inspector = app.view.inspector_text.as_ref().map(|(id, _)| id.clone());
+    let inspector_base = inspector.as_ref().and_then(|id| text_of(app, id));
     for edit in edits {
         match app.doc.apply_remote(edit) {
             Ok(applied) => app.follow(&applied),
             Err(e) => app.status = format!("A peer's edit did not apply: {e}"),
         }
+    }
+    if let (Some(id), Some(base)) = (entry, entry_base)
+        && let Some(now) = text_of(app, &id)
+        && let Some(typing) = app.view.entry.as_mut()
+        && now != base
+    {
+        typing.text = merge_text(&base, &typing.text, &now);
+    }
+    if let (Some(id), Some(base)) = (inspector, inspector_base)
+        && let Some(now) = text_of(app, &id)
+        && let Some((_, typing)) = app.view.inspector_text.as_mut()
+        && now != base
+    {
+        *typing = merge_text(&base, typing, &now);
     }
 }
 
@@ -550,8 +577,12 @@ pub(super) fn after_frame(app: &mut App) {
         .as_ref()
         .and_then(|e| e.editing.clone())
         .or_else(|| app.selected_note().cloned());
+    let name = match app.live.form.name.trim() {
+        "" => "Someone",
+        name => name,
+    };
     let me = Presence {
-        name: app.live.form.name.trim().to_owned(),
+        name: name.to_owned(),
         colour: colour_text(app),
         note,
     };

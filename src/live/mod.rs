@@ -18,6 +18,7 @@ pub mod order;
 pub mod presence;
 pub mod reconcile;
 pub mod schema;
+pub mod text_merge;
 
 use yrs::updates::decoder::Decode;
 use yrs::updates::encoder::Encode;
