@@ -127,6 +127,14 @@ fn share_live_shows_the_invite_and_its_qr_code_and_the_title_says_live() {
     assert!(h.query_by_label("· live (1 person)").is_none());
     // The canvas stays, as an ordinary one.
     assert_eq!(h.state().canvas().len(), setup_example_len());
+    // The name and colour given are offered again next time.
+    let colour = h.state().live.form.colour;
+    drop(h);
+    let mut again = example(&setup);
+    click(&mut again, "File");
+    click(&mut again, "Share live…");
+    assert_eq!(again.state().live.form.name, "Ada");
+    assert_eq!(again.state().live.form.colour, colour);
 }
 
 fn setup_example_len() -> usize {

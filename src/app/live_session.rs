@@ -35,7 +35,7 @@ use super::{App, Document, Pending, Screen};
 /// The room the hub serves the shared canvas in (the invite's path).
 pub const HUB_ROOM: &str = "canvas";
 
-/// Colours offered to people who have not picked one, chosen by their client id.
+/// Colours for people who have not picked one (one at random; kept in the settings once used).
 const COLOURS: [[u8; 3]; 8] = [
     [0xd0, 0x3a, 0x3a],
     [0x2b, 0x6c, 0xd8],
@@ -299,15 +299,11 @@ fn fill_identity(app: &mut App) {
         };
     }
     if form.colour.is_none() {
-        let kept = Presence {
-            name: String::new(),
-            colour: app.settings.live_colour.clone(),
-            note: None,
-        };
-        form.colour = Some(if app.settings.live_colour.len() == 7 {
-            kept.rgb()
-        } else {
-            COLOURS[fastrand::usize(..COLOURS.len())]
+        // The kept colour read as a presence's is (`#rrggbb`, anything else refused).
+        let kept = format!(r#"{{"name":"","colour":"{}"}}"#, app.settings.live_colour);
+        form.colour = Some(match Presence::parse(&kept) {
+            Some(p) if p.colour == app.settings.live_colour => p.rgb(),
+            _ => COLOURS[fastrand::usize(..COLOURS.len())],
         });
     }
 }
