@@ -4,7 +4,7 @@
 //! skip, when Node or the server is missing.
 
 use std::io::{BufRead, BufReader};
-use std::net::TcpListener;
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -399,4 +399,117 @@ fn a_hub_refuses_a_wrong_token_and_closes_a_socket_that_sends_garbage() {
     });
     assert_eq!(a.canvas, before);
     assert!(a.refused.is_empty() && b.refused.is_empty());
+}
+
+/// Reads from `socket` until it is closed (true) or a read takes longer than `wait` (false).
+fn closed_by_the_hub(
+    socket: &mut tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>,
+    wait: Duration,
+) -> bool {
+    if let tungstenite::stream::MaybeTlsStream::Plain(tcp) = socket.get_ref() {
+        tcp.set_read_timeout(Some(wait)).unwrap();
+    }
+    loop {
+        match socket.read() {
+            Ok(tungstenite::Message::Close(_)) => return true,
+            Ok(_) => continue,
+            Err(tungstenite::Error::Io(e)) => {
+                return e.kind() == std::io::ErrorKind::ConnectionReset;
+            }
+            Err(_) => return true,
+        }
+    }
+}
+
+/// The hub's bounds hold: a flood of messages, a frame over the size limit and a socket
+/// speaking for too many presences are each closed; past the socket limit nobody more gets in.
+#[test]
+fn a_hub_closes_sockets_past_its_bounds() {
+    use fitcanvas::live::hub::{MAX_PRESENCES_PER_SOCKET, MAX_SOCKETS, MESSAGE_BURST};
+    use yrs::sync::{AwarenessUpdate, Message};
+    use yrs::updates::encoder::Encode;
+
+    let hub = loopback_hub();
+    let url = format!("ws://127.0.0.1:{}/canvas?token={}", hub.port(), hub.token());
+    let connect = || tungstenite::connect(&url).unwrap().0;
+
+    let harmless = Message::Auth(None).encode_v1();
+    let long = Duration::from_secs(5);
+    // A few harmless messages are taken.
+    let mut socket = connect();
+    for _ in 0..10 {
+        socket
+            .send(tungstenite::Message::Binary(harmless.clone().into()))
+            .unwrap();
+    }
+    assert!(!closed_by_the_hub(&mut socket, Duration::from_millis(500)));
+    drop(socket);
+    // A flood: more messages than the burst allows, at once.
+    let mut socket = connect();
+    let mut sent = 0;
+    while sent < 2 * MESSAGE_BURST as usize {
+        if socket
+            .send(tungstenite::Message::Binary(harmless.clone().into()))
+            .is_err()
+        {
+            break;
+        }
+        sent += 1;
+    }
+    assert!(sent as f64 > MESSAGE_BURST / 2.0);
+    assert!(
+        closed_by_the_hub(&mut socket, long),
+        "a flood was let through"
+    );
+
+    // A frame over the limit.
+    let mut socket = connect();
+    let big = vec![0u8; fitcanvas::live::MAX_UPDATE_BYTES + 4096];
+    let _ = socket.send(tungstenite::Message::Binary(big.into()));
+    assert!(
+        closed_by_the_hub(&mut socket, long),
+        "an oversized frame was taken"
+    );
+
+    // One socket speaking for more presences than a desktop has.
+    let mut socket = connect();
+    let clients = (1..=MAX_PRESENCES_PER_SOCKET as u64 + 1)
+        .map(|id| {
+            let entry = yrs::sync::awareness::AwarenessUpdateEntry {
+                clock: 1,
+                json: r##"{"name":"x","colour":"#000000"}"##.into(),
+            };
+            (yrs::block::ClientID::new(id), entry)
+        })
+        .collect();
+    let presences = Message::Awareness(AwarenessUpdate { clients }).encode_v1();
+    socket
+        .send(tungstenite::Message::Binary(presences.into()))
+        .unwrap();
+    assert!(
+        closed_by_the_hub(&mut socket, long),
+        "too many presences were taken"
+    );
+
+    // As many sockets as allowed, then a refusal.
+    drop(socket);
+    let settle = |n: usize| {
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while hub.sockets() != n && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert_eq!(hub.sockets(), n);
+    };
+    settle(0);
+    let mut open: Vec<_> = (0..MAX_SOCKETS).map(|_| connect()).collect();
+    settle(MAX_SOCKETS);
+    match tungstenite::connect(&url) {
+        Err(tungstenite::Error::Http(response)) => assert_eq!(response.status(), 503),
+        other => panic!(
+            "socket {} was let in: {:?}",
+            MAX_SOCKETS + 1,
+            other.map(|_| ())
+        ),
+    }
+    open.clear();
 }
