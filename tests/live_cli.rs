@@ -12,10 +12,10 @@ use fitcanvas::live::Replica;
 use fitcanvas::live::client::{Endpoint, Status};
 use fitcanvas::{Canvas, Section};
 
-mod live_peer;
+mod live_support;
 mod process;
 
-use live_peer::{Peer, wait};
+use live_support::{Peer, wait};
 
 /// The canvases in the recovery files under `home`, newest written last.
 fn recovered(home: &Path) -> Vec<Canvas> {

@@ -5,8 +5,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use fitcanvas::live::Replica;
@@ -15,63 +14,9 @@ use fitcanvas::live::hub::{Hub, HubConfig};
 use fitcanvas::live::presence::Presence;
 use fitcanvas::{Canvas, Edit, ItemId, Section};
 
-fn node_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/live-node")
-}
+mod live_support;
 
-mod live_peer;
-
-use live_peer::{Peer, wait};
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// A running `@y/websocket-server`; killed when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Server {
-    fn start(port: u16) -> Server {
-        let script = node_dir().join("node_modules/@y/websocket-server/src/server.js");
-        assert!(
-            script.exists(),
-            "{} is missing: run scripts/install-system-deps.sh",
-            script.display()
-        );
-        let mut child = Command::new("node")
-            .arg(&script)
-            .env("HOST", "127.0.0.1")
-            .env("PORT", port.to_string())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("node must be installed (scripts/install-system-deps.sh)");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        assert!(line.contains("running"), "the server said {line:?}");
-        Server { child, port }
-    }
-
-    fn url(&self, room: &str) -> String {
-        format!("ws://127.0.0.1:{}/{room}", self.port)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use live_support::{Peer, Server, free_port, node_dir, wait};
 
 fn seed() -> Canvas {
     let mut canvas = Canvas::new();

@@ -3,7 +3,8 @@
 //! File → Join live… with the invite in a second window, presence outlined on the canvas, the
 //! title bar's live / offline / reconnecting, edits made offline merging when the server is
 //! back (also after the window crashed and was restored), and undo taking back only this
-//! desktop's own edits while a peer edits. The network is real: hubs on 127.0.0.1, port 0.
+//! desktop's own edits while a peer edits. The network is real: hubs on 127.0.0.1, port 0, and
+//! `@y/websocket-server` from tests/live-node for sharing through a sync server.
 
 use std::time::{Duration, Instant};
 
@@ -16,10 +17,10 @@ use fitcanvas::live::client::{Endpoint, Status};
 use fitcanvas::live::hub::{Hub, HubConfig};
 use fitcanvas::section::Section;
 
-mod live_peer;
+mod live_support;
 mod support;
 
-use live_peer::Peer;
+use live_support::{Peer, Server, free_port};
 use support::*;
 
 /// Steps `step` until it says done, for at most 20 s.
@@ -236,11 +237,13 @@ fn a_second_desktop_joins_by_invite_and_each_sees_the_other_on_their_note() {
 
 #[test]
 fn the_title_says_offline_and_reconnecting_and_offline_edits_merge_when_the_server_is_back() {
-    let hub = loopback_hub(0, None);
-    let (port, token) = (hub.port(), hub.token().to_owned());
-    let server = format!("ws://127.0.0.1:{port}/team");
+    // The reference y-websocket server, which wants no token (one given is sent all the same).
+    let port = free_port();
+    let node = Server::start(port);
+    let server = node.url("team");
+    let token = "not-checked-here".to_owned();
     let (setup_a, setup_b) = (Setup::new(), Setup::new());
-    // Ada shares through the server (any y-websocket server; here a hub) with its token.
+    // Ada shares through the server with its token.
     let mut a = example(&setup_a);
     click(&mut a, "File");
     click(&mut a, "Share live…");
@@ -262,7 +265,7 @@ fn the_title_says_offline_and_reconnecting_and_offline_edits_merge_when_the_serv
     });
 
     // The server goes: nothing answers on its port.
-    drop(hub);
+    drop(node);
     until("offline", || {
         a.step();
         b.step();
@@ -291,7 +294,8 @@ fn the_title_says_offline_and_reconnecting_and_offline_edits_merge_when_the_serv
     b.run();
     assert_ne!(a.state().canvas(), b.state().canvas());
 
-    let _hub = loopback_hub(port, Some(token));
+    // A new server knows nothing: the desktops bring it the canvas again.
+    let _node = Server::start(port);
     until("reconnecting and merging", || {
         a.step();
         b.step();

@@ -1,9 +1,15 @@
-//! A headless Fitcanvas desktop for the live tests: a canvas, its replica and its
-//! connection, pumped by hand, as the window does once a frame.
+//! What the live tests share: a headless Fitcanvas desktop (a canvas, its replica and its
+//! connection, pumped by hand as the window does once a frame) and the reference y-websocket
+//! server, `@y/websocket-server` 0.1.1 from tests/live-node (installed by
+//! scripts/install-system-deps.sh; the tests fail, never skip, when it is missing).
 
 // Each test binary uses a different subset of these helpers.
 #![allow(dead_code)]
 
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -104,4 +110,58 @@ pub fn wait(peers: &mut [&mut Peer], what: &str, done: impl Fn(&[&mut Peer]) -> 
         std::thread::sleep(Duration::from_millis(10));
     }
     panic!("timed out waiting for {what}");
+}
+
+pub fn node_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/live-node")
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A running `@y/websocket-server`; killed when dropped.
+pub struct Server {
+    child: Child,
+    pub port: u16,
+}
+
+impl Server {
+    pub fn start(port: u16) -> Server {
+        let script = node_dir().join("node_modules/@y/websocket-server/src/server.js");
+        assert!(
+            script.exists(),
+            "{} is missing: run scripts/install-system-deps.sh",
+            script.display()
+        );
+        let mut child = Command::new("node")
+            .arg(&script)
+            .env("HOST", "127.0.0.1")
+            .env("PORT", port.to_string())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("node must be installed (scripts/install-system-deps.sh)");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        assert!(line.contains("running"), "the server said {line:?}");
+        Server { child, port }
+    }
+
+    pub fn url(&self, room: &str) -> String {
+        format!("ws://127.0.0.1:{}/{room}", self.port)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
