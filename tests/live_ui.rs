@@ -526,3 +526,52 @@ fn typing_in_a_note_while_a_peer_changes_it_keeps_both_changes() {
         peer.canvas.item(&id).unwrap().text() == both
     });
 }
+
+#[test]
+fn a_window_closed_with_edits_the_others_lack_keeps_them_for_the_next_start() {
+    let port = free_port();
+    let node = Server::start(port);
+    let setup = Setup::new();
+    let mut a = example(&setup);
+    a.state_mut().live.form.server = node.url("closed");
+    a.state_mut()
+        .push(Command::Live(LiveCommand::ShareOnServer));
+    let mut peer = Peer::join(&node.url("closed"), Replica::empty(4321));
+    until("the peer to have the canvas", || {
+        a.step();
+        peer.pump();
+        peer.status == Status::Live && peer.canvas == *a.state().canvas()
+    });
+    assert!(!a.state().live.has_unsent());
+    drop(node);
+    until("Ada offline", || {
+        a.step();
+        !is_live(&a)
+    });
+    a.state_mut().push(Command::AddNote {
+        section: Section::Jobs,
+        text: "Made offline, then the window closed".into(),
+    });
+    a.run();
+    assert!(a.state().live.has_unsent());
+    // Ada closes the window and does not save to a file: the shared canvas's edit is kept.
+    close_window(&mut a);
+    a.run();
+    click(&mut a, "Don't save");
+    drop(a);
+
+    let _node = Server::start(port);
+    let mut a = window(&setup);
+    a.get_by_label_contains("It was shared live");
+    click(&mut a, "Restore");
+    until("the edit to reach the peer", || {
+        a.step();
+        peer.pump();
+        is_live(&a)
+            && peer
+                .canvas
+                .all_items()
+                .any(|(_, i)| i.text() == "Made offline, then the window closed")
+    });
+    assert!(!a.state().live.has_unsent());
+}

@@ -65,9 +65,12 @@ impl App {
             }
             Pending::JoinLive(invite) => live_session::join(self, &invite),
             Pending::Close => {
-                // Closes at once: nothing is written after this, so no recovery file is left.
+                // Closes at once: nothing is written after this, so no recovery file is left
+                // (unless live edits have not reached the others yet).
                 self.frame.close_allowed = true;
-                self.services.recovery.discard();
+                if !self.keep_unsent_edits() {
+                    self.services.recovery.discard();
+                }
                 self.services
                     .ctx
                     .send_viewport_cmd(egui::ViewportCommand::Close);
@@ -344,6 +347,21 @@ impl App {
         }
     }
 
+    /// Closing while live with edits that have not reached the others (made offline): they are
+    /// kept for the next start, the recovery file and the live state beside it, where restoring
+    /// carries on the session and sends them. Answers whether they were kept.
+    pub(super) fn keep_unsent_edits(&mut self) -> bool {
+        if !self.live.has_unsent() {
+            return false;
+        }
+        let written = self
+            .services
+            .recovery
+            .write(self.doc.canvas(), self.doc.path())
+            .and_then(|()| live_session::keep(self, &self.services.recovery.canvas_file()));
+        written.is_ok()
+    }
+
     /// Takes up what a previous session left in the recovery file.
     pub fn restore_recovery(&mut self) {
         if let Some(rec) = self.services.recovered.take() {
@@ -400,6 +418,11 @@ impl App {
             "{title} ({} notes, {from}) had changes that were not saved.",
             rec.canvas.len()
         );
+        if rec.live.is_some() {
+            text.push_str(
+                " It was shared live: restoring carries on and sends the others what they lack.",
+            );
+        }
         if self.screen == Screen::Canvas {
             text.push_str(&format!(
                 " Restoring it replaces {}, which is unchanged on disk.",

@@ -139,6 +139,9 @@ pub struct Live {
     chosen: usize,
     badge: Option<Arc<JoinBadge>>,
     session: Option<Session>,
+    /// This person edited while not connected, and the connection has not been back since:
+    /// the others may not have those edits yet.
+    unsent: bool,
 }
 
 impl std::fmt::Debug for Live {
@@ -205,6 +208,11 @@ impl Live {
         self.badge.as_deref()
     }
 
+    /// Were edits made here while not connected that may not have reached the others?
+    pub fn has_unsent(&self) -> bool {
+        self.unsent && self.session.is_some()
+    }
+
     /// Gives a new evidence entry an id from this desktop's range while live.
     pub(super) fn prepare(&self, edit: Edit, canvas: &Canvas) -> Edit {
         match &self.session {
@@ -217,6 +225,7 @@ impl Live {
     pub(super) fn local(&mut self, edit: &Edit, applied: &Applied, canvas: &Canvas) {
         if let Some(session) = &mut self.session {
             let update = session.replica.local(edit, applied, canvas);
+            self.unsent |= !update.is_empty() && session.status != Status::Live;
             session.client.send_update(update);
         }
     }
@@ -226,6 +235,7 @@ impl Live {
     pub(super) fn local_all(&mut self, canvas: &Canvas) {
         if let Some(session) = &mut self.session {
             let update = session.replica.local_all(canvas);
+            self.unsent |= !update.is_empty() && session.status != Status::Live;
             session.client.send_update(update);
         }
     }
@@ -466,6 +476,7 @@ fn end(app: &mut App) {
             .spawn(move || drop(session));
     }
     app.live.badge = None;
+    app.live.unsent = false;
     app.doc.set_id_suffix("");
 }
 
@@ -485,7 +496,9 @@ pub(super) fn before_frame(app: &mut App) {
             Event::Status(status) => {
                 session.status = status;
                 if status == Status::Live {
+                    // Syncing on connecting sends what the others lack.
                     app.live.status.clear();
+                    app.live.unsent = false;
                 } else {
                     // Presence from before the connection dropped is stale.
                     session.peers.clear();
