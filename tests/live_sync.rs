@@ -458,3 +458,28 @@ fn a_hub_closes_sockets_past_its_bounds() {
     }
     open.clear();
 }
+
+/// A wss:// server is spoken to over TLS (its first bytes are a TLS handshake, with the
+/// server's name), and a server that is not one only makes the desktop offline.
+#[test]
+fn wss_goes_over_tls() {
+    use std::io::Read;
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let endpoint = Endpoint::parse(&format!("wss://localhost:{port}/canvas?token=s3cret")).unwrap();
+    let mut peer = Peer::connect(endpoint, Replica::share(&seed(), 99));
+    let (mut tcp, _) = listener.accept().unwrap();
+    tcp.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let mut hello = vec![0u8; 512];
+    let n = tcp.read(&mut hello).unwrap();
+    let hello = &hello[..n];
+    // A TLS handshake record whose ClientHello names the server, and no token in the clear.
+    assert_eq!(hello[0], 0x16, "not TLS: {hello:?}");
+    assert!(hello.windows(9).any(|w| w == b"localhost"));
+    assert!(!hello.windows(6).any(|w| w == b"s3cret"));
+    drop(tcp);
+    drop(listener);
+    wait(&mut [&mut peer], "the desktop to be offline", |p| {
+        p[0].status == Status::Offline
+    });
+}
