@@ -2,8 +2,9 @@
 //! `fitcanvas share FILE` and `fitcanvas join URL`, run for real in an X server of their own
 //! (Xvfb): `share` must print exactly one line `invite: URL` once others can join; a headless
 //! live client joining with that invite gets the file's canvas, and its edit reaches the
-//! sharing window; `fitcanvas join` opens the same canvas in a second window. What the windows
-//! hold is read from their recovery files, which they write a few seconds after a change.
+//! sharing window; `fitcanvas join` opens the same canvas in a second window; `share --server`
+//! shares through `@y/websocket-server`. What the windows hold is read from their recovery
+//! files, which they write a few seconds after a change.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -15,7 +16,7 @@ use fitcanvas::{Canvas, Section};
 mod live_support;
 mod process;
 
-use live_support::{Peer, wait};
+use live_support::{Peer, Server, free_port, wait};
 
 /// The canvases in the recovery files under `home`, newest written last.
 fn recovered(home: &Path) -> Vec<Canvas> {
@@ -100,6 +101,38 @@ fn share_prints_one_invite_that_a_client_and_fitcanvas_join_can_use() {
     // Exactly one line from `share`, and none from `join`.
     assert!(out.recv_timeout(Duration::from_secs(1)).is_err());
     assert!(join_out.try_recv().is_err());
+}
+
+/// Through a sync server (`@y/websocket-server`): the invite is the server's room with the
+/// token, printed once the canvas is in the room.
+#[test]
+fn share_through_a_server_prints_the_rooms_invite_once_the_canvas_is_there() {
+    let node = Server::start(free_port());
+    let room = node.url("from-cli");
+    let display = process::Display::start();
+    let file =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples/farm-to-restaurant.json");
+    let shared = fitcanvas::format::load_file(&file).unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let args = [
+        "share".as_ref(),
+        file.as_os_str(),
+        "--server".as_ref(),
+        room.as_ref(),
+    ];
+    let (_host, out) = display.run(
+        home.path(),
+        &[&args[..], &["--token".as_ref(), "t0k".as_ref()]].concat(),
+    );
+    let line = out
+        .recv_timeout(Duration::from_secs(90))
+        .expect("a line on standard output");
+    assert_eq!(line, format!("invite: {room}?token=t0k"));
+    let mut peer = Peer::join(&room, Replica::empty(77));
+    wait(&mut [&mut peer], "the shared canvas", |p| {
+        p[0].status == Status::Live && p[0].canvas.len() == shared.len()
+    });
+    assert_eq!(peer.canvas, shared);
 }
 
 #[test]

@@ -94,6 +94,11 @@ fn shared_with_a_peer(setup: &Setup, client: u64) -> (Harness<'static, App>, Pee
         peer.pump();
         peer.status == Status::Live && peer.canvas == *h.state().canvas()
     });
+    assert_eq!(
+        peer.canvas.len(),
+        setup_example_len(),
+        "the example was shared"
+    );
     (h, peer)
 }
 
@@ -263,6 +268,11 @@ fn the_title_says_offline_and_reconnecting_and_offline_edits_merge_when_the_serv
         b.step();
         is_live(&a) && is_live(&b) && a.state().canvas() == b.state().canvas()
     });
+    assert_eq!(
+        b.state().canvas().len(),
+        setup_example_len(),
+        "the example was shared"
+    );
 
     // The server goes: nothing answers on its port.
     drop(node);
@@ -385,6 +395,11 @@ fn a_window_restored_after_a_crash_carries_on_and_its_offline_edits_merge() {
         peer.pump();
         peer.status == Status::Live && peer.canvas == *a.state().canvas()
     });
+    assert_eq!(
+        peer.canvas.len(),
+        setup_example_len(),
+        "the example was shared"
+    );
 
     drop(hub);
     until("Ada offline", || {
@@ -542,6 +557,11 @@ fn a_window_closed_with_edits_the_others_lack_keeps_them_for_the_next_start() {
         peer.pump();
         peer.status == Status::Live && peer.canvas == *a.state().canvas()
     });
+    assert_eq!(
+        peer.canvas.len(),
+        setup_example_len(),
+        "the example was shared"
+    );
     assert!(!a.state().live.has_unsent());
     drop(node);
     until("Ada offline", || {
@@ -574,4 +594,37 @@ fn a_window_closed_with_edits_the_others_lack_keeps_them_for_the_next_start() {
                 .any(|(_, i)| i.text() == "Made offline, then the window closed")
     });
     assert!(!a.state().live.has_unsent());
+}
+
+#[test]
+fn sharing_into_a_server_room_that_holds_a_canvas_is_refused_and_changes_nothing() {
+    let node = Server::start(free_port());
+    let url = node.url("taken");
+    let mut theirs = fitcanvas::Canvas::new();
+    theirs.set_title("Theirs");
+    theirs.add_item(Section::Jobs, "Already here");
+    let mut first = Peer::join(&url, Replica::share(&theirs, 5));
+    live_support::wait(&mut [&mut first], "the first to share", |p| {
+        p[0].status == Status::Live
+    });
+    let setup = Setup::new();
+    let mut a = example(&setup);
+    let mine = a.state().canvas().clone();
+    a.state_mut().live.form.server = url.clone();
+    a.state_mut()
+        .push(Command::Live(LiveCommand::ShareOnServer));
+    until("the refusal", || {
+        a.step();
+        a.state().live.status.contains("already holds")
+    });
+    a.run();
+    a.get_by_label_contains("that room already holds “Theirs” (1 note)");
+    assert!(!a.state().live.is_on());
+    assert_eq!(*a.state().canvas(), mine);
+    // The room still holds only the first canvas.
+    let mut late = Peer::join(&url, Replica::empty(6));
+    live_support::wait(&mut [&mut first, &mut late], "a late joiner", |p| {
+        p[1].status == Status::Live && p[1].canvas == p[0].canvas
+    });
+    assert_eq!(late.canvas, theirs);
 }

@@ -123,6 +123,9 @@ struct Session {
     sent: Option<Presence>,
     /// The document the session belongs to: another one opened ends it.
     serial: u64,
+    /// Sharing into a server's room: the canvas is written once the room is known to be empty
+    /// (sharing into a room that holds another canvas would mix the two).
+    sharing: bool,
 }
 
 /// Live co-editing as the app holds it: the session, if any, and the windows' own state.
@@ -223,7 +226,7 @@ impl Live {
 
     /// Sends one of this person's edits, already applied to `canvas`, to the others.
     pub(super) fn local(&mut self, edit: &Edit, applied: &Applied, canvas: &Canvas) {
-        if let Some(session) = &mut self.session {
+        if let Some(session) = self.session.as_mut().filter(|s| !s.sharing) {
             let update = session.replica.local(edit, applied, canvas);
             self.unsent |= !update.is_empty() && session.status != Status::Live;
             session.client.send_update(update);
@@ -233,7 +236,7 @@ impl Live {
     /// Sends what changed after an undo or redo step (worked out against the whole canvas,
     /// which writes only what differs).
     pub(super) fn local_all(&mut self, canvas: &Canvas) {
-        if let Some(session) = &mut self.session {
+        if let Some(session) = self.session.as_mut().filter(|s| !s.sharing) {
             let update = session.replica.local_all(canvas);
             self.unsent |= !update.is_empty() && session.status != Status::Live;
             session.client.send_update(update);
@@ -345,14 +348,15 @@ fn share(app: &mut App, on_server: bool) {
     remember_identity(app);
     app.commit_entry();
     let server = app.live.form.server.trim().to_owned();
-    let replica = Replica::share(app.doc.canvas(), new_client_id());
     if !on_server {
+        // A new hub holds nothing: the canvas goes in at once.
+        let replica = Replica::share(app.doc.canvas(), new_client_id());
         let role = Role::Host {
             port: 0,
             token: String::new(),
             loopback: app.live.loopback,
         };
-        start(app, replica, role);
+        start(app, replica, role, false);
     } else {
         let mut endpoint = match parse_invite(&server) {
             Ok(endpoint) => endpoint,
@@ -368,7 +372,7 @@ fn share(app: &mut App, on_server: bool) {
         let role = Role::Connect {
             invite: endpoint.invite(),
         };
-        start(app, replica, role);
+        start(app, Replica::empty(new_client_id()), role, true);
     }
 }
 
@@ -385,11 +389,13 @@ pub(super) fn join(app: &mut App, invite: &str) {
     let role = Role::Connect {
         invite: invite.to_owned(),
     };
-    start(app, Replica::empty(new_client_id()), role);
+    start(app, Replica::empty(new_client_id()), role, false);
 }
 
-/// Starts the session for `replica`, hosting first when the role says so.
-fn start(app: &mut App, replica: Replica, role: Role) {
+/// Starts the session for `replica`, hosting first when the role says so. `sharing`: the
+/// canvas goes into the server's room once it is known to be empty (the replica is empty till
+/// then, and the canvas is left as it is).
+fn start(app: &mut App, replica: Replica, role: Role, sharing: bool) {
     let (hub, endpoint, invites) = match &role {
         Role::Host {
             port,
@@ -462,9 +468,12 @@ fn start(app: &mut App, replica: Replica, role: Role) {
         peers: BTreeMap::new(),
         sent: None,
         serial: app.doc.version().0,
+        sharing,
     });
-    // A restored session's canvas may lag its kept document by an edit.
-    catch_up(app);
+    if !sharing {
+        // A restored session's canvas may lag its kept document by an edit.
+        catch_up(app);
+    }
 }
 
 /// Ends the session, if any: the canvas stays as it is. The connection and the hub wind down
@@ -519,10 +528,43 @@ pub(super) fn before_frame(app: &mut App) {
             }
         }
     }
-    if merged {
+    if session.sharing {
+        if session.status == Status::Live {
+            share_into_the_room(app);
+        }
+    } else if merged {
         catch_up(app);
     }
     app.services.ctx.request_repaint();
+}
+
+/// Connected to the server's room this desktop shares into: the canvas goes in if the room is
+/// empty; a room that holds a canvas already is left as it is, and the session ends.
+fn share_into_the_room(app: &mut App) {
+    let Some(session) = &mut app.live.session else {
+        return;
+    };
+    let there = session.replica.canvas();
+    if there.is_empty() && there.title().is_empty() {
+        session.sharing = false;
+        let update = session.replica.local_all(app.doc.canvas());
+        session.client.send_update(update);
+        return;
+    }
+    let (notes, title) = (there.len(), there.title().to_owned());
+    end(app);
+    app.live.window = Some(LiveWindow::Share);
+    let notes = match notes {
+        1 => "1 note".to_owned(),
+        n => format!("{n} notes"),
+    };
+    let what = match title.as_str() {
+        "" => format!("a canvas of {notes}"),
+        title => format!("“{title}” ({notes})"),
+    };
+    app.live.status = format!(
+        "Not shared: that room already holds {what}. Join it with File → Join live…, or share into another room."
+    );
 }
 
 /// Brings the canvas up to the shared document, outside the undo history. A note being typed
@@ -649,7 +691,7 @@ pub(super) fn read_kept(files: &[PathBuf; 2]) -> Result<KeptSession, String> {
 /// document, so what was edited offline before the crash merges on reconnecting.
 pub(super) fn resume(app: &mut App, kept: KeptSession) {
     fill_identity(app);
-    start(app, kept.replica, kept.role);
+    start(app, kept.replica, kept.role, false);
     if app.live.is_on() {
         let file = app.services.recovery.canvas_file();
         if let Err(e) = keep(app, &file) {
