@@ -628,3 +628,40 @@ fn sharing_into_a_server_room_that_holds_a_canvas_is_refused_and_changes_nothing
     });
     assert_eq!(late.canvas, theirs);
 }
+
+#[test]
+fn a_window_that_crashed_before_its_canvas_reached_the_server_restores_the_canvas_alone() {
+    // Nothing listens on the server's port: the canvas never goes in.
+    let port = free_port();
+    let setup = Setup::new();
+    let mut a = example(&setup);
+    a.state_mut().live.form.server = format!("ws://127.0.0.1:{port}/never");
+    a.state_mut()
+        .push(Command::Live(LiveCommand::ShareOnServer));
+    a.run();
+    assert!(a.state().live.is_on() && !is_live(&a));
+    a.state_mut().push(Command::AddNote {
+        section: Section::Jobs,
+        text: "Added while sharing waited".into(),
+    });
+    a.run();
+    setup.advance(Duration::from_secs(4));
+    a.run();
+    assert_eq!(setup.recovery_files().len(), 1);
+    let live_files = std::fs::read_dir(setup.path("data"))
+        .unwrap()
+        .filter(|e| {
+            let path = e.as_ref().unwrap().path();
+            path.extension().is_some_and(|x| x == "live")
+        })
+        .count();
+    assert_eq!(
+        live_files, 0,
+        "nothing was shared, so no live state is kept"
+    );
+    drop(a);
+    let mut a = window(&setup);
+    click(&mut a, "Restore");
+    assert!(!a.state().live.is_on());
+    assert_eq!(a.state().canvas().len(), setup_example_len() + 1);
+}

@@ -665,7 +665,9 @@ pub(super) fn after_frame(app: &mut App) {
 /// Writes the session's document and where it connects beside the recovery file
 /// `canvas_file` (on every recovery write).
 pub(super) fn keep(app: &App, canvas_file: &Path) -> Result<(), String> {
-    let Some(session) = &app.live.session else {
+    // Nothing is shared before the room is known to be empty: the recovery file keeps the
+    // canvas, and restoring it starts no session that could take it toward an empty document.
+    let Some(session) = app.live.session.as_ref().filter(|s| !s.sharing) else {
         return Ok(());
     };
     let [state, role] = super::recovery::live_files(canvas_file);
