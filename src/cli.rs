@@ -123,6 +123,25 @@ pub enum Command {
         #[arg(long)]
         room: bool,
     },
+    /// Open a canvas in the editor and share it live: this desktop hosts it on the local
+    /// network, or it goes through a y-websocket server with --server. Prints one line
+    /// `invite: URL` once others can join (with `fitcanvas join URL` or File → Join live…).
+    Share {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// A y-websocket server and room to share through, as `wss://host/room`.
+        #[arg(long, value_name = "URL")]
+        server: Option<String>,
+        /// The token the server wants.
+        #[arg(long, value_name = "TOKEN", requires = "server")]
+        token: Option<String>,
+    },
+    /// Open the shared canvas an invite names (from `fitcanvas share` or File → Share live…)
+    /// in the editor, to edit it live with the others.
+    Join {
+        #[arg(value_name = "URL")]
+        invite: String,
+    },
 }
 
 /// `--paper` values.
@@ -196,9 +215,8 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         }
         Command::GitSetup { patterns } => crate::git_setup::run(patterns, out, err),
         // The window's own: `main` opens it; here (no window in this build) it cannot run.
-        Command::Present { .. } => {
-            writeln!(err, "fitcanvas present: this build has no editor window")
-                .map(|_| EXIT_TROUBLE)
+        Command::Present { .. } | Command::Share { .. } | Command::Join { .. } => {
+            writeln!(err, "fitcanvas: this build has no editor window").map(|_| EXIT_TROUBLE)
         }
     };
     result.unwrap_or(EXIT_FAILURE)

@@ -10,6 +10,14 @@ fn main() -> ExitCode {
     match &args.command {
         #[cfg(feature = "gui")]
         Some(cli::Command::Present { file, room }) => fitcanvas::app::run_presenting(file, *room),
+        #[cfg(feature = "gui")]
+        Some(cli::Command::Share {
+            file,
+            server,
+            token,
+        }) => fitcanvas::app::run_sharing(file, server.as_deref(), token.as_deref()),
+        #[cfg(feature = "gui")]
+        Some(cli::Command::Join { invite }) => fitcanvas::app::run_joining(invite),
         Some(command) => {
             let status = cli::run(command, &mut std::io::stdout(), &mut std::io::stderr());
             ExitCode::from(status)

@@ -542,12 +542,7 @@ fn unsaved_changes_prompt_cancel_save_and_dont_save() {
     type_and_enter(&mut h, "Unsaved job");
     h.key_press(Key::Escape);
     h.run();
-    h.input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
+    close_window(&mut h);
     h.run();
     assert_eq!(
         h.state().modal,

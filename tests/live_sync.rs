@@ -4,159 +4,19 @@
 //! skip, when Node or the server is missing.
 
 use std::io::{BufRead, BufReader};
-use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Command, Stdio};
+use std::time::Duration;
 
 use fitcanvas::live::Replica;
-use fitcanvas::live::client::{Client, Endpoint, Event, Status};
+use fitcanvas::live::client::{Endpoint, Status};
+use fitcanvas::live::hub::{Hub, HubConfig};
 use fitcanvas::live::presence::Presence;
 use fitcanvas::{Canvas, Edit, ItemId, Section};
 
-fn node_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/live-node")
-}
+mod live_support;
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// A running `@y/websocket-server`; killed when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Server {
-    fn start(port: u16) -> Server {
-        let script = node_dir().join("node_modules/@y/websocket-server/src/server.js");
-        assert!(
-            script.exists(),
-            "{} is missing: run scripts/install-system-deps.sh",
-            script.display()
-        );
-        let mut child = Command::new("node")
-            .arg(&script)
-            .env("HOST", "127.0.0.1")
-            .env("PORT", port.to_string())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("node must be installed (scripts/install-system-deps.sh)");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        assert!(line.contains("running"), "the server said {line:?}");
-        Server { child, port }
-    }
-
-    fn url(&self, room: &str) -> String {
-        format!("ws://127.0.0.1:{}/{room}", self.port)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// A headless Fitcanvas desktop: its canvas, its replica and its connection.
-struct Peer {
-    canvas: Canvas,
-    replica: Replica,
-    client: Client,
-    status: Status,
-    refused: Vec<String>,
-    others: Vec<Presence>,
-}
-
-impl Peer {
-    fn join(url: &str, replica: Replica) -> Peer {
-        let client = Client::connect(
-            Endpoint {
-                url: url.to_owned(),
-                token: None,
-            },
-            replica.client(),
-            &replica.state(),
-            Arc::new(|| {}),
-        )
-        .unwrap();
-        let mut canvas = replica.canvas();
-        canvas.set_id_suffix(&replica.id_suffix());
-        Peer {
-            canvas,
-            replica,
-            client,
-            status: Status::Connecting,
-            refused: Vec::new(),
-            others: Vec::new(),
-        }
-    }
-
-    fn pump(&mut self) {
-        for event in self.client.poll() {
-            match event {
-                Event::Status(status) => self.status = status,
-                Event::Update(update) => {
-                    self.replica.apply_update(&update).unwrap();
-                    for edit in self.replica.catch_up(&self.canvas) {
-                        self.canvas.apply(edit).unwrap();
-                    }
-                }
-                Event::Presence(states) => {
-                    self.others = states
-                        .iter()
-                        .filter_map(|(_, json)| Presence::parse(json))
-                        .collect();
-                }
-                Event::Refused(reason) => self.refused.push(reason),
-            }
-        }
-    }
-
-    fn edit(&mut self, edit: Edit) {
-        let edit = self.replica.prepare(edit, &self.canvas);
-        let applied = self.canvas.apply(edit.clone()).unwrap();
-        let update = self.replica.local(&edit, &applied, &self.canvas);
-        self.client.send_update(update);
-    }
-
-    fn add(&mut self, section: Section, text: &str) -> ItemId {
-        let id = self.canvas.next_id(section);
-        self.edit(Edit::AddNote {
-            section,
-            index: self.canvas.items(section).len(),
-            id: id.clone(),
-            text: text.into(),
-        });
-        id
-    }
-}
-
-/// Pumps every peer until `done` holds, for at most 15 s.
-fn wait(peers: &mut [&mut Peer], what: &str, done: impl Fn(&[&mut Peer]) -> bool) {
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(15) {
-        for peer in peers.iter_mut() {
-            peer.pump();
-        }
-        if done(peers) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("timed out waiting for {what}");
-}
+use live_support::{Peer, Server, free_port, node_dir, wait};
 
 fn seed() -> Canvas {
     let mut canvas = Canvas::new();
@@ -318,11 +178,24 @@ fn a_desktop_restarted_offline_merges_its_kept_state() {
 fn a_javascript_yjs_client_and_fitcanvas_read_each_others_notes() {
     let server = Server::start(free_port());
     let url = server.url("interop");
-    let mut a = Peer::join(&url, Replica::share(&seed(), 77));
+    let a = Peer::join(&url, Replica::share(&seed(), 77));
+    javascript_and_fitcanvas_read_each_other(a, &url);
+}
+
+/// The same through a desktop's hub: the JavaScript client joins with the invite, token and all.
+#[test]
+fn a_javascript_yjs_client_joins_a_desktops_hub_with_the_invite() {
+    let hub = loopback_hub();
+    let a = Peer::connect(hub.own_endpoint("interop"), Replica::share(&seed(), 78));
+    let invite = hub.invites("interop").remove(0);
+    javascript_and_fitcanvas_read_each_other(a, &invite);
+}
+
+fn javascript_and_fitcanvas_read_each_other(mut a: Peer, url: &str) {
     wait(&mut [&mut a], "connecting", |p| p[0].status == Status::Live);
     let mut node = Command::new("node")
         .arg(node_dir().join("peer.mjs"))
-        .arg(&url)
+        .arg(url)
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
@@ -378,4 +251,235 @@ fn a_malformed_message_disconnects_without_harming_the_canvas() {
     assert_eq!(a.replica.canvas(), before);
     drop(a);
     let _ = bad.join();
+}
+
+fn loopback_hub() -> Hub {
+    Hub::start(HubConfig {
+        bind: std::net::Ipv4Addr::LOCALHOST.into(),
+        ..HubConfig::default()
+    })
+    .unwrap()
+}
+
+/// The sharing desktop connects to its own hub like everyone else; a joiner comes in with the
+/// invite and both converge, presence included; a joiner that leaves is taken off the others'.
+#[test]
+fn two_desktops_converge_through_a_desktops_hub() {
+    let hub = loopback_hub();
+    let invite = hub.invites("canvas").remove(0);
+    assert!(invite.starts_with("ws://127.0.0.1:"), "{invite}");
+    assert!(invite.ends_with(&format!("/canvas?token={}", hub.token())));
+    let mut a = Peer::connect(hub.own_endpoint("canvas"), Replica::share(&seed(), 101));
+    let mut b = Peer::connect(Endpoint::parse(&invite).unwrap(), Replica::empty(202));
+    b.client.set_presence(
+        Presence {
+            name: "Bo".into(),
+            colour: "#3030d0".into(),
+            note: ItemId::new("pain-1"),
+        }
+        .to_json(),
+    );
+    wait(&mut [&mut a, &mut b], "the first sync", |p| {
+        p[1].canvas == p[0].canvas && p[1].status == Status::Live
+    });
+    let job = a.add(Section::Jobs, "Book a flight");
+    let gain = b.add(Section::Gains, "Cheap");
+    wait(&mut [&mut a, &mut b], "both edits and B's presence", |p| {
+        p[0].canvas == p[1].canvas
+            && p[0].canvas.len() == 4
+            && p[0].others.iter().any(|o| o.name == "Bo")
+    });
+    assert!(a.canvas.item(&gain).is_some() && b.canvas.item(&job).is_some());
+    assert_eq!(hub.sockets(), 2);
+    drop(b);
+    wait(&mut [&mut a], "B's presence to go", |p| {
+        p[0].others.is_empty()
+    });
+    assert!(a.refused.is_empty());
+}
+
+/// Without the invite's secret nobody gets in; a socket sending garbage or an update that is
+/// not one is closed, and the canvas of those connected is untouched.
+#[test]
+fn a_hub_refuses_a_wrong_token_and_closes_a_socket_that_sends_garbage() {
+    let hub = loopback_hub();
+    let mut a = Peer::connect(hub.own_endpoint("canvas"), Replica::share(&seed(), 303));
+    wait(&mut [&mut a], "connecting", |p| p[0].status == Status::Live);
+    let port = hub.port();
+    for url in [
+        format!("ws://127.0.0.1:{port}/canvas?token=wrong"),
+        format!("ws://127.0.0.1:{port}/canvas"),
+        format!("ws://127.0.0.1:{port}/other/path?token={}", hub.token()),
+    ] {
+        match tungstenite::connect(&url) {
+            Err(tungstenite::Error::Http(response)) => assert_eq!(response.status(), 404),
+            other => panic!("{url} was let in: {:?}", other.map(|_| ())),
+        }
+    }
+    let before = a.canvas.clone();
+    let url = format!("ws://127.0.0.1:{port}/canvas?token={}", hub.token());
+    for garbage in [
+        vec![0xff, 0x00, 0x13],
+        vec![0, 2, 5, 0xff, 0xfe, 0xfd, 0x01, 0x02],
+    ] {
+        let (mut socket, _) = tungstenite::connect(&url).unwrap();
+        if let tungstenite::stream::MaybeTlsStream::Plain(tcp) = socket.get_ref() {
+            tcp.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        }
+        socket
+            .send(tungstenite::Message::Binary(garbage.into()))
+            .unwrap();
+        // The hub's greeting, then the close (a read timing out is not a close).
+        let closed = (0..4).any(|_| match socket.read() {
+            Ok(tungstenite::Message::Close(_)) => true,
+            Err(tungstenite::Error::Io(e)) => e.kind() == std::io::ErrorKind::ConnectionReset,
+            Err(e) => !matches!(e, tungstenite::Error::Io(_)),
+            Ok(_) => false,
+        });
+        assert!(closed, "the socket was not closed");
+    }
+    let mut b = Peer::connect(hub.own_endpoint("canvas"), Replica::empty(404));
+    wait(&mut [&mut a, &mut b], "a joiner after the garbage", |p| {
+        p[1].canvas == p[0].canvas && p[1].status == Status::Live
+    });
+    assert_eq!(a.canvas, before);
+    assert!(a.refused.is_empty() && b.refused.is_empty());
+}
+
+/// Reads from `socket` until it is closed (true) or a read takes longer than `wait` (false).
+fn closed_by_the_hub(
+    socket: &mut tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>,
+    wait: Duration,
+) -> bool {
+    if let tungstenite::stream::MaybeTlsStream::Plain(tcp) = socket.get_ref() {
+        tcp.set_read_timeout(Some(wait)).unwrap();
+    }
+    loop {
+        match socket.read() {
+            Ok(tungstenite::Message::Close(_)) => return true,
+            Ok(_) => continue,
+            Err(tungstenite::Error::Io(e)) => {
+                return e.kind() == std::io::ErrorKind::ConnectionReset;
+            }
+            Err(_) => return true,
+        }
+    }
+}
+
+/// The hub's bounds hold: a flood of messages, a frame over the size limit and a socket
+/// speaking for too many presences are each closed; past the socket limit nobody more gets in.
+#[test]
+fn a_hub_closes_sockets_past_its_bounds() {
+    use fitcanvas::live::hub::{MAX_PRESENCES_PER_SOCKET, MAX_SOCKETS, MESSAGE_BURST};
+    use yrs::sync::{AwarenessUpdate, Message};
+    use yrs::updates::encoder::Encode;
+
+    let hub = loopback_hub();
+    let url = format!("ws://127.0.0.1:{}/canvas?token={}", hub.port(), hub.token());
+    let connect = || tungstenite::connect(&url).unwrap().0;
+
+    let harmless = Message::Auth(None).encode_v1();
+    let long = Duration::from_secs(5);
+    // A few harmless messages are taken.
+    let mut socket = connect();
+    for _ in 0..10 {
+        socket
+            .send(tungstenite::Message::Binary(harmless.clone().into()))
+            .unwrap();
+    }
+    assert!(!closed_by_the_hub(&mut socket, Duration::from_millis(500)));
+    drop(socket);
+    // A flood: more messages than the burst allows, at once.
+    let mut socket = connect();
+    let mut sent = 0;
+    while sent < 2 * MESSAGE_BURST as usize {
+        if socket
+            .send(tungstenite::Message::Binary(harmless.clone().into()))
+            .is_err()
+        {
+            break;
+        }
+        sent += 1;
+    }
+    assert!(sent as f64 > MESSAGE_BURST / 2.0);
+    assert!(
+        closed_by_the_hub(&mut socket, long),
+        "a flood was let through"
+    );
+
+    // A frame over the limit.
+    let mut socket = connect();
+    let big = vec![0u8; fitcanvas::live::MAX_UPDATE_BYTES + 4096];
+    let _ = socket.send(tungstenite::Message::Binary(big.into()));
+    assert!(
+        closed_by_the_hub(&mut socket, long),
+        "an oversized frame was taken"
+    );
+
+    // One socket speaking for more presences than a desktop has.
+    let mut socket = connect();
+    let clients = (1..=MAX_PRESENCES_PER_SOCKET as u64 + 1)
+        .map(|id| {
+            let entry = yrs::sync::awareness::AwarenessUpdateEntry {
+                clock: 1,
+                json: r##"{"name":"x","colour":"#000000"}"##.into(),
+            };
+            (yrs::block::ClientID::new(id), entry)
+        })
+        .collect();
+    let presences = Message::Awareness(AwarenessUpdate { clients }).encode_v1();
+    socket
+        .send(tungstenite::Message::Binary(presences.into()))
+        .unwrap();
+    assert!(
+        closed_by_the_hub(&mut socket, long),
+        "too many presences were taken"
+    );
+
+    // As many sockets as allowed, then a refusal.
+    drop(socket);
+    let settle = |n: usize| {
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while hub.sockets() != n && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert_eq!(hub.sockets(), n);
+    };
+    settle(0);
+    let mut open: Vec<_> = (0..MAX_SOCKETS).map(|_| connect()).collect();
+    settle(MAX_SOCKETS);
+    match tungstenite::connect(&url) {
+        Err(tungstenite::Error::Http(response)) => assert_eq!(response.status(), 503),
+        other => panic!(
+            "socket {} was let in: {:?}",
+            MAX_SOCKETS + 1,
+            other.map(|_| ())
+        ),
+    }
+    open.clear();
+}
+
+/// A wss:// server is spoken to over TLS (its first bytes are a TLS handshake, with the
+/// server's name), and a server that is not one only makes the desktop offline.
+#[test]
+fn wss_goes_over_tls() {
+    use std::io::Read;
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let endpoint = Endpoint::parse(&format!("wss://localhost:{port}/canvas?token=s3cret")).unwrap();
+    let mut peer = Peer::connect(endpoint, Replica::share(&seed(), 99));
+    let (mut tcp, _) = listener.accept().unwrap();
+    tcp.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let mut hello = vec![0u8; 512];
+    let n = tcp.read(&mut hello).unwrap();
+    let hello = &hello[..n];
+    // A TLS handshake record whose ClientHello names the server, and no token in the clear.
+    assert_eq!(hello[0], 0x16, "not TLS: {hello:?}");
+    assert!(hello.windows(9).any(|w| w == b"localhost"));
+    assert!(!hello.windows(6).any(|w| w == b"s3cret"));
+    drop(tcp);
+    drop(listener);
+    wait(&mut [&mut peer], "the desktop to be offline", |p| {
+        p[0].status == Status::Offline
+    });
 }

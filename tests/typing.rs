@@ -219,12 +219,7 @@ fn dont_save_closes_at_once_and_leaves_no_recovery_file() {
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
     h.run();
-    h.input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
+    close_window(&mut h);
     h.run();
     assert_eq!(h.state().modal, Some(Modal::Unsaved(Pending::Close)));
     assert_eq!(texts(&h, Section::Jobs), ["Unsaved job", "Half"]);

@@ -79,6 +79,9 @@ pub enum Action {
     Room,
     /// Every dot vote off the canvas, after a confirmation (one undo step).
     ClearVotes,
+    /// File → Share live… / Join live…: co-editing with other desktops.
+    ShareLive,
+    JoinLive,
 }
 
 /// When an action's keys work.
@@ -161,6 +164,8 @@ impl Action {
             A::Export,
             A::Print,
             A::Compare,
+            A::ShareLive,
+            A::JoinLive,
             A::StartScreen,
             A::Quit,
             A::Undo,
@@ -281,6 +286,8 @@ impl Action {
             A::TimerReset => "Reset the timer".into(),
             A::DarkProjector => "Dark projector theme".into(),
             A::Room => "Room…".into(),
+            A::ShareLive => "Share live…".into(),
+            A::JoinLive => "Join live…".into(),
         }
     }
 
@@ -342,6 +349,8 @@ impl Action {
             | A::SaveToPath
             | A::Export
             | A::Compare
+            | A::ShareLive
+            | A::JoinLive
             | A::StartScreen
             | A::Shortcuts
             | A::About => Vec::new(),
@@ -412,6 +421,8 @@ impl Action {
             | A::Export
             | A::Print
             | A::Compare
+            | A::ShareLive
+            | A::JoinLive
             | A::StartScreen
             | A::Quit => Some(Menu::File),
             A::Undo
@@ -455,6 +466,7 @@ impl Action {
             | A::Find
             | A::FindNext
             | A::FindPrevious
+            | A::ShareLive
             | A::Room => s.on_canvas,
             A::Undo => s.can_undo,
             A::Redo => s.can_redo,
@@ -490,6 +502,7 @@ impl Action {
             A::New
             | A::Open
             | A::OpenByPath
+            | A::JoinLive
             | A::StartScreen
             | A::Quit
             | A::ZoomIn

@@ -308,6 +308,7 @@ impl App {
             }
             C::Workshop(action) => presentation::apply(self, ctx, action),
             C::Room(command) => room_panel::apply(self, command),
+            C::Live(command) => live_session::apply(self, command),
         }
     }
 
@@ -315,8 +316,14 @@ impl App {
     /// changed; a refused edit's reason goes to the status line.
     pub(super) fn edit(&mut self, edit: Edit, key: Option<MergeKey>) -> bool {
         let had_conflicts = !self.doc.canvas().conflicts().is_empty();
+        // While live: new evidence gets an id from this desktop's range, and the edit is sent.
+        let edit = self.live.prepare(edit, self.doc.canvas());
+        let sent = self.live.is_on().then(|| edit.clone());
         match self.doc.apply(edit, key) {
             Ok(applied) => {
+                if let Some(edit) = &sent {
+                    self.live.local(edit, &applied, self.doc.canvas());
+                }
                 self.follow(&applied);
                 if had_conflicts && self.doc.canvas().conflicts().is_empty() {
                     self.status =
@@ -365,7 +372,7 @@ impl App {
     }
 
     /// Keeps the view on things that still exist after an edit, an undo or a redo.
-    fn follow(&mut self, applied: &Applied) {
+    pub(super) fn follow(&mut self, applied: &Applied) {
         let canvas = self.doc.canvas();
         for target in &applied.touched {
             match target {
@@ -410,6 +417,7 @@ impl App {
     fn after_history_step(&mut self, result: Result<Option<Applied>, crate::EditError>) {
         match result {
             Ok(Some(applied)) => {
+                self.live.local_all(self.doc.canvas());
                 self.follow(&applied);
                 self.status.clear();
             }

@@ -155,6 +155,8 @@ pub enum Command {
     Workshop(super::presentation::Action),
     /// The room: opening it, writing, the inbox, vote rounds, the people in it.
     Room(super::room_panel::RoomCommand),
+    /// Live co-editing: sharing, joining, the invite.
+    Live(super::live_session::LiveCommand),
 }
 
 impl Command {
@@ -206,4 +208,6 @@ pub enum Pending {
     OpenExample(usize),
     StartScreen,
     Close,
+    /// Opening the shared canvas this invite names.
+    JoinLive(String),
 }

@@ -63,10 +63,14 @@ impl App {
                 self.replace_document(Document::new());
                 self.screen = Screen::Start;
             }
+            Pending::JoinLive(invite) => live_session::join(self, &invite),
             Pending::Close => {
-                // Closes at once: nothing is written after this, so no recovery file is left.
+                // Closes at once: nothing is written after this, so no recovery file is left
+                // (unless live edits have not reached the others yet).
                 self.frame.close_allowed = true;
-                self.services.recovery.discard();
+                if !self.keep_unsent_edits() {
+                    self.services.recovery.discard();
+                }
                 self.services
                     .ctx
                     .send_viewport_cmd(egui::ViewportCommand::Close);
@@ -328,11 +332,12 @@ impl App {
         let waited = now.saturating_duration_since(since);
         if waited >= AUTOSAVE_DELAY {
             self.check_outside_change(outside_change::Check::Watch);
-            if let Err(e) = self
+            let written = self
                 .services
                 .recovery
                 .write(self.doc.canvas(), self.doc.path())
-            {
+                .and_then(|()| live_session::keep(self, &self.services.recovery.canvas_file()));
+            if let Err(e) = written {
                 self.status = format!("Could not write the recovery file: {e}");
             }
             self.frame.autosaved_revision = revision;
@@ -342,9 +347,26 @@ impl App {
         }
     }
 
+    /// Closing while live with edits that have not reached the others (made offline): they are
+    /// kept for the next start, the recovery file and the live state beside it, where restoring
+    /// carries on the session and sends them. Answers whether they were kept.
+    pub(super) fn keep_unsent_edits(&mut self) -> bool {
+        if !self.live.has_unsent() {
+            return false;
+        }
+        let written = self
+            .services
+            .recovery
+            .write(self.doc.canvas(), self.doc.path())
+            .and_then(|()| live_session::keep(self, &self.services.recovery.canvas_file()));
+        written.is_ok()
+    }
+
     /// Takes up what a previous session left in the recovery file.
     pub fn restore_recovery(&mut self) {
         if let Some(rec) = self.services.recovered.take() {
+            // Read before the files it is in are forgotten below.
+            let live = rec.live.as_ref().map(live_session::read_kept);
             self.doc = Document::recovered(rec.canvas.clone(), rec.path.clone());
             self.services
                 .watch
@@ -363,6 +385,11 @@ impl App {
                     self.frame.autosaved_revision = self.doc.revision();
                 }
                 Err(e) => self.status = format!("Could not write the recovery file: {e}"),
+            }
+            match live {
+                Some(Ok(kept)) => live_session::resume(self, kept),
+                Some(Err(e)) => self.status = format!("The live session could not be resumed: {e}"),
+                None => {}
             }
         }
         self.modal = None;
@@ -391,6 +418,11 @@ impl App {
             "{title} ({} notes, {from}) had changes that were not saved.",
             rec.canvas.len()
         );
+        if rec.live.is_some() {
+            text.push_str(
+                " It was shared live: restoring carries on and sends the others what they lack.",
+            );
+        }
         if self.screen == Screen::Canvas {
             text.push_str(&format!(
                 " Restoring it replaces {}, which is unchanged on disk.",

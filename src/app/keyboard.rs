@@ -169,6 +169,8 @@ impl App {
             A::TimerReset => one(Command::Workshop(Workshop::ResetTimer)),
             A::DarkProjector => one(Command::Workshop(Workshop::ToggleDark)),
             A::Room => one(Command::Room(super::RoomCommand::Toggle)),
+            A::ShareLive => one(Command::Live(super::LiveCommand::ShowShare)),
+            A::JoinLive => one(Command::Live(super::LiveCommand::ShowJoin)),
         }
     }
 

@@ -67,6 +67,9 @@ pub fn show(ui: &mut Ui, cx: ChromeContext<'_>) {
                     out.push(Command::Run(A::Compare));
                 }
                 ui.separator();
+                item(ui, A::ShareLive, out);
+                item(ui, A::JoinLive, out);
+                ui.separator();
                 item(ui, A::StartScreen, out);
                 item(ui, A::Quit, out);
             });

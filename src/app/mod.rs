@@ -33,12 +33,15 @@ mod input_order;
 mod inspector;
 mod interview_log;
 mod keyboard;
+mod live_panel;
+mod live_session;
 mod menu_bar;
 mod note_entry;
 mod note_face;
 mod note_menu;
 mod note_packing;
 mod outside_change;
+mod presence_marks;
 mod presentation;
 mod print;
 mod recovery;
@@ -66,6 +69,7 @@ pub use evidence_editor::{NOT_ADDED_BAD_DATE, interview_name};
 pub use file_dialogs::{DialogReply, FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use files::UnsavedAnswer;
 pub use find::FindCommand;
+pub use live_session::{HUB_ROOM, Live, LiveCommand, LiveForm, LiveWindow};
 pub use outside_change::OutsideAnswer;
 pub use presentation::{Action as WorkshopAction, Presentation};
 pub use room_panel::{Room, RoomCommand};
@@ -191,6 +195,8 @@ pub struct App {
     pub presentation: presentation::Presentation,
     /// The room: participants' phones, the inbox and vote rounds.
     pub room: room_panel::Room,
+    /// Live co-editing: sharing this canvas, or a shared one joined.
+    pub live: live_session::Live,
     services: Services,
     frame: FrameState,
 }
@@ -295,6 +301,7 @@ impl App {
             export_choice: export_menu::ExportChoice::default(),
             comparison: None,
             room: room_panel::Room::default(),
+            live: live_session::Live::default(),
             presentation,
             services: Services {
                 config_dir: config.config_dir,
@@ -365,9 +372,10 @@ impl App {
         self.frame.commands.push(command);
     }
 
-    /// The window title: file name, and a mark while there are unsaved changes.
+    /// The window title: file name, a mark while there are unsaved changes, and while live
+    /// where the connection stands ("— live (2 people)", "— offline", "— reconnecting").
     pub fn title(&self) -> String {
-        match self.screen {
+        let title = match self.screen {
             Screen::Start if !self.doc.is_dirty() && self.doc.path().is_none() => {
                 "Fitcanvas".to_owned()
             }
@@ -376,6 +384,10 @@ impl App {
                 if self.doc.is_dirty() { "● " } else { "" },
                 self.doc.display_name()
             ),
+        };
+        match self.live.state_text() {
+            Some(live) => format!("{title} — {live}"),
+            None => title,
         }
     }
 
@@ -406,6 +418,7 @@ impl App {
             .input
             .begin_frame(&ctx, self.frame.typing, field_opening);
         self.receive_dialog_replies();
+        live_session::before_frame(self);
         self.watch_open_file(&ctx);
         self.receive_dropped_files(&ctx);
         self.intercept_close(&ctx);
@@ -418,7 +431,8 @@ impl App {
         if !presenting {
             menu_bar::show(ui, self.chrome_context(&mut out));
             let t = presentation::now(self);
-            status_bar(ui, &self.doc, &self.status, (&self.presentation, t));
+            let live = self.live.state_text();
+            status_bar(ui, &self.doc, &self.status, live, (&self.presentation, t));
         }
         presentation::guard_typing(&ctx, &mut self.presentation);
         // Worked out again only when the canvas changed; taken out for the frame (panels
@@ -512,6 +526,8 @@ impl App {
                             compare::marks(ui, diff, &self.view.note_rects);
                         }
                         find::marks(ui, &found, &self.view.note_rects);
+                        let (peers, rects) = (self.live.peers(), &self.view.note_rects);
+                        presence_marks::show(ui, &peers, rects, self.doc.canvas());
                     });
             }
         }
@@ -543,6 +559,7 @@ impl App {
             out: &mut out,
         };
         room_panel::window(&ctx, room_window);
+        live_panel::window(&ctx, &mut self.live, &mut out);
         self.comparison = comparison;
         self.frame.derived = derived;
         // The side panel's first field took the keyboard this frame, if it was asked to.
@@ -558,6 +575,7 @@ impl App {
             self.apply(&ctx, command);
         }
         room_panel::after_frame(self);
+        live_session::after_frame(self);
         self.frame.input.end_frame(&ctx);
         self.autosave(&ctx);
         self.fit_window_to_screen(&ctx);
@@ -570,13 +588,23 @@ impl App {
     }
 }
 
-/// The status line: how many notes, unsaved changes, the last message and the timer.
-fn status_bar(ui: &mut egui::Ui, doc: &Document, status: &str, timer: (&Presentation, f64)) {
+/// The status line: how many notes, unsaved changes, live co-editing's state, the last
+/// message and the timer.
+fn status_bar(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    status: &str,
+    live: Option<String>,
+    timer: (&Presentation, f64),
+) {
     egui::Panel::bottom("status_bar").show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.label(format!("{} notes", doc.canvas().len()));
             if doc.is_dirty() {
                 ui.label("· unsaved changes");
+            }
+            if let Some(live) = live {
+                ui.label(format!("· {live}"));
             }
             if !status.is_empty() {
                 ui.separator();
@@ -604,6 +632,48 @@ pub fn run_presenting(file: &Path, room: bool) -> ExitCode {
             // The presented canvas shows the join code; R brings up the Room window.
             app.push(Command::Room(RoomCommand::ShowWindow(false)));
         }
+    })
+}
+
+/// `fitcanvas share FILE [--server URL [--token T]]`: the window opens on `file`, sharing it
+/// live (hosted on this desktop, or through the server), and prints one line `invite: URL`
+/// once others can join. A file that does not load or a server address refused says so and
+/// opens nothing.
+pub fn run_sharing(file: &Path, server: Option<&str>, token: Option<&str>) -> ExitCode {
+    if let Err(e) = format::load_file(file) {
+        eprintln!("fitcanvas share: {e}");
+        return ExitCode::from(2);
+    }
+    if let Some(server) = server
+        && let Err(e) = crate::live::client::Endpoint::parse(server).and_then(|e| e.check_secure())
+    {
+        eprintln!("fitcanvas share: {server}: {e}");
+        return ExitCode::from(2);
+    }
+    let (server, token) = (server.map(str::to_owned), token.map(str::to_owned));
+    run_with(Some(file), move |app| {
+        app.live.print_invite = true;
+        let command = match server {
+            Some(server) => {
+                app.live.form.server = server;
+                app.live.form.token = token.unwrap_or_default();
+                LiveCommand::ShareOnServer
+            }
+            None => LiveCommand::Share,
+        };
+        app.push(Command::Live(command));
+    })
+}
+
+/// `fitcanvas join URL`: the window opens on the shared canvas the invite names.
+pub fn run_joining(invite: &str) -> ExitCode {
+    if let Err(e) = crate::live::client::Endpoint::parse(invite).and_then(|e| e.check_secure()) {
+        eprintln!("fitcanvas join: {e}");
+        return ExitCode::from(2);
+    }
+    let invite = invite.to_owned();
+    run_with(None, move |app| {
+        app.push(Command::Live(LiveCommand::Join(invite)));
     })
 }
 

@@ -4,6 +4,10 @@
 //! for as long as it runs: two windows never share a file, and at start only files whose lock
 //! nobody holds — left by a window that is gone — are offered for restoring. A clean save or an
 //! explicit discard removes a window's files.
+//!
+//! While the canvas is shared live, the engine's state goes beside them too
+//! (`recovery-<id>.live`, see `crate::live::kept`, and `recovery-<id>.livesession`, where the
+//! session connects), so offline edits made before a crash merge once the window reconnects.
 
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
@@ -33,8 +37,19 @@ pub struct Recovered {
     pub canvas: Canvas,
     /// The file that canvas was opened from or saved to, if any.
     pub path: Option<PathBuf>,
+    /// Its live state (`.live` and `.livesession`), when it was shared live.
+    pub live: Option<[PathBuf; 2]>,
     /// The files it was read from, removed once the user has answered.
     files: Vec<PathBuf>,
+}
+
+/// The live state kept beside the recovery canvas `canvas_file`: the engine's state and where
+/// the session connects.
+pub fn live_files(canvas_file: &Path) -> [PathBuf; 2] {
+    [
+        crate::live::kept::path_beside(canvas_file),
+        canvas_file.with_extension("livesession"),
+    ]
 }
 
 impl Recovery {
@@ -82,10 +97,14 @@ impl Recovery {
             .map_err(|e| e.to_string())
     }
 
-    /// Removes this window's canvas and origin files (nothing to recover any more).
+    /// Removes this window's canvas and origin files (nothing to recover any more), and its
+    /// live state with them.
     pub fn discard(&self) {
         let _ = fs::remove_file(self.canvas_file());
         let _ = fs::remove_file(self.file("origin"));
+        for file in live_files(&self.canvas_file()) {
+            let _ = fs::remove_file(file);
+        }
     }
 
     /// Recovery files left by windows that are gone: those whose lock nobody holds.
@@ -122,10 +141,13 @@ impl Recovery {
                 .ok()
                 .filter(|s| !s.trim().is_empty())
                 .map(PathBuf::from);
-            let files = vec![file.clone(), origin, file.with_extension("lock")];
+            let live = live_files(&file);
+            let mut files = vec![file.clone(), origin, file.with_extension("lock")];
+            files.extend(live.clone());
             Some(Recovered {
                 canvas,
                 path,
+                live: live.iter().all(|f| f.exists()).then_some(live),
                 files,
             })
         })
@@ -205,6 +227,7 @@ mod tests {
         let got = next.read().unwrap();
         assert_eq!(got.canvas, canvas("Calm evenings"));
         assert_eq!(got.path, Some(PathBuf::from("/x/y.json")));
+        assert!(got.live.is_none(), "it was not live");
         next.forget(&got);
         assert!(next.read().is_none());
         assert!(fs::read_dir(&data).unwrap().next().unwrap().is_ok());
@@ -240,6 +263,32 @@ mod tests {
         assert!(live.read().is_none());
         assert!(!stale.exists(), "the dead window's lock is gone");
         assert!(other.file("lock").exists(), "a live window's lock stays");
+    }
+
+    #[test]
+    fn live_state_beside_a_recovery_file_is_offered_with_it_and_goes_with_it() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let gone = Recovery::new(dir.path());
+            gone.write(&canvas("Shared"), None).unwrap();
+            for file in live_files(&gone.canvas_file()) {
+                fs::write(file, "kept").unwrap();
+            }
+        }
+        let next = Recovery::new(dir.path());
+        let got = next.read().unwrap();
+        let live = got.live.clone().unwrap();
+        assert_eq!(live[0].extension().unwrap(), "live");
+        next.forget(&got);
+        assert!(live.iter().all(|f| !f.exists()));
+        // A window's own live state goes when its recovery file is discarded.
+        next.write(&canvas("Mine"), None).unwrap();
+        let mine = live_files(&next.canvas_file());
+        for file in &mine {
+            fs::write(file, "kept").unwrap();
+        }
+        next.discard();
+        assert!(mine.iter().all(|f| !f.exists()));
     }
 
     #[test]

@@ -56,7 +56,7 @@ pub struct JoinBadge {
 }
 
 impl JoinBadge {
-    fn new(url: &str) -> Option<JoinBadge> {
+    pub(super) fn new(url: &str) -> Option<JoinBadge> {
         let code = qrcode::QrCode::with_error_correction_level(url, qrcode::EcLevel::M).ok()?;
         let dark = code
             .to_colors()
@@ -326,9 +326,14 @@ pub(super) fn after_frame(app: &mut App) {
 
 /// Draws a QR code in `rect` (white quiet zone included), labelled for assistive technology.
 pub fn qr_code(ui: &mut Ui, rect: Rect, badge: &JoinBadge) -> egui::Response {
-    let response = ui.allocate_rect(rect, Sense::hover());
     let label = format!("QR code to join the room: {}", badge.url);
-    response.widget_info(|| WidgetInfo::labeled(Role::Image, true, &label));
+    qr_code_labelled(ui, rect, badge, &label)
+}
+
+/// A QR code as [`qr_code`] draws it, with its own label.
+pub fn qr_code_labelled(ui: &mut Ui, rect: Rect, badge: &JoinBadge, label: &str) -> egui::Response {
+    let response = ui.allocate_rect(rect, Sense::hover());
+    response.widget_info(|| WidgetInfo::labeled(Role::Image, true, label));
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 4.0, Color32::WHITE);
     let quiet = 2.0;

@@ -26,6 +26,9 @@ pub struct Settings {
     /// File → Print… hands the canvas's PDF to this program (CUPS's `lp` unless set), with
     /// the PDF's path as its one argument.
     pub print_command: String,
+    /// Live co-editing: the name and colour (`#rrggbb`) others see, as last given.
+    pub live_name: String,
+    pub live_colour: String,
 }
 
 impl Default for Settings {
@@ -39,6 +42,8 @@ impl Default for Settings {
             show_side_panel: true,
             timer_minutes: 5.0,
             print_command: "lp".to_owned(),
+            live_name: String::new(),
+            live_colour: String::new(),
         }
     }
 }

@@ -18,6 +18,8 @@ impl App {
             if self.doc.is_dirty() && !self.frame.close_allowed {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.modal = Some(Modal::Unsaved(Pending::Close));
+            } else {
+                self.keep_unsent_edits();
             }
         }
     }

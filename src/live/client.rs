@@ -216,13 +216,22 @@ impl Link {
                 Some(config),
                 true,
             );
-            if let Ok(Ok((socket, _))) =
-                tokio::time::timeout(Duration::from_secs(10), connect).await
-            {
-                backoff = Duration::from_millis(100);
-                if let End::Stop = self.session(socket).await {
-                    return;
+            match tokio::time::timeout(Duration::from_secs(10), connect).await {
+                Ok(Ok((socket, _))) => {
+                    backoff = Duration::from_millis(100);
+                    if let End::Stop = self.session(socket).await {
+                        return;
+                    }
                 }
+                // Turned away (a wrong token, a room that is not there): said, so the window
+                // can tell the person; it keeps trying, as the server may come round.
+                Ok(Err(tokio_tungstenite::tungstenite::Error::Http(response))) => {
+                    self.emit(Event::Refused(format!(
+                        "the server did not let this desktop in (HTTP {}); check the invite",
+                        response.status()
+                    )));
+                }
+                _ => {}
             }
             self.emit(Event::Status(Status::Offline));
             // Wait before trying again, still taking this desktop's edits.

@@ -3,6 +3,8 @@
 //! (`wss://sync.example.org/team-canvas?token=…`), so the same text works for a desktop that
 //! hosts and for a y-websocket server that wants a token.
 
+use std::net::{IpAddr, Ipv4Addr};
+
 use crate::live::client::Endpoint;
 
 /// Why a text is not an invite.
@@ -14,6 +16,8 @@ pub enum InviteError {
     NoHost,
     #[error("the invite names no room (the part after the host)")]
     NoRoom,
+    #[error("a server outside the local network must be reached with wss:// (TLS), not ws://")]
+    NotSecure,
 }
 
 impl Endpoint {
@@ -53,6 +57,58 @@ impl Endpoint {
     pub fn invite(&self) -> String {
         self.request_url()
     }
+
+    /// Refuses plain `ws://` to anything but this machine and the local network (private,
+    /// link-local and loopback addresses, an address on one of this machine's own networks,
+    /// `localhost`, `*.local`): the token and the canvas cross the internet only over TLS.
+    pub fn check_secure(&self) -> Result<(), InviteError> {
+        self.check_secure_on(&own_networks())
+    }
+
+    /// [`Endpoint::check_secure`] with the machine's networks given (address, netmask).
+    pub fn check_secure_on(&self, networks: &[(Ipv4Addr, Ipv4Addr)]) -> Result<(), InviteError> {
+        let Some(rest) = self.url.strip_prefix("ws://") else {
+            return Ok(());
+        };
+        let authority = rest.split(['/', '?']).next().unwrap_or("");
+        // "[::1]:80" or "host:80" or "host".
+        let host = match authority.strip_prefix('[') {
+            Some(v6) => v6.split(']').next().unwrap_or(""),
+            None => authority.rsplit_once(':').map_or(authority, |(h, _)| h),
+        };
+        let host = host.to_ascii_lowercase();
+        let on_own_network = |ip: Ipv4Addr| {
+            networks.iter().any(|(net, mask)| {
+                u32::from(ip) & u32::from(*mask) == u32::from(*net) & u32::from(*mask)
+            })
+        };
+        let local = match host.parse::<IpAddr>() {
+            Ok(IpAddr::V4(ip)) => {
+                ip.is_private() || ip.is_loopback() || ip.is_link_local() || on_own_network(ip)
+            }
+            Ok(IpAddr::V6(ip)) => {
+                ip.is_loopback() || ip.is_unique_local() || ip.is_unicast_link_local()
+            }
+            Err(_) => host == "localhost" || host.ends_with(".local"),
+        };
+        if local {
+            Ok(())
+        } else {
+            Err(InviteError::NotSecure)
+        }
+    }
+}
+
+/// This machine's IPv4 networks (address and netmask), loopback left out.
+fn own_networks() -> Vec<(Ipv4Addr, Ipv4Addr)> {
+    if_addrs::get_if_addrs()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|i| match i.addr {
+            if_addrs::IfAddr::V4(v4) if !v4.ip.is_loopback() => Some((v4.ip, v4.netmask)),
+            _ => None,
+        })
+        .collect()
 }
 
 fn percent_decode(text: &str) -> String {
@@ -106,5 +162,35 @@ mod tests {
         assert_eq!(Endpoint::parse("ws:///room"), Err(InviteError::NoHost));
         assert_eq!(Endpoint::parse("ws://host"), Err(InviteError::NoRoom));
         assert_eq!(Endpoint::parse("ws://host/"), Err(InviteError::NoRoom));
+    }
+
+    #[test]
+    fn plain_ws_is_only_for_the_local_network() {
+        // This machine on 198.51.100.7/24.
+        let networks = [(
+            Ipv4Addr::new(198, 51, 100, 7),
+            Ipv4Addr::new(255, 255, 255, 0),
+        )];
+        let secure = |url: &str| Endpoint::parse(url).unwrap().check_secure_on(&networks);
+        for ok in [
+            "wss://sync.example.org/team?token=x",
+            "ws://192.168.1.20:7878/canvas?token=x",
+            "ws://10.0.0.5/canvas",
+            "ws://127.0.0.1:9/canvas",
+            "ws://198.51.100.20:9/canvas",
+            "ws://[::1]:9/canvas",
+            "ws://[fe80::1]:9/canvas",
+            "ws://localhost:1234/canvas",
+            "ws://studio.local/canvas",
+        ] {
+            assert_eq!(secure(ok), Ok(()), "{ok}");
+        }
+        for bad in [
+            "ws://sync.example.org/team",
+            "ws://203.0.113.9:80/canvas",
+            "ws://198.51.101.20:9/canvas",
+        ] {
+            assert_eq!(secure(bad), Err(InviteError::NotSecure), "{bad}");
+        }
     }
 }

@@ -8,6 +8,8 @@
 
 #[cfg(feature = "live")]
 pub mod client;
+#[cfg(feature = "live")]
+pub mod hub;
 pub mod ids;
 #[cfg(feature = "live")]
 pub mod invite;
@@ -16,6 +18,7 @@ pub mod order;
 pub mod presence;
 pub mod reconcile;
 pub mod schema;
+pub mod text_merge;
 
 use yrs::updates::decoder::Decode;
 use yrs::updates::encoder::Encode;

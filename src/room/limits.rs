@@ -73,11 +73,16 @@ impl Bucket {
 
     /// Takes one token if there is one.
     pub fn take(&mut self, now: f64) -> bool {
+        self.take_many(1.0, now)
+    }
+
+    /// Takes `n` tokens (bytes, say) if there are that many.
+    pub fn take_many(&mut self, n: f64, now: f64) -> bool {
         let elapsed = (now - self.at).max(0.0);
         self.tokens = (self.tokens + elapsed * self.rate).min(self.burst);
         self.at = now.max(self.at);
-        if self.tokens >= 1.0 {
-            self.tokens -= 1.0;
+        if self.tokens >= n {
+            self.tokens -= n;
             true
         } else {
             false
@@ -98,5 +103,8 @@ mod tests {
         assert!(!b.take(0.5));
         assert!((0..3).all(|_| b.take(100.0)), "never more than the burst");
         assert!(!b.take(100.0));
+        let mut bytes = Bucket::new(10.0, 100.0, 0.0);
+        assert!(bytes.take_many(60.0, 0.0) && !bytes.take_many(60.0, 0.0));
+        assert!(bytes.take_many(60.0, 2.0), "two seconds give 20 back");
     }
 }

@@ -5,6 +5,8 @@
 //! applies through its undo history like any other change.
 
 pub mod limits;
+#[cfg(feature = "room")]
+pub mod listen;
 pub mod protocol;
 #[cfg(feature = "room")]
 pub mod server;

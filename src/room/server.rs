@@ -6,11 +6,10 @@
 //! reads and changes the [`RoomState`] under a short lock, and drains [`RoomEvent`]s each
 //! frame; the server wakes it with the repaint callback it was given, so it stays egui-free.
 
-use std::collections::HashMap;
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, mpsc};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use axum::extract::ws::{Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
@@ -19,8 +18,6 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Router};
-use hyper_util::rt::{TokioIo, TokioTimer};
-use hyper_util::service::TowerToHyperService;
 use tokio::sync::{oneshot, watch};
 
 use crate::canvas::Canvas;
@@ -28,6 +25,7 @@ use crate::section::Section;
 use crate::workshop::Walkthrough;
 
 use super::limits::*;
+use super::listen::{Open, Peer, Refusals, lock, serve_bounded};
 use super::protocol::{ClientMsg, Refusal, ServerMsg, TimerView, ViewMsg};
 use super::state::{DeviceKey, RoomState};
 use super::token;
@@ -94,17 +92,11 @@ struct Shared {
     view: watch::Sender<Utf8Bytes>,
     events: mpsc::Sender<RoomEvent>,
     wake: Arc<dyn Fn() + Send + Sync>,
-    refusals: Mutex<HashMap<IpAddr, Bucket>>,
+    refusals: Refusals,
     sockets: AtomicUsize,
-    connections: AtomicUsize,
+    connections: Arc<AtomicUsize>,
     closed: AtomicBool,
     epoch: Instant,
-}
-
-/// A poisoned lock still holds valid state here (every change is a single call), so it is
-/// taken rather than passed on as a panic.
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl Shared {
@@ -142,44 +134,9 @@ impl Shared {
 
     /// The plain refusal for a wrong token or path, at a limited rate per address.
     fn refuse(&self, ip: IpAddr) -> Response {
-        let now = self.now();
-        let allowed = {
-            let mut table = lock(&self.refusals);
-            if table.len() >= MAX_REFUSING_ADDRESSES && !table.contains_key(&ip) {
-                table.clear();
-            }
-            table
-                .entry(ip)
-                .or_insert_with(|| Bucket::new(REFUSALS_PER_SECOND, REFUSAL_BURST, now))
-                .take(now)
-        };
-        if allowed {
-            (StatusCode::NOT_FOUND, "Not found\n").into_response()
-        } else {
-            (StatusCode::TOO_MANY_REQUESTS, "Too many requests\n").into_response()
-        }
+        self.refusals.refuse(ip)
     }
 }
-
-/// Counts something open for as long as it lives.
-struct Open<'a>(&'a AtomicUsize);
-
-impl<'a> Open<'a> {
-    fn new(counter: &'a AtomicUsize) -> Open<'a> {
-        counter.fetch_add(1, Ordering::SeqCst);
-        Open(counter)
-    }
-}
-
-impl Drop for Open<'_> {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
-    }
-}
-
-/// The peer's address, put on every request of its connection.
-#[derive(Debug, Clone, Copy)]
-struct Peer(IpAddr);
 
 /// A running room. Dropping it stops the server (without waiting); [`RoomServer::stop`] also
 /// waits for its thread to end.
@@ -223,9 +180,9 @@ impl RoomServer {
             view: watch::Sender::new(Utf8Bytes::from_static("{}")),
             events: events_tx,
             wake: config.wake,
-            refusals: Mutex::new(HashMap::new()),
+            refusals: Refusals::default(),
             sockets: AtomicUsize::new(0),
-            connections: AtomicUsize::new(0),
+            connections: Arc::new(AtomicUsize::new(0)),
             closed: AtomicBool::new(false),
             epoch: Instant::now(),
         });
@@ -358,36 +315,14 @@ async fn serve(
         .route("/{token}/ws", get(socket))
         .fallback(unknown)
         .with_state(shared.clone());
-    loop {
-        let accepted = tokio::select! {
-            accepted = listener.accept() => accepted,
-            _ = &mut stop => break,
-        };
-        let Ok((stream, peer)) = accepted else {
-            // Out of file descriptors, say: wait a moment rather than spin.
-            tokio::time::sleep(Duration::from_millis(20)).await;
-            continue;
-        };
-        if shared.connections.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
-            drop(stream);
-            continue;
-        }
-        let _ = stream.set_nodelay(true);
-        let service = TowerToHyperService::new(router.clone().layer(Extension(Peer(peer.ip()))));
-        let counted = shared.clone();
-        tokio::spawn(async move {
-            let _open = Open::new(&counted.connections);
-            let connection = hyper::server::conn::http1::Builder::new()
-                .timer(TokioTimer::new())
-                .header_read_timeout(HEADER_READ_TIMEOUT)
-                .max_buf_size(16 * 1024)
-                .serve_connection(TokioIo::new(stream), service)
-                .with_upgrades();
-            // A socket's connection ends here when it is upgraded; the socket lives on in its
-            // own task with its own bounds.
-            let _ = tokio::time::timeout(HTTP_CONNECTION_TIME, connection).await;
-        });
-    }
+    serve_bounded(
+        listener,
+        router,
+        shared.connections.clone(),
+        MAX_CONNECTIONS,
+        &mut stop,
+    )
+    .await;
     // Pages are told the room closed before the runtime drops their sockets.
     shared.closed.store(true, Ordering::SeqCst);
     shared.update(|_| ());

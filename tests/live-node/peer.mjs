@@ -1,4 +1,4 @@
-// A Yjs client in JavaScript for tests/live_sync.rs: joins the room at the URL given, adds a
+// A Yjs client in JavaScript for tests/live_sync.rs: joins the room at the URL (an invite) given, adds a
 // pain and links a pain reliever to it through the schema of docs/design/live.md, prints
 // "wrote pain-js", then waits for a gain of weight 5 written by Fitcanvas and prints
 // "read ID gains 5 TEXT".
@@ -6,11 +6,12 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import WebSocket from 'ws'
 
-const url = process.argv[2]
-const cut = url.lastIndexOf('/')
+// An invite (ws://host:port/room?token=SECRET) as y-websocket takes it: server, room, params.
+const url = new URL(process.argv[2])
 const doc = new Y.Doc()
-const provider = new WebsocketProvider(url.slice(0, cut), url.slice(cut + 1), doc, {
-  WebSocketPolyfill: WebSocket
+const provider = new WebsocketProvider(`${url.protocol}//${url.host}`, url.pathname.slice(1), doc, {
+  WebSocketPolyfill: WebSocket,
+  params: Object.fromEntries(url.searchParams)
 })
 setTimeout(() => {
   console.error('peer.mjs: timed out')

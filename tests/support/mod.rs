@@ -138,6 +138,17 @@ pub fn click_note(harness: &mut Harness<'_, App>, text: &str) {
     harness.run();
 }
 
+/// The window's close button (or the window manager closing it).
+pub fn close_window(harness: &mut Harness<'_, App>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+}
+
 pub fn new_canvas(setup: &Setup) -> Harness<'static, App> {
     let mut h = setup.harness((1280.0, 720.0));
     click(&mut h, "New blank canvas");
