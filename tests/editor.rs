@@ -704,9 +704,11 @@ fn the_side_panel_hides_to_give_the_canvas_room_and_zoom_is_remembered() {
     h.run();
     assert!(h.query_by_label_contains("Fit score").is_some());
 
-    // Zooming from the View menu is saved once it settles, without closing the window.
+    // The interface size from the View menu is saved once it settles, without closing the
+    // window.
     click(&mut h, "View");
-    h.get_by_label_contains("Zoom in").click();
+    click(&mut h, "Interface size");
+    h.get_by_label_contains("Larger interface").click();
     h.run();
     assert!(h.ctx.zoom_factor() > 1.0);
     setup.advance(Duration::from_secs(2));

@@ -162,3 +162,121 @@ fn adding_or_deleting_a_note_moves_only_the_notes_after_it() {
         assert!(!moved(&before, &places(&h), &[]).is_empty());
     }
 }
+
+/// The text size the notes of `section` were drawn at in the last frame.
+fn font_of(
+    h: &egui_kittest::Harness<'_, fitcanvas::app::App>,
+    section: fitcanvas::section::Section,
+) -> f32 {
+    h.state()
+        .view
+        .drawn_notes
+        .values()
+        .filter(|d| d.section == section)
+        .map(|d| d.font)
+        .fold(f32::MAX, f32::min)
+}
+
+/// Ctrl+Plus enlarges the canvas's notes, not the interface; the view then pans over the
+/// larger picture with the wheel; Ctrl+0 and Esc bring the whole canvas back.
+#[test]
+fn zooming_enlarges_the_notes_not_the_interface_and_pans() {
+    use fitcanvas::section::Section;
+    use support::Setup;
+    let setup = Setup::new();
+    let mut h = setup.harness((1280.0, 720.0));
+    h.state_mut().push(Command::OpenExample(0));
+    h.run();
+    let before = font_of(&h, Section::Pains);
+    for _ in 0..3 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+        h.run();
+    }
+    assert_eq!(h.ctx.zoom_factor(), 1.0, "the interface keeps its size");
+    let zoomed = font_of(&h, Section::Pains);
+    assert!(zoomed > before * 1.5, "{zoomed} against {before}");
+    // The wheel pans: the notes move the other way.
+    let pain = h.state().canvas().items(Section::Pains)[0].id().clone();
+    let at = h.state().view.note_rects[&pain].min;
+    let centre = h.state().view.canvas_rect.unwrap().center();
+    h.event(egui::Event::PointerMoved(centre));
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -120.0),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    // The wheel scrolls smoothly, over a few frames.
+    h.run_steps(12);
+    let moved = h.state().view.note_rects[&pain].min;
+    assert!(moved.y < at.y - 10.0, "{moved:?} from {at:?}");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(font_of(&h, Section::Pains), before);
+    // Ctrl+wheel zooms about the pointer.
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 120.0),
+        modifiers: egui::Modifiers::COMMAND,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    h.run_steps(12);
+    assert!(h.state().view.zoom.factor > 1.0);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
+    h.run();
+    assert_eq!(h.state().view.zoom.factor, 1.0);
+}
+
+/// Alt+Z (or a double-click on its heading) brings the selected note's area close: its notes
+/// fill the canvas, whole and larger; Esc lets go of the selection, then returns.
+#[test]
+fn focusing_an_area_fills_the_canvas_with_its_notes_whole() {
+    use fitcanvas::section::Section;
+    use support::Setup;
+    let setup = Setup::new();
+    let mut h = setup.harness((1280.0, 720.0));
+    h.state_mut().push(Command::OpenExample(1));
+    h.run();
+    let before = font_of(&h, Section::Pains);
+    let pain = h.state().canvas().items(Section::Pains)[0].id().clone();
+    h.state_mut().push(Command::Select(Some(pain)));
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().view.zoom.focus, Some(Section::Pains));
+    let focused = font_of(&h, Section::Pains);
+    assert!(focused > before * 1.3, "{focused} against {before}");
+    for item in h.state().canvas().items(Section::Pains) {
+        assert!(
+            h.state().view.drawn_notes[item.id()].whole,
+            "{:?}",
+            item.text()
+        );
+    }
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().view.selected, None);
+    assert_eq!(h.state().view.zoom.focus, Some(Section::Pains));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().view.zoom.focus, None);
+    // A double-click on an area's heading does the same, and again returns.
+    use egui_kittest::kittest::Queryable;
+    // The harness's clock moves a quarter second a frame, and egui takes one click a frame:
+    // allow the two clicks that much apart.
+    h.ctx
+        .options_mut(|o| o.input_options.max_double_click_delay = 1.0);
+    h.get_by_label("Gains").click();
+    h.get_by_label("Gains").click();
+    h.run();
+    assert_eq!(h.state().view.zoom.focus, Some(Section::Gains));
+    if let Err(e) = h.try_snapshot("focused_gains_1280x720") {
+        panic!("{e}");
+    }
+    h.get_by_label("Gains").click();
+    h.get_by_label("Gains").click();
+    h.run();
+    assert_eq!(h.state().view.zoom.focus, None);
+}

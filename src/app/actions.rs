@@ -56,9 +56,16 @@ pub enum Action {
     Weight(u8),
     ToggleSidePanel,
     FocusSidePanel,
+    /// Ctrl+Plus / Ctrl+Minus / Ctrl+0: the canvas's picture, not the interface.
     ZoomIn,
     ZoomOut,
     ZoomReset,
+    /// The selected note's area fills the canvas; Esc returns.
+    FocusArea,
+    /// View → Interface size: everything in the window, for eyes that need it.
+    InterfaceBigger,
+    InterfaceSmaller,
+    InterfaceReset,
     Present,
     Shortcuts,
     About,
@@ -202,6 +209,10 @@ impl Action {
             A::ZoomIn,
             A::ZoomOut,
             A::ZoomReset,
+            A::FocusArea,
+            A::InterfaceBigger,
+            A::InterfaceSmaller,
+            A::InterfaceReset,
             A::Shortcuts,
             A::About,
             A::Present,
@@ -254,7 +265,7 @@ impl Action {
             A::NewNoteHere => "New note in the selected note's area".into(),
             A::EditNote => "Edit the selected note".into(),
             A::DeleteNote => "Delete note".into(),
-            A::Escape => "Stop typing, close Find, clear the selection, end a comparison".into(),
+            A::Escape => "Stop typing, close Find, clear the selection, end a comparison, leave a focused area".into(),
             A::NextNote => "Next note".into(),
             A::PreviousNote => "Previous note".into(),
             A::SelectLeft => "Select the note to the left".into(),
@@ -268,7 +279,11 @@ impl Action {
             A::FocusSidePanel => "Keyboard to the side panel and back".into(),
             A::ZoomIn => "Zoom in".into(),
             A::ZoomOut => "Zoom out".into(),
-            A::ZoomReset => "Actual size".into(),
+            A::ZoomReset => "Whole canvas".into(),
+            A::FocusArea => "Focus the selected note's area".into(),
+            A::InterfaceBigger => "Larger interface".into(),
+            A::InterfaceSmaller => "Smaller interface".into(),
+            A::InterfaceReset => "Interface at normal size".into(),
             A::Present => "Present".into(),
             A::Shortcuts => "Keyboard shortcuts".into(),
             A::About => "About Fitcanvas".into(),
@@ -331,6 +346,8 @@ impl Action {
             A::ZoomIn => vec![cmd(Key::Plus), cmd(Key::Equals)],
             A::ZoomOut => vec![cmd(Key::Minus)],
             A::ZoomReset => vec![cmd(Key::Num0)],
+            A::FocusArea => vec![alt(Key::Z)],
+            A::InterfaceBigger | A::InterfaceSmaller | A::InterfaceReset => vec![],
             A::Present => vec![key(Key::F5)],
             A::Spotlight(n) => vec![key(DIGITS[usize::from(n.min(6))])],
             A::StepForward => vec![key(Key::ArrowRight), key(Key::PageDown)],
@@ -403,7 +420,8 @@ impl Action {
             | A::SelectUp
             | A::SelectDown
             | A::MoveEarlier
-            | A::MoveLater => Scope::Canvas,
+            | A::MoveLater
+            | A::FocusArea => Scope::Canvas,
             _ => Scope::Anywhere,
         }
     }
@@ -440,9 +458,15 @@ impl Action {
             | A::NewNote(_)
             | A::MoveEarlier
             | A::MoveLater => Some(Menu::Edit),
-            A::ToggleSidePanel | A::ZoomIn | A::ZoomOut | A::ZoomReset | A::Present => {
-                Some(Menu::View)
-            }
+            A::ToggleSidePanel
+            | A::ZoomIn
+            | A::ZoomOut
+            | A::ZoomReset
+            | A::FocusArea
+            | A::InterfaceBigger
+            | A::InterfaceSmaller
+            | A::InterfaceReset
+            | A::Present => Some(Menu::View),
             A::RevealFit | A::TopVoted | A::DarkProjector | A::Room | A::ClearVotes => {
                 Some(Menu::View)
             }
@@ -491,6 +515,8 @@ impl Action {
             | A::DarkProjector => s.presenting,
             A::StepForward | A::StepBack | A::RevealFit => s.presenting || s.audience,
             A::ClearVotes => s.on_canvas,
+            A::ZoomIn | A::ZoomOut | A::ZoomReset => s.on_canvas && !s.presenting,
+            A::FocusArea => s.selection && !s.presenting,
             A::NewNote(_)
             | A::Escape
             | A::NextNote
@@ -505,9 +531,9 @@ impl Action {
             | A::JoinLive
             | A::StartScreen
             | A::Quit
-            | A::ZoomIn
-            | A::ZoomOut
-            | A::ZoomReset
+            | A::InterfaceBigger
+            | A::InterfaceSmaller
+            | A::InterfaceReset
             | A::Shortcuts
             | A::About => true,
         }
@@ -641,7 +667,7 @@ pub fn help_rows() -> Vec<HelpRow> {
         ),
         row(
             vec![A::Escape],
-            "Stop typing (what was typed is kept) / close Find / clear the selection / end a comparison",
+            "Stop typing (what was typed is kept) / close Find / clear the selection / end a comparison / back to the whole canvas",
         ),
         row(vec![A::NextNote, A::PreviousNote], "Next / previous note"),
         row(
@@ -672,7 +698,12 @@ pub fn help_rows() -> Vec<HelpRow> {
         row(vec![A::ToggleSidePanel], "Hide or show the side panel"),
         row(
             vec![A::ZoomIn, A::ZoomOut, A::ZoomReset],
-            "Zoom in / out / actual size",
+            "Zoom the canvas in / out / back to the whole canvas (also Ctrl+wheel; the wheel \
+             or a drag on empty canvas pans)",
+        ),
+        row(
+            vec![A::FocusArea],
+            "Bring the selected note's area close (or double-click an area's heading); Esc returns",
         ),
         row(
             vec![A::Present],

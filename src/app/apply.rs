@@ -242,7 +242,17 @@ impl App {
                 self.settings.show_side_panel = !self.settings.show_side_panel;
                 self.save_settings();
             }
-            C::Zoom(step) => match step {
+            C::Zoom(step) => {
+                let canvas = self.view.canvas_rect.unwrap_or(ctx.content_rect());
+                self.view.zoom.step(step, canvas);
+            }
+            C::Focus(section) => {
+                self.view.zoom = super::canvas_zoom::CanvasZoom {
+                    focus: section,
+                    ..Default::default()
+                };
+            }
+            C::InterfaceZoom(step) => match step {
                 ZoomStep::In => egui::gui_zoom::zoom_in(ctx),
                 ZoomStep::Out => egui::gui_zoom::zoom_out(ctx),
                 ZoomStep::Reset => ctx.set_zoom_factor(1.0),

@@ -98,14 +98,11 @@ pub fn show(
     show_links: bool,
     out: &mut Vec<Command>,
 ) {
-    show_with(
-        ui,
-        canvas,
-        view,
-        palette,
-        &CanvasStyle::editor(show_links),
-        out,
-    );
+    let mut style = CanvasStyle::editor(show_links);
+    // A focused area fills the canvas, as a spotlit one does when presenting.
+    style.focus = view.zoom.focus;
+    style.max_zoom = super::canvas_zoom::MAX_ZOOM;
+    draw(ui, canvas, view, palette, &style, true, out);
 }
 
 /// Draws the canvas in `style` (the editor calls [`show`]).
@@ -117,18 +114,62 @@ pub fn show_with(
     style: &CanvasStyle,
     out: &mut Vec<Command>,
 ) {
+    draw(ui, canvas, view, palette, style, false, out);
+}
+
+/// Draws the canvas; `zoomable`, the editor's, follows the view's zoom and pan and takes
+/// Ctrl+wheel, the wheel and drags on empty canvas for them.
+fn draw(
+    ui: &mut Ui,
+    canvas: &Canvas,
+    view: &mut ViewState,
+    palette: &Palette,
+    style: &CanvasStyle,
+    zoomable: bool,
+    out: &mut Vec<Command>,
+) {
     view.smallest_note_font = None;
     view.drawn_notes.clear();
     let full = ui.available_rect_before_wrap();
-    let (board, origin) = zoomed_board(full, style);
-    let to_rect = |r: layout::Rect| Rect::from_min_size(pos2(r.x, r.y) + origin, vec2(r.w, r.h));
-    let scale = (board.size() / 600.0).clamp(0.7, 2.0);
-
-    // Clicking empty canvas clears the selection.
-    let background = ui.interact(full, ui.scope_id().with("canvas_bg"), Sense::click());
+    view.canvas_rect = Some(full);
+    // Clicking empty canvas clears the selection; dragging it pans a zoomed canvas.
+    let background = ui.interact(
+        full,
+        ui.scope_id().with("canvas_bg"),
+        Sense::click_and_drag(),
+    );
     if background.clicked() {
         out.push(Command::Select(None));
     }
+    if zoomable && style.focus.is_none() {
+        follow_zoom_input(ui, view, full, &background);
+    }
+    let zoom = view.zoom;
+    let zoomed = zoomable && style.focus.is_none() && zoom.is_zoomed();
+    let base_scale = (Board::new(full.width(), full.height()).size() / 600.0).clamp(0.7, 2.0);
+    let (board, origin, scale, visible) = if zoomed {
+        // The whole picture laid out larger, every note on it (panning brings it into view).
+        let board = Board::new(full.width() * zoom.factor, full.height() * zoom.factor);
+        let origin = full.min.to_vec2() + zoom.pan;
+        let on_screen = Rect::from_min_size(Pos2::ZERO + origin, full.size() * zoom.factor);
+        (board, origin, base_scale * zoom.factor, on_screen)
+    } else {
+        let (board, origin) = zoomed_board(full, style);
+        let scale = (board.size() / 600.0).clamp(0.7, 2.0);
+        (board, origin, scale, full)
+    };
+    let zoomed_style;
+    let style = if zoomed {
+        // Type and notes grow with the picture.
+        let mut s = style.clone();
+        s.min_font *= zoom.factor;
+        s.max_font *= zoom.factor;
+        zoomed_style = s;
+        &zoomed_style
+    } else {
+        style
+    };
+    let to_rect = |r: layout::Rect| Rect::from_min_size(pos2(r.x, r.y) + origin, vec2(r.w, r.h));
     let painter = ui.painter_at(full);
     painter.rect_filled(full, 0.0, color(palette.background));
     let shape_stroke = Stroke::new(2.0 * scale, color(palette.shape_stroke));
@@ -182,7 +223,8 @@ pub fn show_with(
             origin,
             area,
             scale,
-            visible: full,
+            visible,
+            editor: zoomable,
         };
         let look = Look {
             canvas,
@@ -224,6 +266,26 @@ struct Placement<'a> {
     scale: f32,
     /// The part of the screen the canvas is drawn in: notes are laid out inside it.
     visible: Rect,
+    /// Drawn by the editor, whose areas can be brought close.
+    editor: bool,
+}
+
+/// Ctrl+wheel (or a pinch) zooms about the pointer; zoomed in, the wheel and a drag on empty
+/// canvas pan.
+fn follow_zoom_input(ui: &Ui, view: &mut ViewState, full: Rect, background: &egui::Response) {
+    let (zoom_delta, scroll, pointer) =
+        ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta, i.pointer.hover_pos()));
+    let Some(pointer) = pointer.filter(|p| full.contains(*p)) else {
+        return;
+    };
+    if (zoom_delta - 1.0).abs() > 1e-3 {
+        view.zoom.zoom_at(zoom_delta, pointer, full);
+    } else if view.zoom.is_zoomed() && scroll != Vec2::ZERO {
+        view.zoom.pan_by(scroll, full.size());
+    }
+    if view.zoom.is_zoomed() && background.dragged() {
+        view.zoom.pan_by(background.drag_delta(), full.size());
+    }
 }
 
 /// The board laid out in `full`, enlarged around the focused area if there is one, and where
@@ -319,7 +381,7 @@ fn area_ui(
     let title_rect =
         Rect::from_min_max(label_rect.min, label_rect.max - vec2(plus_size + 4.0, 0.0));
     let items = canvas.items(section);
-    ui.put(
+    let heading = ui.put(
         title_rect,
         egui::Label::new(
             egui::RichText::new(section.title())
@@ -327,8 +389,15 @@ fn area_ui(
                 .strong()
                 .color(color(palette.area_label)),
         )
-        .truncate(),
+        .truncate()
+        .selectable(false)
+        .sense(Sense::click()),
     );
+    if place.editor && heading.double_clicked() {
+        // Brings the area close, or, when it is already, the whole canvas back.
+        let focused = style.focus == Some(section);
+        out.push(Command::Focus((!focused).then_some(section)));
+    }
     let plus_rect = Rect::from_min_size(
         pos2(label_rect.right() - plus_size, label_rect.top()),
         Vec2::splat(plus_size),

@@ -114,7 +114,12 @@ pub enum Command {
     ToggleSidePanel,
     /// F6: moves the keyboard between the canvas and the side panel.
     CycleFocus,
+    /// The canvas's picture zoomed (not the interface); `Reset` also leaves a focused area.
     Zoom(ZoomStep),
+    /// Everything in the window larger or smaller (egui's zoom factor).
+    InterfaceZoom(ZoomStep),
+    /// An area brought close to fill the canvas, or (`None`) the whole canvas again.
+    Focus(Option<Section>),
     ShowShortcuts,
     /// "Clear all votes?", then, answered yes, `ClearVotes`.
     AskClearVotes,
@@ -179,7 +184,7 @@ impl Command {
     }
 }
 
-/// View → Zoom: a step of egui's zoom factor, which scales everything in the window.
+/// A step of zoom: of the canvas's picture, or of the whole interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ZoomStep {
     In,

@@ -113,6 +113,10 @@ impl App {
             A::Escape if self.view.find.is_some() => one(Command::Find(super::FindCommand::Close)),
             A::Escape if selected.is_some() => one(Command::Select(None)),
             A::Escape if self.comparison.is_some() => one(Command::CloseComparison),
+            // A focused area or a zoomed canvas goes back to the whole canvas.
+            A::Escape if self.view.zoom != super::canvas_zoom::CanvasZoom::default() => {
+                one(Command::Zoom(ZoomStep::Reset))
+            }
             A::Escape => Vec::new(),
             A::NextNote
             | A::PreviousNote
@@ -136,6 +140,14 @@ impl App {
             A::ZoomIn => one(Command::Zoom(ZoomStep::In)),
             A::ZoomOut => one(Command::Zoom(ZoomStep::Out)),
             A::ZoomReset => one(Command::Zoom(ZoomStep::Reset)),
+            A::FocusArea => selected
+                .and_then(|id| self.doc.canvas().section_of(id.as_str()))
+                .map(|section| Command::Focus(Some(section)))
+                .into_iter()
+                .collect(),
+            A::InterfaceBigger => one(Command::InterfaceZoom(ZoomStep::In)),
+            A::InterfaceSmaller => one(Command::InterfaceZoom(ZoomStep::Out)),
+            A::InterfaceReset => one(Command::InterfaceZoom(ZoomStep::Reset)),
             A::Present => one(Command::Workshop(Workshop::Toggle)),
             A::Shortcuts => one(Command::ShowShortcuts),
             A::ClearVotes => one(Command::AskClearVotes),

@@ -129,6 +129,19 @@ pub fn show(ui: &mut Ui, cx: ChromeContext<'_>) {
                 item(ui, A::ZoomIn, out);
                 item(ui, A::ZoomOut, out);
                 item(ui, A::ZoomReset, out);
+                item(ui, A::FocusArea, out);
+                ui.menu_button("Focus area", |ui| {
+                    for section in crate::section::Section::ALL {
+                        if ui.button(section.title()).clicked() {
+                            out.push(Command::Focus(Some(section)));
+                        }
+                    }
+                });
+                ui.menu_button("Interface size", |ui| {
+                    item(ui, A::InterfaceBigger, out);
+                    item(ui, A::InterfaceSmaller, out);
+                    item(ui, A::InterfaceReset, out);
+                });
                 ui.separator();
                 super::presentation::view_menu(ui, &situation, presentation, out);
                 item(ui, A::Room, out);

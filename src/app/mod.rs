@@ -12,6 +12,7 @@ mod apply;
 pub use actions::markdown_table;
 mod audience;
 mod canvas_view;
+mod canvas_zoom;
 mod clipboard;
 mod commands;
 mod compare;
@@ -141,6 +142,10 @@ pub struct ViewState {
     pub find: Option<find::FindBar>,
     /// Measured note text and each area's kept size, for laying notes out.
     pub packing: note_packing::PackMemory,
+    /// How far the editor's canvas is zoomed and panned, and the area brought close.
+    pub zoom: canvas_zoom::CanvasZoom,
+    /// Where the canvas was drawn in the last frame, for zooming about its centre.
+    pub canvas_rect: Option<egui::Rect>,
 }
 
 /// How a note came out on screen in the last frame.
