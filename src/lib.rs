@@ -20,6 +20,7 @@ pub mod format;
 pub mod git_setup;
 pub mod history;
 pub mod layout;
+pub mod link_routes;
 pub mod live;
 pub mod merge;
 pub mod note_copy;

@@ -14,6 +14,7 @@ use egui::{
 
 use crate::canvas::{Canvas, Item};
 use crate::layout::{self, Board, note_grid};
+use crate::link_routes;
 use crate::packing::{self, NoteMetrics, PackNote, Packing};
 use crate::palette::Palette;
 use crate::section::Section;
@@ -724,15 +725,34 @@ fn link_shapes(
                 if !emphasis {
                     c = c.gamma_multiply(link_alpha);
                 }
-                let a = pos2(from.right(), from.center().y);
-                let b = pos2(to_rect.left(), to_rect.center().y);
                 let width = if emphasis { 2.5 } else { 1.2 } * scale.min(1.5);
-                shapes.push(egui::Shape::line_segment([a, b], Stroke::new(width, c)));
-                shapes.push(egui::Shape::circle_filled(b, width * 1.5, c));
+                // Round the other notes where it can, so it never seems to end in one.
+                let obstacles: Vec<layout::Rect> = rects
+                    .iter()
+                    .filter(|(id, _)| *id != item.id() && *id != to)
+                    .map(|(_, (_, _, r))| board_rect(*r))
+                    .collect();
+                let path = link_routes::route(
+                    &board_rect(*from),
+                    &board_rect(*to_rect),
+                    &obstacles,
+                    &board_rect(view.canvas_rect.unwrap_or(Rect::EVERYTHING)),
+                );
+                let points: Vec<Pos2> = path.iter().map(|(x, y)| pos2(*x, *y)).collect();
+                let Some(&end) = points.last() else {
+                    continue;
+                };
+                shapes.push(egui::Shape::line(points, Stroke::new(width, c)));
+                shapes.push(egui::Shape::circle_filled(end, width * 1.5, c));
             }
         }
     }
     shapes
+}
+
+/// A screen rectangle as plain geometry.
+fn board_rect(r: Rect) -> layout::Rect {
+    layout::Rect::new(r.left(), r.top(), r.width(), r.height())
 }
 
 /// While a note is dragged: a line to the pointer; on release over a note of the same area the
