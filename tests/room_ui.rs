@@ -54,7 +54,7 @@ fn submit(h: &mut Harness<'_, App>, n: u32, section: Section, texts: &[&str]) {
 fn outcomes(h: &Harness<'_, App>, n: u32) -> Vec<Outcome> {
     let server = h.state().room.server().unwrap();
     server.read(|r| {
-        r.you(&phone(n))
+        r.you(&phone(n), h.state().canvas())
             .submitted
             .iter()
             .map(|s| s.outcome)
@@ -94,10 +94,16 @@ fn accepted_notes_are_ordinary_undoable_notes_and_merge_and_reject_work() {
     assert_eq!(after.last().unwrap(), "Cold food on arrival");
     assert_eq!(outcomes(&h, 1), [Outcome::Accepted]);
     assert!(h.query_by_label("Inbox (0)").is_some());
-    // An ordinary note: one undo takes it back.
+    // An ordinary note: one undo takes it back, and its writer is told it is off the canvas.
     h.state_mut().push(Command::Undo);
     h.run();
     assert_eq!(texts(&h, Section::Pains), before);
+    assert_eq!(outcomes(&h, 1), [Outcome::Removed]);
+    h.state_mut().push(Command::Redo);
+    h.run();
+    assert_eq!(outcomes(&h, 1), [Outcome::Accepted]);
+    h.state_mut().push(Command::Undo);
+    h.run();
 
     submit(
         &mut h,
