@@ -39,6 +39,9 @@ pub struct CanvasStyle {
     /// Opacity of a link line not touching the selected note: faint in the editor, so the
     /// selection's links stand out; strong on a projector, which washes faint lines out.
     pub link_alpha: f32,
+    /// The thinnest a link line is drawn, in points, whatever the picture's scale: thin
+    /// lines vanish on a projector.
+    pub min_link_width: f32,
     /// The check mark on addressed customer notes.
     pub checks: bool,
     /// "2 links" / "addresses nothing" on value-map notes.
@@ -78,6 +81,7 @@ impl CanvasStyle {
         CanvasStyle {
             links: show_links,
             link_alpha: 0.35,
+            min_link_width: 0.0,
             checks: true,
             link_counts: true,
             dimmed: [false; 6],
@@ -207,7 +211,7 @@ pub fn show_with(
     }
 
     if style.links {
-        let lines = link_shapes(canvas, view, palette, style.link_alpha, &rects, scale);
+        let lines = link_shapes(canvas, view, palette, style, &rects, scale);
         ui.painter().set(links_slot, egui::Shape::Vec(lines));
     }
     handle_drag(ui, canvas, view, palette, &rects, out);
@@ -243,7 +247,15 @@ fn zoomed_board(full: Rect, style: &CanvasStyle) -> (Board, Vec2) {
     // Board geometry scales with its size, so the enlarged board is the same picture.
     let board = Board::new(full.width() * zoom, full.height() * zoom);
     let (cx, cy) = board.area(section).center();
-    (board, full.center().to_vec2() - vec2(cx, cy))
+    let origin = full.center().to_vec2() - vec2(cx, cy);
+    // No empty band beside an area near the picture's edge (see `spotlight`).
+    let (r, (ccx, ccy)) = (board.circle_radius, board.circle_center);
+    let content = Rect::from_min_max(
+        pos2(board.square.x, board.square.y.min(ccy - r)),
+        pos2(ccx + r, board.square.bottom().max(ccy + r)),
+    );
+    let origin = origin + super::spotlight::fill_screen(content.translate(origin), full);
+    (board, origin)
 }
 
 /// What the canvas is drawn from and how: shared by an area, its notes and their faces.
@@ -517,7 +529,7 @@ fn link_shapes(
     canvas: &Canvas,
     view: &ViewState,
     palette: &Palette,
-    link_alpha: f32,
+    style: &CanvasStyle,
     rects: &NoteRects,
     scale: f32,
 ) -> Vec<egui::Shape> {
@@ -535,11 +547,16 @@ fn link_shapes(
                 let emphasis = highlighted || view.selected.as_deref() == Some(to.as_str());
                 let mut c = color(palette.link);
                 if !emphasis {
-                    c = c.gamma_multiply(link_alpha);
+                    c = c.gamma_multiply(style.link_alpha);
                 }
                 let a = pos2(from.right(), from.center().y);
                 let b = pos2(to_rect.left(), to_rect.center().y);
-                let width = if emphasis { 2.5 } else { 1.2 } * scale.min(1.5);
+                let (base, least) = if emphasis {
+                    (2.5, style.min_link_width * 1.6)
+                } else {
+                    (1.2, style.min_link_width)
+                };
+                let width = (base * scale.min(1.5)).max(least);
                 shapes.push(egui::Shape::line_segment([a, b], Stroke::new(width, c)));
                 shapes.push(egui::Shape::circle_filled(b, width * 1.5, c));
             }

@@ -44,6 +44,7 @@ mod recovery;
 mod room_panel;
 mod settings;
 mod side_tabs;
+mod spotlight;
 mod start_screen;
 mod test_cards;
 mod theme;
@@ -569,6 +570,7 @@ fn status_bar(ui: &mut egui::Ui, doc: &Document, status: &str, timer: (&Presenta
                 ui.label(status);
             }
             presentation::status(ui, timer.0, timer.1);
+            presentation::room_sees(ui, timer.0);
         });
     });
 }
