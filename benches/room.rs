@@ -215,6 +215,7 @@ fn bench_frame(c: &mut Criterion) {
             dialogs: Box::new(ScriptedDialogs::default()),
             clipboard: Box::new(fitcanvas::app::MemoryClipboard::default()),
             clock: Box::new(Instant::now),
+            tone: Box::new(fitcanvas::app::Silence),
         },
     );
     let canvas = generated(300);

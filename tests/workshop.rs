@@ -939,3 +939,46 @@ fn a_spotlight_fills_the_screen_with_no_empty_band() {
         );
     }
 }
+
+#[test]
+fn the_timer_asks_for_one_tone_at_one_minute_and_again_after_a_reset() {
+    let setup = Setup::new();
+    let mut h = example(&setup, FULL_HD);
+    key(&mut h, Key::F5);
+    key(&mut h, Key::T);
+    setup.advance(Duration::from_secs(3 * 60 + 59));
+    h.run();
+    assert_eq!(setup.tones(), 0, "not before the last minute");
+    for _ in 0..5 {
+        setup.advance(Duration::from_secs(2));
+        h.run();
+    }
+    assert_eq!(
+        setup.tones(),
+        1,
+        "once, not on every frame of the last minute"
+    );
+    setup.advance(Duration::from_secs(61));
+    h.run();
+    assert!(has_label(&h, "Time's up −00:10"));
+    assert_eq!(setup.tones(), 1, "no tone when time is up");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::T);
+    h.run();
+    key(&mut h, Key::T);
+    setup.advance(Duration::from_secs(4 * 60 + 1));
+    h.run();
+    assert_eq!(setup.tones(), 2, "again after a reset");
+
+    // Turned off in the timer window (and remembered), the last minute is silent.
+    click(&mut h, "Set timer…");
+    click(&mut h, "Tone at one minute left");
+    assert!(!fitcanvas::app::Settings::load(&setup.path("config")).timer_tone);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::T);
+    h.run();
+    key(&mut h, Key::T);
+    setup.advance(Duration::from_secs(4 * 60 + 1));
+    h.run();
+    assert_eq!(setup.tones(), 2);
+    // In the corner and in the timer window; the corner still turns amber.
+    assert_eq!(h.query_all_by_label("00:59").count(), 2);
+}

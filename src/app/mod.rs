@@ -49,6 +49,7 @@ mod start_screen;
 mod test_cards;
 mod theme;
 mod timer_view;
+mod tone;
 mod voting;
 mod window;
 
@@ -73,6 +74,7 @@ pub use settings::Settings;
 pub use side_tabs::{BAD_DATE, SideTab, SideView};
 pub use test_cards::NO_OBSERVATION;
 pub use theme::ThemeChoice;
+pub use tone::{Silence, Speakers, ToneOut};
 
 use crate::canvas::ItemId;
 use crate::format;
@@ -88,6 +90,8 @@ pub struct AppConfig {
     pub clock: Box<dyn Fn() -> Instant>,
     /// Where copied notes go: the system's clipboard, or one in memory for tests.
     pub clipboard: Box<dyn NoteClipboard>,
+    /// Where the timer's one-minute tone goes: the speakers, or a counter in tests.
+    pub tone: Box<dyn ToneOut>,
 }
 
 /// Which screen fills the window.
@@ -219,6 +223,7 @@ struct Services {
     /// The open file as last read or written, and the watch on it.
     watch: outside_change::FileWatch,
     clipboard: Box<dyn NoteClipboard>,
+    tone: Box<dyn ToneOut>,
 }
 
 /// Bookkeeping from one frame to the next: never saved, never part of the document.
@@ -294,6 +299,7 @@ impl App {
                 ctx: ctx.clone(),
                 watch: outside_change::FileWatch::default(),
                 clipboard: config.clipboard,
+                tone: config.tone,
             },
             frame: FrameState {
                 after_save: None,
@@ -515,6 +521,14 @@ impl App {
         };
         dialogs::show(&ctx, modal_layer);
         let t = presentation::now(self);
+        // Looked at every frame, so turning the tone on later does not sound a late one.
+        let tone_due = self
+            .presentation
+            .last_minute
+            .due(&self.presentation.timer, t);
+        if tone_due && self.settings.timer_tone {
+            self.services.tone.play();
+        }
         let on_canvas = self.screen == Screen::Canvas;
         let cx = presentation::PresentContext {
             canvas: self.doc.canvas(),
@@ -523,7 +537,7 @@ impl App {
             t,
             out: &mut out,
         };
-        presentation::windows(&ctx, cx, on_canvas);
+        presentation::windows(&ctx, cx, on_canvas, self.settings.timer_tone);
         let room_window = room_panel::RoomContext {
             room: &mut self.room,
             canvas: self.doc.canvas(),
@@ -629,6 +643,7 @@ fn run_with(file: Option<&Path>, start: impl FnOnce(&mut App) + 'static) -> Exit
                     dialogs: Box::new(NativeDialogs),
                     clock: Box::new(Instant::now),
                     clipboard: Box::new(SystemClipboard::default()),
+                    tone: Box::new(Speakers::default()),
                 },
             );
             if let Some(file) = file {

@@ -13,7 +13,7 @@ use egui::{Align, Align2, Layout, Rect, RichText, Stroke, Ui, UiBuilder, pos2, v
 
 use crate::fit;
 use crate::palette::Palette;
-use crate::workshop::{Step, Timer, Walkthrough};
+use crate::workshop::{LastMinute, Step, Timer, Walkthrough};
 
 use super::canvas_view::{self, CanvasStyle};
 use super::theme::color;
@@ -90,6 +90,8 @@ pub enum Action {
     /// Sets the timer's length while the minutes are being dragged, without writing settings
     /// every frame.
     DragMinutes(f64),
+    /// The one-minute tone on or off, remembered in the settings.
+    SetTone(bool),
 }
 
 /// Presentation state: runtime only, never saved with the canvas.
@@ -105,6 +107,8 @@ pub struct Presentation {
     /// The second native window for the projector.
     pub audience: bool,
     pub timer: Timer,
+    /// When the timer's one-minute tone is due.
+    pub(super) last_minute: LastMinute,
     pub timer_window: bool,
     /// The timer's clock counts seconds from here.
     epoch: Instant,
@@ -125,6 +129,7 @@ impl Presentation {
             top_voted: false,
             audience: false,
             timer: Timer::new(minutes),
+            last_minute: LastMinute::default(),
             timer_window: false,
             epoch: now,
             timer_controls: Vec::new(),
@@ -227,6 +232,10 @@ pub fn apply(app: &mut App, ctx: &egui::Context, action: Action) {
         }
         Action::ResetTimer => p.timer.reset(),
         Action::DragMinutes(minutes) => p.timer.set_minutes(minutes.clamp(0.5, 240.0)),
+        Action::SetTone(on) => {
+            app.settings.timer_tone = on;
+            app.save_settings();
+        }
         Action::SetMinutes(minutes) => {
             let minutes = minutes.clamp(0.5, 240.0);
             p.timer.set_minutes(minutes);
@@ -540,7 +549,7 @@ fn top_voted_overlay(
 
 /// Windows that live beside both modes: the timer settings and the audience window. Also
 /// schedules the next repaint a running timer needs (and no more).
-pub fn windows(ctx: &egui::Context, cx: PresentContext<'_>, on_canvas: bool) {
+pub fn windows(ctx: &egui::Context, cx: PresentContext<'_>, on_canvas: bool, tone: bool) {
     let PresentContext {
         canvas,
         view,
@@ -552,7 +561,7 @@ pub fn windows(ctx: &egui::Context, cx: PresentContext<'_>, on_canvas: bool) {
         ctx.request_repaint_after(Duration::from_secs_f64(secs));
     }
     if presentation.timer_window {
-        timer_window(ctx, presentation, t, out);
+        timer_window(ctx, presentation, t, tone, out);
     }
     if presentation.audience && on_canvas {
         let showing = Showing {
