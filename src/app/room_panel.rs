@@ -230,8 +230,29 @@ fn read<R>(
     server.read(|r| f(r, app.doc.canvas()))
 }
 
+/// Tells the room what the presentation shows now, if that changed since it was last told.
+fn publish(app: &mut App) {
+    let Some(server) = &app.room.server else {
+        return;
+    };
+    let p = &app.presentation;
+    let key = (app.doc.version(), p.walkthrough, p.timer);
+    if app.room.published.as_ref() != Some(&key) {
+        let t = super::presentation::now(app);
+        server.publish(Shown {
+            canvas: app.doc.canvas().clone(),
+            walkthrough: p.walkthrough,
+            timer: Some(TimerView::new(&p.timer, t)),
+        });
+        app.room.published = Some(key);
+    }
+}
+
 /// Takes submissions out of the inbox, each with the note it became (if any).
 fn resolve(app: &mut App, ids: &[(u64, Option<ItemId>)], outcome: Outcome) {
+    // The canvas with the note on it goes out first: a page told "accepted" against the
+    // canvas from before would read "taken off the canvas" until the next frame.
+    publish(app);
     update(app, |r| {
         for (id, note) in ids {
             r.resolve(*id, outcome, note.as_ref());
@@ -320,17 +341,7 @@ pub(super) fn after_frame(app: &mut App) {
         }
     }
     let (joined, waiting) = server.read(|r| (r.connected(), r.inbox().len()));
-    let p = &app.presentation;
-    let key = (app.doc.version(), p.walkthrough, p.timer);
-    if app.room.published.as_ref() != Some(&key) {
-        let t = super::presentation::now(app);
-        server.publish(Shown {
-            canvas: app.doc.canvas().clone(),
-            walkthrough: p.walkthrough,
-            timer: Some(TimerView::new(&p.timer, t)),
-        });
-        app.room.published = Some(key);
-    }
+    publish(app);
     let url = app.room.url();
     if app.room.badge.as_ref().map(|b| &b.url) != url.as_ref() {
         app.room.badge = url.as_deref().and_then(JoinBadge::new).map(Arc::new);
