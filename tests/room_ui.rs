@@ -370,3 +370,19 @@ fn the_phone_says_on_the_canvas_only_while_the_note_is_there() {
     h.run();
     phone.outcomes_until("accepted");
 }
+
+#[test]
+fn a_new_join_address_keeps_the_machine_address_and_redraws_the_code() {
+    let setup = Setup::new();
+    let mut h = example(&setup, (1280.0, 900.0));
+    open_room(&mut h);
+    let old = h.state().room.url().unwrap();
+    h.get_by_label(&format!("QR code to join the room: {old}"));
+    click(&mut h, "New join address");
+    let new = h.state().room.url().unwrap();
+    assert_ne!(new, old);
+    let host = |url: &str| url.rsplit_once('/').unwrap().0.to_owned();
+    assert_eq!(host(&new), host(&old), "the same machine address and port");
+    h.get_by_label(&format!("QR code to join the room: {new}"));
+    assert!(h.query_by_label(&new).is_some(), "the new address is shown");
+}
