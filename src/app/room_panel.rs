@@ -547,7 +547,8 @@ fn controls(ui: &mut Ui, room: &mut Room, snap: &Snapshot, out: &mut Vec<Command
             }
         });
     });
-    ui.label("Join at:");
+    ui.label("Join at:")
+        .on_hover_text("Follows this computer's network: looked at again every few seconds");
     for (i, url) in snap.urls.iter().enumerate() {
         let chosen = i == room.offered.chosen_index();
         if ui.radio(chosen, url).clicked() {
