@@ -123,7 +123,7 @@ fn bench_room(c: &mut Criterion) {
         server.update(|r| {
             let ids: Vec<u64> = r.inbox().iter().map(|s| s.id).collect();
             for id in ids {
-                r.resolve(id, fitcanvas::room::protocol::Outcome::Accepted);
+                r.resolve(id, fitcanvas::room::protocol::Outcome::Accepted, None);
             }
         });
         // Every phone hears of the change; let that settle so rounds are independent.
@@ -215,6 +215,7 @@ fn bench_frame(c: &mut Criterion) {
             dialogs: Box::new(ScriptedDialogs::default()),
             clipboard: Box::new(fitcanvas::app::MemoryClipboard::default()),
             clock: Box::new(Instant::now),
+            tone: Box::new(fitcanvas::app::Silence),
         },
     );
     let canvas = generated(300);

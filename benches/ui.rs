@@ -44,6 +44,7 @@ fn bench_ui(c: &mut Criterion) {
                 dialogs: Box::new(ScriptedDialogs::default()),
                 clock: Box::new(Instant::now),
                 clipboard: Box::new(fitcanvas::app::MemoryClipboard::default()),
+                tone: Box::new(fitcanvas::app::Silence),
             },
         );
         let canvas = generated(n);

@@ -14,6 +14,8 @@ packages=(
   curl ca-certificates
   libxkbcommon-dev libxkbcommon-x11-0 libx11-dev libxcursor1 libxrandr2 libxi6
   libwayland-dev libgl1-mesa-dri mesa-vulkan-drivers libvulkan1
+  # The timer's one-minute tone plays through ALSA (rodio and cpal link libasound).
+  libasound2-dev
   # pdftotext: tests/export.rs checks that exported PDFs hold every note as searchable text.
   poppler-utils
   # tests/room_browser.rs opens the room's phone page in a real browser (headless), driven by

@@ -221,6 +221,34 @@ impl Default for Timer {
     }
 }
 
+/// When the one-minute tone is due: once, on the first look at a timer in its last minute,
+/// and not again on the frames after, nor while it stays paused there. A timer out of its
+/// last minute (reset, set anew, or not started) arms it again; one whose time is up does
+/// not, so the tone never sounds after "Time's up".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LastMinute {
+    armed: bool,
+}
+
+impl Default for LastMinute {
+    fn default() -> LastMinute {
+        LastMinute { armed: true }
+    }
+}
+
+impl LastMinute {
+    /// Looks at `timer` at time `now` (each frame); true exactly when the tone should sound.
+    pub fn due(&mut self, timer: &Timer, now: f64) -> bool {
+        if timer.is_warning(now) {
+            return std::mem::replace(&mut self.armed, false);
+        }
+        if !timer.is_up(now) {
+            self.armed = true;
+        }
+        false
+    }
+}
+
 /// The notes with votes, most votes first (ties in canvas order).
 pub fn top_voted(canvas: &Canvas) -> Vec<(Section, ItemId, u32)> {
     let mut voted: Vec<(Section, ItemId, u32)> = canvas
@@ -253,6 +281,51 @@ mod tests {
         t.pause(335.2);
         assert_eq!(t.up_display(900.0), "Time's up −00:35");
         assert_eq!(t.next_tick_in(900.0), None);
+    }
+
+    #[test]
+    fn the_one_minute_tone_is_due_once_per_run_down_and_again_after_a_reset() {
+        let mut timer = Timer::new(5.0);
+        let mut tone = LastMinute::default();
+        // Frames every tenth of a second on a test clock, from `from` to `to` seconds.
+        let mut tones = |timer: &Timer, from: f64, to: f64| -> usize {
+            let mut n = 0;
+            let mut t = from;
+            while t <= to {
+                n += usize::from(tone.due(timer, t));
+                t += 0.1;
+            }
+            n
+        };
+        assert_eq!(
+            tones(&timer, 0.0, 400.0),
+            0,
+            "a timer not started never sounds"
+        );
+        timer.start(0.0);
+        assert_eq!(
+            tones(&timer, 0.0, 239.9),
+            0,
+            "nothing before the last minute"
+        );
+        assert_eq!(
+            tones(&timer, 240.0, 299.9),
+            1,
+            "once on crossing one minute"
+        );
+        assert_eq!(tones(&timer, 300.0, 400.0), 0, "not again when time is up");
+        // Paused in the last minute: no repeat while it stays there, none on restarting.
+        timer.reset();
+        timer.start(1000.0);
+        assert_eq!(tones(&timer, 1000.0, 1250.0), 1, "again after a reset");
+        timer.pause(1250.0);
+        assert_eq!(tones(&timer, 1250.0, 1400.0), 0);
+        timer.start(1400.0);
+        assert_eq!(tones(&timer, 1400.0, 1420.0), 0);
+        // A new length starts over.
+        timer.set_minutes(2.0);
+        timer.start(2000.0);
+        assert_eq!(tones(&timer, 2000.0, 2130.0), 1);
     }
 
     #[test]

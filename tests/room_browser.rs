@@ -2,7 +2,7 @@
 //! The participant's page in a real browser: Debian's chromium (installed by
 //! scripts/install-system-deps.sh), driven by playwright-core (pinned in tests/browser/) at
 //! phone size, against the real room server on loopback. It joins, writes a note, votes,
-//! changes its mind, reloads, and sees the timer. A missing browser or Node fails the test:
+//! changes its mind, reloads, sees the timer, and sees its note accepted and then undone. A missing browser or Node fails the test:
 //! it never passes by skipping. `UPDATE_SCREENSHOTS=1` also writes docs/room-phone.png.
 
 use std::path::{Path, PathBuf};
@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use fitcanvas::Canvas;
-use fitcanvas::room::protocol::TimerView;
+use fitcanvas::room::protocol::{Outcome, TimerView};
 use fitcanvas::room::server::{RoomConfig, RoomServer, Shown};
 use fitcanvas::room::state::{RoundRules, Writing};
 use fitcanvas::section::Section;
@@ -62,11 +62,14 @@ fn a_phone_joins_writes_votes_and_sees_the_timer_in_chromium() {
     walkthrough.forward();
     let mut timer = Timer::new(5.0);
     timer.start(0.0);
-    server.publish(Shown {
-        canvas: canvas.clone(),
-        walkthrough,
-        timer: Some(TimerView::new(&timer, 12.0)),
-    });
+    let show = |canvas: &Canvas| {
+        server.publish(Shown {
+            canvas: canvas.clone(),
+            walkthrough,
+            timer: Some(TimerView::new(&timer, 12.0)),
+        })
+    };
+    show(&canvas);
     server.update(|r| {
         r.set_writing(Some(Writing {
             section: Section::Pains,
@@ -87,8 +90,12 @@ fn a_phone_joins_writes_votes_and_sees_the_timer_in_chromium() {
         .env("CHROMIUM", &chromium)
         .spawn()
         .expect("node (Node.js) is needed for the browser test");
-    // Bounded: a browser that hangs fails the test rather than the CI run.
+    // Bounded: a browser that hangs fails the test rather than the CI run. Meanwhile the
+    // facilitator's part: when the page says (by its display name) it is ready, its note is
+    // accepted as the app does it, and once it has seen that, undone.
     let deadline = Instant::now() + Duration::from_secs(120);
+    let mut inbox = Vec::new();
+    let mut step = 0;
     let status = loop {
         if let Some(status) = child.try_wait().unwrap() {
             break status;
@@ -97,12 +104,32 @@ fn a_phone_joins_writes_votes_and_sees_the_timer_in_chromium() {
             let _ = child.kill();
             panic!("the browser test took over two minutes");
         }
+        let name = server.read(|r| r.devices().first().and_then(|(_, d)| d.name.clone()));
+        match (step, name.as_deref()) {
+            (0, Some("ready")) => {
+                inbox = server.read(|r| r.inbox().iter().map(|s| s.text.clone()).collect());
+                let id = server.read(|r| r.inbox()[0].id);
+                let (edit, note) = server.read(|r| r.accept_edit(id, &canvas)).unwrap();
+                let mut accepted = canvas.clone();
+                accepted.apply(edit).unwrap();
+                show(&accepted);
+                server.update(|r| {
+                    r.resolve(id, Outcome::Accepted, Some(&note));
+                });
+                step = 1;
+            }
+            (1, Some("seen")) => {
+                show(&canvas);
+                step = 2;
+            }
+            _ => {}
+        }
         std::thread::sleep(Duration::from_millis(100));
     };
     assert!(status.success(), "the phone page failed in chromium");
+    assert_eq!(step, 2, "the page saw its note accepted");
 
     // What the phone did reached the room.
-    let inbox: Vec<String> = server.read(|r| r.inbox().iter().map(|s| s.text.clone()).collect());
     assert_eq!(inbox, ["Parking is a nightmare <b>really</b>"]);
     let progress = server.read(|r| r.round()).unwrap();
     assert_eq!((progress.voters, progress.dots), (1, 1));

@@ -634,3 +634,85 @@ async fn a_full_room_turns_new_devices_away() {
     // Those already in still get back in.
     Phone::join(&server, &device(0)).await;
 }
+
+/// A room whose sockets must say hello, and then keep talking, within a fraction of a second.
+fn start_impatient() -> RoomServer {
+    let mut config = RoomConfig::new(Arc::new(|| {}));
+    config.bind = "127.0.0.1".parse().unwrap();
+    config.timeouts = fitcanvas::room::limits::SocketTimeouts {
+        hello: Duration::from_millis(200),
+        idle: Duration::from_millis(300),
+    };
+    RoomServer::start(config).unwrap()
+}
+
+#[tokio::test]
+async fn a_socket_that_never_says_hello_is_closed() {
+    let server = start_impatient();
+    publish(&server, &canvas());
+    let mut silent = Phone::open(&server).await;
+    // Told why, then closed; it never joined.
+    let error = silent.next("error").await;
+    assert_eq!(error["code"], "hello_first");
+    assert!(silent.closed().await);
+    assert_eq!(server.read(|r| r.devices().len()), 0);
+    // The room still takes a page that does say hello.
+    let _phone = Phone::join(&server, &device(1)).await;
+}
+
+#[tokio::test]
+async fn a_socket_that_goes_quiet_is_closed_and_the_device_can_come_back() {
+    let server = start_impatient();
+    publish(&server, &canvas());
+    let mut quiet = Phone::join(&server, &device(1)).await;
+    assert!(quiet.closed().await, "an idle socket is closed");
+    events_until(&server, |e| *e == RoomEvent::Left).await;
+    assert_eq!(server.read(|r| r.connected()), 0);
+    // Closed for quiet, not removed: the same device joins again.
+    let mut back = Phone::join(&server, &device(1)).await;
+    back.send(json!({"type": "ping"})).await;
+    back.next("pong").await;
+}
+
+#[tokio::test]
+async fn a_phone_is_told_when_its_accepted_note_is_undone_and_redone() {
+    let server = start();
+    let before = canvas();
+    publish(&server, &before);
+    let mut phone = Phone::join(&server, &device(1)).await;
+    server.update(|r| {
+        r.set_writing(Some(Writing {
+            section: Section::Pains,
+            private: true,
+        }))
+    });
+    phone
+        .send(json!({"type": "note", "area": "pains", "text": "No receipts"}))
+        .await;
+    events_until(&server, |e| matches!(e, RoomEvent::Submitted { .. })).await;
+    // The facilitator accepts it, as the app does: the edit applied, then resolved.
+    let (id, edit, note) = server.read(|r| {
+        let id = r.inbox()[0].id;
+        let (edit, note) = r.accept_edit(id, &before).unwrap();
+        (id, edit, note)
+    });
+    let mut accepted = before.clone();
+    accepted.apply(edit).unwrap();
+    publish(&server, &accepted);
+    server.update(|r| {
+        r.resolve(
+            id,
+            fitcanvas::room::protocol::Outcome::Accepted,
+            Some(&note),
+        );
+    });
+    let outcome = |v: &Value| v["submitted"][0]["outcome"].clone();
+    let you = phone.next_where("you", |v| outcome(v) == "accepted").await;
+    assert_eq!(you["submitted"][0]["note"], note.as_str());
+    // Undone: the canvas the room sees no longer has it, and the phone hears so.
+    publish(&server, &before);
+    phone.next_where("you", |v| outcome(v) == "removed").await;
+    // Redone: on the canvas again.
+    publish(&server, &accepted);
+    phone.next_where("you", |v| outcome(v) == "accepted").await;
+}

@@ -3,7 +3,8 @@
 //! inbox (accept, accept all, merge, reject, and undo of an accepted note), vote rounds
 //! revealed as one undo step, and a snapshot of the presented canvas with the room open.
 //! Participants are stood in for through the room's state (tests/room_server.rs covers the
-//! network itself).
+//! network itself), but for one phone on a real socket that follows its note through accept,
+//! undo and redo.
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -54,7 +55,7 @@ fn submit(h: &mut Harness<'_, App>, n: u32, section: Section, texts: &[&str]) {
 fn outcomes(h: &Harness<'_, App>, n: u32) -> Vec<Outcome> {
     let server = h.state().room.server().unwrap();
     server.read(|r| {
-        r.you(&phone(n))
+        r.you(&phone(n), h.state().canvas())
             .submitted
             .iter()
             .map(|s| s.outcome)
@@ -94,10 +95,16 @@ fn accepted_notes_are_ordinary_undoable_notes_and_merge_and_reject_work() {
     assert_eq!(after.last().unwrap(), "Cold food on arrival");
     assert_eq!(outcomes(&h, 1), [Outcome::Accepted]);
     assert!(h.query_by_label("Inbox (0)").is_some());
-    // An ordinary note: one undo takes it back.
+    // An ordinary note: one undo takes it back, and its writer is told it is off the canvas.
     h.state_mut().push(Command::Undo);
     h.run();
     assert_eq!(texts(&h, Section::Pains), before);
+    assert_eq!(outcomes(&h, 1), [Outcome::Removed]);
+    h.state_mut().push(Command::Redo);
+    h.run();
+    assert_eq!(outcomes(&h, 1), [Outcome::Accepted]);
+    h.state_mut().push(Command::Undo);
+    h.run();
 
     submit(
         &mut h,
@@ -282,4 +289,100 @@ fn a_port_in_use_or_not_a_number_is_said_plainly() {
     h.state_mut().room.port.clear();
     click(&mut h, "Open the room");
     assert!(h.state().room.is_open());
+}
+
+/// A participant's phone on a real socket to the app's room (blocking, with a short read
+/// timeout so the test can poll it between frames).
+struct Socket(tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<std::net::TcpStream>>);
+
+impl Socket {
+    fn join(h: &Harness<'_, App>, device: &str) -> Socket {
+        let url = h.state().room.url().unwrap();
+        let (mut ws, _) =
+            tungstenite::connect(format!("{}/ws", url.replacen("http://", "ws://", 1))).unwrap();
+        if let tungstenite::stream::MaybeTlsStream::Plain(tcp) = ws.get_mut() {
+            tcp.set_read_timeout(Some(std::time::Duration::from_millis(50)))
+                .unwrap();
+        }
+        let hello = serde_json::json!({"type": "hello", "device": device});
+        ws.send(tungstenite::Message::text(hello.to_string()))
+            .unwrap();
+        Socket(ws)
+    }
+
+    fn send(&mut self, msg: serde_json::Value) {
+        self.0
+            .send(tungstenite::Message::text(msg.to_string()))
+            .unwrap();
+    }
+
+    /// The outcome of this phone's latest note in each `you` message, read until one says
+    /// `until` (five seconds at most); every outcome seen on the way, in order.
+    fn outcomes_until(&mut self, until: &str) -> Vec<String> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        let mut seen = Vec::new();
+        while std::time::Instant::now() < deadline {
+            let Ok(tungstenite::Message::Text(text)) = self.0.read() else {
+                continue;
+            };
+            let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let Some(outcome) = v["submitted"].as_array().and_then(|a| a.last()) else {
+                continue;
+            };
+            let outcome = outcome["outcome"].as_str().unwrap().to_owned();
+            let done = outcome == until;
+            seen.push(outcome);
+            if done {
+                return seen;
+            }
+        }
+        panic!("no {until} in time; heard {seen:?}");
+    }
+}
+
+#[test]
+fn the_phone_says_on_the_canvas_only_while_the_note_is_there() {
+    let setup = Setup::new();
+    let mut h = example(&setup, (1280.0, 900.0));
+    open_room(&mut h);
+    let mut phone = Socket::join(&h, "socket-phone-0001");
+    h.state().room.server().unwrap().update(|r| {
+        r.set_writing(Some(Writing {
+            section: Section::Pains,
+            private: true,
+        }))
+    });
+    phone.send(serde_json::json!({"type": "note", "area": "pains", "text": "Cold food"}));
+    assert_eq!(phone.outcomes_until("waiting").last().unwrap(), "waiting");
+    h.run();
+    click(&mut h, "Accept");
+    let heard = phone.outcomes_until("accepted");
+    // The canvas with the note goes out before the outcome does; the other order is a race
+    // the page would usually, not always, win, so this can catch it only now and then.
+    assert!(
+        !heard.iter().any(|o| o == "removed"),
+        "never told it was taken off before it was on: {heard:?}"
+    );
+    h.state_mut().push(Command::Undo);
+    h.run();
+    phone.outcomes_until("removed");
+    h.state_mut().push(Command::Redo);
+    h.run();
+    phone.outcomes_until("accepted");
+}
+
+#[test]
+fn a_new_join_address_keeps_the_machine_address_and_redraws_the_code() {
+    let setup = Setup::new();
+    let mut h = example(&setup, (1280.0, 900.0));
+    open_room(&mut h);
+    let old = h.state().room.url().unwrap();
+    h.get_by_label(&format!("QR code to join the room: {old}"));
+    click(&mut h, "New join address");
+    let new = h.state().room.url().unwrap();
+    assert_ne!(new, old);
+    let host = |url: &str| url.rsplit_once('/').unwrap().0.to_owned();
+    assert_eq!(host(&new), host(&old), "the same machine address and port");
+    h.get_by_label(&format!("QR code to join the room: {new}"));
+    assert!(h.query_by_label(&new).is_some(), "the new address is shown");
 }

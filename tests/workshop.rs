@@ -20,6 +20,16 @@ use support::*;
 
 const FULL_HD: (f32, f32) = (1920.0, 1080.0);
 
+/// The keys that spotlight areas 1 to 6.
+const SPOTLIGHT_KEYS: [Key; 6] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+];
+
 /// The FieldFresh example, opened from the start screen in a window of `size`.
 fn example(setup: &Setup, size: (f32, f32)) -> Harness<'static, App> {
     let mut h = setup.harness(size);
@@ -498,15 +508,7 @@ fn every_spotlit_area_shows_each_of_its_notes_whole() {
     let setup = Setup::new();
     let mut h = example(&setup, FULL_HD);
     key(&mut h, Key::F5);
-    let digits = [
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num4,
-        Key::Num5,
-        Key::Num6,
-    ];
-    for (n, digit) in (1u8..).zip(digits) {
+    for (n, digit) in (1u8..).zip(SPOTLIGHT_KEYS) {
         key(&mut h, digit);
         let Some(fitcanvas::workshop::Step::Area(section)) =
             fitcanvas::workshop::Step::for_number_key(n)
@@ -611,6 +613,12 @@ mod snapshots {
     #[test]
     fn presentation_spotlight_light() {
         shot(false, &[Key::Num2], "presentation_spotlight_light");
+    }
+
+    /// Products & services spotlit: the area takes the screen, not a strip of it.
+    #[test]
+    fn presentation_spotlight_products_light() {
+        shot(false, &[Key::Num4], "presentation_spotlight_products_light");
     }
 
     #[test]
@@ -722,4 +730,251 @@ fn clear_all_votes_asks_first_and_one_undo_brings_them_back() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(votes(&h), before, "one undo step");
+}
+
+/// The top-voted list's first entry, wherever it is drawn: "1. <the most-voted note's text>".
+fn top_entry(h: &Harness<'_, App>) -> String {
+    let canvas = h.state().canvas();
+    let (_, id, _) = fitcanvas::workshop::top_voted(canvas)[0].clone();
+    format!("1. {} ·", canvas.item(id.as_str()).unwrap().text())
+}
+
+#[test]
+fn the_audience_window_shows_the_top_voted_list_step_and_timer_as_presented() {
+    let setup = Setup::new();
+    let mut h = example(&setup, FULL_HD);
+    click(&mut h, "View");
+    click(&mut h, "Audience window");
+    let first = top_entry(&h);
+    let entries = |h: &Harness<'_, App>| h.query_all_by_label_contains(&first).count();
+    // The editor's fit panel may rank the votes; the room does not see them yet.
+    let editor = entries(&h);
+    h.state_mut().push(Command::Workshop(
+        fitcanvas::app::WorkshopAction::ToggleTopVoted,
+    ));
+    h.run();
+    assert_eq!(
+        entries(&h),
+        editor + 1,
+        "the audience window shows the list too"
+    );
+    // Presenting, the presented screen and the audience window show the same list, step and
+    // timer.
+    key(&mut h, Key::F5);
+    key(&mut h, Key::Num2);
+    assert_eq!(entries(&h), 2);
+    assert_eq!(h.query_all_by_label("Step 2 of 7: Pains").count(), 2);
+    key(&mut h, Key::T);
+    setup.advance(Duration::from_secs(30));
+    h.run();
+    assert_eq!(h.query_all_by_label("04:30").count(), 2);
+    // The audience's copy is for looking: its entries are text, not links to click.
+    let links = h
+        .query_all(
+            egui_kittest::kittest::By::new()
+                .role(egui::accesskit::Role::Link)
+                .label_contains(&first),
+        )
+        .count();
+    assert_eq!(links, 1, "only the facilitator's list is clickable");
+}
+
+#[test]
+fn the_editor_says_what_the_room_sees() {
+    let setup = Setup::new();
+    let mut h = example(&setup, FULL_HD);
+    assert!(h.query_by_label_contains("Room sees").is_none());
+    click(&mut h, "View");
+    click(&mut h, "Audience window");
+    assert!(has_label(&h, "Room sees: All areas"));
+    key(&mut h, Key::PageDown);
+    assert!(has_label(&h, "Room sees: Step 1 of 7: Customer jobs"));
+    key(&mut h, Key::F);
+    assert!(has_label(
+        &h,
+        "Room sees: Step 1 of 7: Customer jobs · fit shown"
+    ));
+}
+
+#[test]
+fn f11_in_the_audience_window_asks_for_full_screen() {
+    let setup = Setup::new();
+    let mut h = example(&setup, FULL_HD);
+    press_alone(&mut h, Key::F11);
+    assert!(
+        !sent_fullscreen(&h, true),
+        "the editor alone does nothing with F11"
+    );
+    click(&mut h, "View");
+    click(&mut h, "Audience window");
+    press_alone(&mut h, Key::F11);
+    // Embedded in tests, the audience's picture is in the main window: that one is asked.
+    assert!(sent_fullscreen(&h, true), "F11 asks for full screen");
+    assert!(!presenting(&h), "and does not start presenting");
+}
+
+/// Whether a tooltip is on screen for the note `text` after the pointer rests on it.
+fn tooltip_after_resting_on(h: &mut Harness<'_, App>, text: &str) -> bool {
+    let rect = h.state().view.note_rects[&id_of(h, text)];
+    h.hover_at(rect.center());
+    // Well past egui's tooltip delay (each step is a quarter of a second).
+    h.run_steps(8);
+    let shown = h
+        .query_by_label_contains(&format!("pain: {text}"))
+        .is_some();
+    h.remove_cursor();
+    h.run();
+    shown
+}
+
+#[test]
+fn no_tooltips_pop_up_on_the_presented_screen() {
+    let setup = Setup::new();
+    let mut h = example(&setup, FULL_HD);
+    let note = "Produce arrives bruised or wilted";
+    assert!(
+        tooltip_after_resting_on(&mut h, note),
+        "the editor shows a note's tooltip"
+    );
+    key(&mut h, Key::F5);
+    key(&mut h, Key::Num2);
+    assert!(
+        !tooltip_after_resting_on(&mut h, note),
+        "none while presenting"
+    );
+    // Leaving the presentation brings them back.
+    key(&mut h, Key::F5);
+    assert!(tooltip_after_resting_on(&mut h, note));
+}
+
+#[test]
+fn stepping_back_from_the_fit_hides_it_again() {
+    let setup = Setup::new();
+    let mut h = example(&setup, FULL_HD);
+    key(&mut h, Key::F5);
+    let score = format!("Fit {:.0}%", fit(&h).unwrap());
+    key(&mut h, Key::Num6);
+    key(&mut h, Key::ArrowRight);
+    assert!(has_label(&h, "Step 7 of 7: Fit"));
+    assert!(has_label(&h, &score));
+    key(&mut h, Key::ArrowLeft);
+    assert!(has_label(&h, "Step 6 of 7: Gain creators"));
+    assert!(!has_label(&h, &score), "the fit is hidden again");
+    assert!(!h.state().presentation.style(1080.0).links);
+    // F still reveals it by hand on an area.
+    key(&mut h, Key::F);
+    assert!(has_label(&h, &score));
+}
+
+/// Every line segment drawn in the last frame, with its stroke.
+fn segments(h: &Harness<'_, App>) -> Vec<egui::epaint::Stroke> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<egui::epaint::Stroke>) {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            egui::Shape::LineSegment { stroke, .. } => out.push(*stroke),
+            // Link lines are paths round the notes in their way.
+            egui::Shape::Path(path) => {
+                if let egui::epaint::ColorMode::Solid(color) = path.stroke.color {
+                    out.push(egui::epaint::Stroke::new(path.stroke.width, color));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &h.output().shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
+#[test]
+fn link_lines_at_the_fit_are_thick_and_at_full_strength() {
+    let setup = Setup::new();
+    let mut h = example(&setup, FULL_HD);
+    key(&mut h, Key::F5);
+    key(&mut h, Key::Num6);
+    key(&mut h, Key::ArrowRight);
+    assert!(has_label(&h, "Step 7 of 7: Fit"));
+    let link = fitcanvas::palette::Palette::projector_light().link;
+    let link = egui::Color32::from_rgb(link.0, link.1, link.2);
+    let lines: Vec<_> = segments(&h)
+        .into_iter()
+        .filter(|s| s.color == link)
+        .collect();
+    let links: usize = h
+        .state()
+        .canvas()
+        .all_items()
+        .map(|(_, i)| i.addresses().len())
+        .sum();
+    assert_eq!(lines.len(), links, "every link drawn, none faded");
+    for line in &lines {
+        assert!(line.width >= 3.0, "a link line {} px wide", line.width);
+    }
+}
+
+#[test]
+fn a_spotlight_fills_the_screen_with_no_empty_band() {
+    let setup = Setup::new();
+    let mut h = example(&setup, FULL_HD);
+    key(&mut h, Key::F5);
+    for digit in SPOTLIGHT_KEYS {
+        key(&mut h, digit);
+        // The notes in view (the spotlit area's and the dimmed ones round it) reach across
+        // the screen: no side of it is left blank.
+        let shown = h
+            .state()
+            .view
+            .note_rects
+            .values()
+            .fold(egui::Rect::NOTHING, |all, r| all.union(*r));
+        assert!(
+            shown.width() >= 0.9 * FULL_HD.0,
+            "after {digit:?} the notes span only {shown:?}"
+        );
+    }
+}
+
+#[test]
+fn the_timer_asks_for_one_tone_at_one_minute_and_again_after_a_reset() {
+    let setup = Setup::new();
+    let mut h = example(&setup, FULL_HD);
+    key(&mut h, Key::F5);
+    key(&mut h, Key::T);
+    setup.advance(Duration::from_secs(3 * 60 + 59));
+    h.run();
+    assert_eq!(setup.tones(), 0, "not before the last minute");
+    for _ in 0..5 {
+        setup.advance(Duration::from_secs(2));
+        h.run();
+    }
+    assert_eq!(
+        setup.tones(),
+        1,
+        "once, not on every frame of the last minute"
+    );
+    setup.advance(Duration::from_secs(61));
+    h.run();
+    assert!(has_label(&h, "Time's up −00:10"));
+    assert_eq!(setup.tones(), 1, "no tone when time is up");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::T);
+    h.run();
+    key(&mut h, Key::T);
+    setup.advance(Duration::from_secs(4 * 60 + 1));
+    h.run();
+    assert_eq!(setup.tones(), 2, "again after a reset");
+
+    // Turned off in the timer window (and remembered), the last minute is silent.
+    click(&mut h, "Set timer…");
+    click(&mut h, "Tone at one minute left");
+    assert!(!fitcanvas::app::Settings::load(&setup.path("config")).timer_tone);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::T);
+    h.run();
+    key(&mut h, Key::T);
+    setup.advance(Duration::from_secs(4 * 60 + 1));
+    h.run();
+    assert_eq!(setup.tones(), 2);
+    // In the corner and in the timer window; the corner still turns amber.
+    assert_eq!(h.query_all_by_label("00:59").count(), 2);
 }

@@ -156,7 +156,7 @@
         (round.one_per_note ? ' · one per note' : '') + ' · you can change your mind until the round ends';
     }
     const list = $('mine');
-    const words = { waiting: 'waiting', accepted: 'on the canvas', merged: 'merged', rejected: 'not used' };
+    const words = { waiting: 'waiting', accepted: 'on the canvas', merged: 'merged', rejected: 'not used', removed: 'taken off the canvas' };
     list.replaceChildren(...(you ? you.submitted : []).slice().reverse().map((s) => {
       const li = el('li', s.text + ' — ' + words[s.outcome], s.outcome);
       return li;

@@ -41,6 +41,9 @@ pub struct CanvasStyle {
     /// Opacity of a link line not touching the selected note: faint in the editor, so the
     /// selection's links stand out; strong on a projector, which washes faint lines out.
     pub link_alpha: f32,
+    /// The thinnest a link line is drawn, in points, whatever the picture's scale: thin
+    /// lines vanish on a projector.
+    pub min_link_width: f32,
     /// The check mark on addressed customer notes.
     pub checks: bool,
     /// "2 links" / "addresses nothing" on value-map notes.
@@ -74,6 +77,7 @@ impl CanvasStyle {
         CanvasStyle {
             links: show_links,
             link_alpha: 0.35,
+            min_link_width: 0.0,
             checks: true,
             link_counts: true,
             dimmed: [false; 6],
@@ -247,7 +251,7 @@ fn draw(
     }
 
     if style.links {
-        let lines = link_shapes(canvas, view, palette, style.link_alpha, &rects, scale);
+        let lines = link_shapes(canvas, view, palette, style, &rects, scale);
         ui.painter().set(links_slot, egui::Shape::Vec(lines));
     }
     handle_drag(ui, canvas, view, palette, &rects, out);
@@ -305,7 +309,15 @@ fn zoomed_board(full: Rect, style: &CanvasStyle) -> (Board, Vec2) {
     // Board geometry scales with its size, so the enlarged board is the same picture.
     let board = Board::new(full.width() * zoom, full.height() * zoom);
     let (cx, cy) = board.part_bounds(section).center();
-    (board, full.center().to_vec2() - vec2(cx, cy))
+    let origin = full.center().to_vec2() - vec2(cx, cy);
+    // No empty band beside an area near the picture's edge (see `spotlight`).
+    let (r, (ccx, ccy)) = (board.circle_radius, board.circle_center);
+    let content = Rect::from_min_max(
+        pos2(board.square.x, board.square.y.min(ccy - r)),
+        pos2(ccx + r, board.square.bottom().max(ccy + r)),
+    );
+    let origin = origin + super::spotlight::fill_screen(content.translate(origin), full);
+    (board, origin)
 }
 
 /// What the canvas is drawn from and how: shared by an area, its notes and their faces.
@@ -705,7 +717,7 @@ fn link_shapes(
     canvas: &Canvas,
     view: &ViewState,
     palette: &Palette,
-    link_alpha: f32,
+    style: &CanvasStyle,
     rects: &NoteRects,
     scale: f32,
 ) -> Vec<egui::Shape> {
@@ -723,9 +735,14 @@ fn link_shapes(
                 let emphasis = highlighted || view.selected.as_deref() == Some(to.as_str());
                 let mut c = color(palette.link);
                 if !emphasis {
-                    c = c.gamma_multiply(link_alpha);
+                    c = c.gamma_multiply(style.link_alpha);
                 }
-                let width = if emphasis { 2.5 } else { 1.2 } * scale.min(1.5);
+                let (base, least) = if emphasis {
+                    (2.5, style.min_link_width * 1.6)
+                } else {
+                    (1.2, style.min_link_width)
+                };
+                let width = (base * scale.min(1.5)).max(least);
                 // Round the other notes where it can, so it never seems to end in one.
                 let obstacles: Vec<layout::Rect> = rects
                     .iter()

@@ -71,7 +71,7 @@ pub fn show(ui: &mut Ui, canvas: &Canvas, derived: &Derived, out: &mut Vec<Comma
         }
     }
     if !derived.top_voted.is_empty() {
-        super::voting::top_voted_list(ui, canvas, &derived.top_voted, 14.0, out);
+        super::voting::top_voted_list(ui, canvas, &derived.top_voted, 14.0, true, out);
     }
     let risks = &derived.risks;
     if !risks.is_empty() {

@@ -49,10 +49,12 @@ mod recovery;
 mod room_panel;
 mod settings;
 mod side_tabs;
+mod spotlight;
 mod start_screen;
 mod test_cards;
 mod theme;
 mod timer_view;
+mod tone;
 mod voting;
 mod window;
 
@@ -78,6 +80,7 @@ pub use settings::Settings;
 pub use side_tabs::{BAD_DATE, SideTab, SideView};
 pub use test_cards::NO_OBSERVATION;
 pub use theme::ThemeChoice;
+pub use tone::{Silence, Speakers, ToneOut};
 
 use crate::canvas::ItemId;
 use crate::format;
@@ -93,6 +96,8 @@ pub struct AppConfig {
     pub clock: Box<dyn Fn() -> Instant>,
     /// Where copied notes go: the system's clipboard, or one in memory for tests.
     pub clipboard: Box<dyn NoteClipboard>,
+    /// Where the timer's one-minute tone goes: the speakers, or a counter in tests.
+    pub tone: Box<dyn ToneOut>,
 }
 
 /// Which screen fills the window.
@@ -243,6 +248,7 @@ struct Services {
     /// The open file as last read or written, and the watch on it.
     watch: outside_change::FileWatch,
     clipboard: Box<dyn NoteClipboard>,
+    tone: Box<dyn ToneOut>,
 }
 
 /// Bookkeeping from one frame to the next: never saved, never part of the document.
@@ -319,6 +325,7 @@ impl App {
                 ctx: ctx.clone(),
                 watch: outside_change::FileWatch::default(),
                 clipboard: config.clipboard,
+                tone: config.tone,
             },
             frame: FrameState {
                 after_save: None,
@@ -549,6 +556,14 @@ impl App {
         };
         dialogs::show(&ctx, modal_layer);
         let t = presentation::now(self);
+        // Looked at every frame, so turning the tone on later does not sound a late one.
+        let tone_due = self
+            .presentation
+            .last_minute
+            .due(&self.presentation.timer, t);
+        if tone_due && self.settings.timer_tone {
+            self.services.tone.play();
+        }
         let on_canvas = self.screen == Screen::Canvas;
         let cx = presentation::PresentContext {
             canvas: self.doc.canvas(),
@@ -557,7 +572,7 @@ impl App {
             t,
             out: &mut out,
         };
-        presentation::windows(&ctx, cx, on_canvas);
+        presentation::windows(&ctx, cx, on_canvas, self.settings.timer_tone);
         let room_window = room_panel::RoomContext {
             room: &mut self.room,
             canvas: self.doc.canvas(),
@@ -616,6 +631,7 @@ fn status_bar(
                 ui.label(status);
             }
             presentation::status(ui, timer.0, timer.1);
+            presentation::room_sees(ui, timer.0);
         });
     });
 }
@@ -716,6 +732,7 @@ fn run_with(file: Option<&Path>, start: impl FnOnce(&mut App) + 'static) -> Exit
                     dialogs: Box::new(NativeDialogs),
                     clock: Box::new(Instant::now),
                     clipboard: Box::new(SystemClipboard::default()),
+                    tone: Box::new(Speakers::default()),
                 },
             );
             if let Some(file) = file {

@@ -13,7 +13,7 @@ use egui::{Align, Align2, Layout, Rect, RichText, Stroke, Ui, UiBuilder, pos2, v
 
 use crate::fit;
 use crate::palette::Palette;
-use crate::workshop::{Step, Timer, Walkthrough};
+use crate::workshop::{LastMinute, Step, Timer, Walkthrough};
 
 use super::canvas_view::{self, CanvasStyle};
 use super::theme::color;
@@ -24,6 +24,9 @@ pub use super::timer_view::{guard_typing, status};
 
 /// The smallest note text, in points, on a 1080-pixel-high screen; it scales with the height.
 pub const MIN_NOTE_TEXT_AT_1080: f32 = 22.0;
+/// The thinnest link line at the fit, in points on a 1080-pixel-high screen: a projector
+/// washes out anything finer.
+pub const MIN_LINK_WIDTH_AT_1080: f32 = 3.0;
 
 /// The short key list shown along the bottom while presenting, from the action table.
 pub fn hint() -> String {
@@ -87,6 +90,8 @@ pub enum Action {
     /// Sets the timer's length while the minutes are being dragged, without writing settings
     /// every frame.
     DragMinutes(f64),
+    /// The one-minute tone on or off, remembered in the settings.
+    SetTone(bool),
 }
 
 /// Presentation state: runtime only, never saved with the canvas.
@@ -102,6 +107,8 @@ pub struct Presentation {
     /// The second native window for the projector.
     pub audience: bool,
     pub timer: Timer,
+    /// When the timer's one-minute tone is due.
+    pub(super) last_minute: LastMinute,
     pub timer_window: bool,
     /// The timer's clock counts seconds from here.
     epoch: Instant,
@@ -122,6 +129,7 @@ impl Presentation {
             top_voted: false,
             audience: false,
             timer: Timer::new(minutes),
+            last_minute: LastMinute::default(),
             timer_window: false,
             epoch: now,
             timer_controls: Vec::new(),
@@ -146,7 +154,9 @@ impl Presentation {
         }
         CanvasStyle {
             links: self.reveal,
-            link_alpha: 0.75,
+            // Every line at full strength: a faded line on a projector is no line at all.
+            link_alpha: 1.0,
+            min_link_width: (MIN_LINK_WIDTH_AT_1080 * height / 1080.0).max(MIN_LINK_WIDTH_AT_1080),
             checks: self.reveal,
             link_counts: false,
             dimmed,
@@ -183,14 +193,20 @@ pub fn apply(app: &mut App, ctx: &egui::Context, action: Action) {
         Action::Toggle => set_active(app, ctx, !app.presentation.active),
         Action::Leave => set_active(app, ctx, false),
         Action::Spotlight(step) => {
+            let was = p.walkthrough.current;
             p.walkthrough.current = step;
-            reveal_at_fit(p);
+            follow_fit(p, was);
         }
         Action::Forward => {
+            let was = p.walkthrough.current;
             p.walkthrough.forward();
-            reveal_at_fit(p);
+            follow_fit(p, was);
         }
-        Action::Back => p.walkthrough.back(),
+        Action::Back => {
+            let was = p.walkthrough.current;
+            p.walkthrough.back();
+            follow_fit(p, was);
+        }
         Action::ToggleReveal => p.reveal = !p.reveal,
         Action::ToggleDark => {
             p.dark = !p.dark;
@@ -216,6 +232,10 @@ pub fn apply(app: &mut App, ctx: &egui::Context, action: Action) {
         }
         Action::ResetTimer => p.timer.reset(),
         Action::DragMinutes(minutes) => p.timer.set_minutes(minutes.clamp(0.5, 240.0)),
+        Action::SetTone(on) => {
+            app.settings.timer_tone = on;
+            app.save_settings();
+        }
         Action::SetMinutes(minutes) => {
             let minutes = minutes.clamp(0.5, 240.0);
             p.timer.set_minutes(minutes);
@@ -225,11 +245,32 @@ pub fn apply(app: &mut App, ctx: &egui::Context, action: Action) {
     }
 }
 
-/// Reaching the last step, the fit, is the reveal: the facilitator can still hide it with F.
-fn reveal_at_fit(p: &mut Presentation) {
-    if p.walkthrough.current == Some(Step::Fit) {
+/// Reaching the last step, the fit, is the reveal, and stepping away from it hides the fit
+/// again, so the room walks back into an area without the answers on it. `was` is the step
+/// before this move. In between, the facilitator can still show or hide it with F.
+fn follow_fit(p: &mut Presentation, was: Option<Step>) {
+    let at_fit = p.walkthrough.current == Some(Step::Fit);
+    if at_fit {
         p.reveal = true;
+    } else if was == Some(Step::Fit) {
+        p.reveal = false;
     }
+}
+
+/// Tooltips on or off, in every theme's style. Off while presenting: a tooltip pops up on the
+/// projected screen, over the notes the room is reading, whenever the pointer rests.
+fn show_tooltips(ctx: &egui::Context, on: bool) {
+    let usual = egui::style::Interaction::default();
+    ctx.all_styles_mut(|style| {
+        let i = &mut style.interaction;
+        // A delay that never passes: egui then neither shows one nor asks to be woken for it.
+        i.tooltip_delay = if on {
+            usual.tooltip_delay
+        } else {
+            f32::INFINITY
+        };
+        i.tooltip_grace_time = if on { usual.tooltip_grace_time } else { 0.0 };
+    });
 }
 
 fn set_egui_theme(ctx: &egui::Context, dark: bool) {
@@ -253,6 +294,7 @@ fn set_active(app: &mut App, ctx: &egui::Context, on: bool) {
     }
     app.presentation.active = on;
     app.view.drag = None;
+    show_tooltips(ctx, !on);
     ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
     if on {
         set_egui_theme(ctx, app.presentation.dark);
@@ -286,9 +328,6 @@ pub fn show(ui: &mut Ui, cx: PresentContext<'_>) {
             let canvas_rect = presented(ui, full, &showing, view, out);
             let bottom = Rect::from_min_max(pos2(full.left(), canvas_rect.bottom()), full.max);
             controls(ui, presentation, bottom, &palette, out);
-            if presentation.top_voted {
-                top_voted_overlay(ui, canvas, canvas_rect, &palette, out);
-            }
         });
 }
 
@@ -311,8 +350,9 @@ pub(super) struct Showing<'a> {
     pub audience: bool,
 }
 
-/// Draws the presented picture in `full`: header (step, fit score, timer) and canvas. Returns
-/// the canvas's rect.
+/// Draws the presented picture in `full`: header (step, fit score, timer), canvas and the
+/// top-voted list when it is on. The audience window draws this same picture, so the room
+/// sees there exactly what a presenting screen shows. Returns the canvas's rect.
 pub(super) fn presented(
     ui: &mut Ui,
     full: Rect,
@@ -402,6 +442,9 @@ pub(super) fn presented(
     if let (Some(badge), Some(strip)) = (&p.room, badge_strip) {
         super::room_panel::badge(ui, strip, badge, &palette);
     }
+    if p.top_voted {
+        top_voted_overlay(ui, canvas, canvas_rect, &palette, audience, out);
+    }
     canvas_rect
 }
 
@@ -469,17 +512,27 @@ fn controls(
     presentation.timer_controls.extend(timer_rects);
 }
 
+/// The notes ranked by votes, over the picture's bottom right. In the audience's copy the
+/// entries are plain text: nothing there is for clicking.
 fn top_voted_overlay(
     ui: &mut Ui,
     canvas: &crate::Canvas,
     canvas_rect: Rect,
     palette: &Palette,
+    audience: bool,
     out: &mut Vec<Command>,
 ) {
     let size = (canvas_rect.height() * 0.024).max(14.0);
     // Bottom right: under the circle, where the picture has the least on it.
     egui::Area::new(ui.scope_id().with("top_voted"))
         .pivot(Align2::RIGHT_BOTTOM)
+        // Where the audience's picture is embedded in a window (tests, single-window
+        // backends), above that window rather than under it.
+        .order(if audience {
+            egui::Order::Foreground
+        } else {
+            egui::Order::Middle
+        })
         .fixed_pos(canvas_rect.right_bottom() - vec2(12.0, 8.0))
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style())
@@ -489,14 +542,14 @@ fn top_voted_overlay(
                 .show(ui, |ui| {
                     ui.set_max_width(size * 24.0);
                     let ranked = crate::workshop::top_voted(canvas);
-                    voting::top_voted_list(ui, canvas, &ranked, size, out);
+                    voting::top_voted_list(ui, canvas, &ranked, size, !audience, out);
                 });
         });
 }
 
 /// Windows that live beside both modes: the timer settings and the audience window. Also
 /// schedules the next repaint a running timer needs (and no more).
-pub fn windows(ctx: &egui::Context, cx: PresentContext<'_>, on_canvas: bool) {
+pub fn windows(ctx: &egui::Context, cx: PresentContext<'_>, on_canvas: bool, tone: bool) {
     let PresentContext {
         canvas,
         view,
@@ -508,7 +561,7 @@ pub fn windows(ctx: &egui::Context, cx: PresentContext<'_>, on_canvas: bool) {
         ctx.request_repaint_after(Duration::from_secs_f64(secs));
     }
     if presentation.timer_window {
-        timer_window(ctx, presentation, t, out);
+        timer_window(ctx, presentation, t, tone, out);
     }
     if presentation.audience && on_canvas {
         let showing = Showing {
@@ -519,6 +572,24 @@ pub fn windows(ctx: &egui::Context, cx: PresentContext<'_>, on_canvas: bool) {
         };
         super::audience::show(ctx, &showing, view, out);
     }
+}
+
+/// What the room sees, for the editor's status bar while the audience window (or the room)
+/// shows the presentation: the facilitator's laptop has only the editor in front of it.
+pub fn room_sees(ui: &mut Ui, p: &Presentation) {
+    if !(p.audience || p.room.is_some()) {
+        return;
+    }
+    ui.separator();
+    let mut seen = vec![p.walkthrough.caption()];
+    if p.reveal {
+        seen.push("fit shown".to_owned());
+    }
+    if p.top_voted {
+        seen.push("top voted".to_owned());
+    }
+    ui.label(RichText::new(format!("Room sees: {}", seen.join(" · "))).strong())
+        .on_hover_text("What the audience window and the phones show now");
 }
 
 /// The workshop entries of the View menu.
@@ -616,10 +687,21 @@ mod tests {
     fn reaching_the_fit_step_reveals_the_fit() {
         let mut p = Presentation::new(Instant::now(), 5.0);
         p.walkthrough.current = Step::for_number_key(6);
-        reveal_at_fit(&mut p);
+        follow_fit(&mut p, None);
         assert!(!p.reveal);
+        let was = p.walkthrough.current;
         p.walkthrough.forward();
-        reveal_at_fit(&mut p);
+        follow_fit(&mut p, was);
+        assert!(p.reveal);
+        // Stepping back from the fit hides it again.
+        p.walkthrough.back();
+        follow_fit(&mut p, Some(Step::Fit));
+        assert!(!p.reveal);
+        // Revealed by hand on an area, it stays until the facilitator hides it.
+        p.reveal = true;
+        let was = p.walkthrough.current;
+        p.walkthrough.back();
+        follow_fit(&mut p, was);
         assert!(p.reveal);
     }
 }

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use egui::{Color32, Rect, RichText, Role, Sense, Ui, WidgetInfo, vec2};
 
 use crate::canvas::ItemId;
+use crate::room::addresses::{Offered, RELIST_EVERY};
 use crate::room::protocol::{Outcome, TimerView};
 use crate::room::server::{RoomConfig, RoomEvent, RoomServer, Shown};
 use crate::room::state::{DeviceKey, Merge, RoundRules, Writing};
@@ -93,9 +94,10 @@ pub struct Room {
     pub status: String,
     /// Notes sent from phones since the room opened.
     pub notes_received: usize,
-    address: usize,
-    /// The join addresses, worked out when the room opens and when its address changes (not
-    /// every frame: listing the machine's interfaces is a system call).
+    /// The machine's addresses as last listed (again every few seconds, so a change of
+    /// Wi-Fi is followed) and the one chosen for the QR code.
+    offered: Offered,
+    /// The join addresses, made again when the machine's addresses or the token change.
     urls: Vec<String>,
     server: Option<RoomServer>,
     published: Option<((u64, u64), Walkthrough, Timer)>,
@@ -123,7 +125,9 @@ impl Room {
     /// The address the QR code shows.
     pub fn url(&self) -> Option<String> {
         let urls = self.urls();
-        urls.get(self.address).or(urls.first()).cloned()
+        urls.get(self.offered.chosen_index())
+            .or(urls.first())
+            .cloned()
     }
 
     pub fn server(&self) -> Option<&RoomServer> {
@@ -146,6 +150,7 @@ pub fn apply(app: &mut App, command: RoomCommand) {
             app.room.published = None;
             app.room.badge = None;
             app.room.urls.clear();
+            app.room.offered = Offered::default();
             app.presentation.room = None;
             app.room.status = "The room is closed.".to_owned();
         }
@@ -153,7 +158,7 @@ pub fn apply(app: &mut App, command: RoomCommand) {
             app.room.window = on;
         }
         R::ChooseAddress(i) => {
-            app.room.address = i;
+            app.room.offered.choose(i);
             app.room.badge = None;
         }
         R::SetWriting(writing) => update(app, |r| r.set_writing(writing)),
@@ -165,21 +170,16 @@ pub fn apply(app: &mut App, command: RoomCommand) {
             {
                 app.room.status = format!("Could not make a new address: {e}");
             }
-            app.room.urls = app
-                .room
-                .server
-                .as_ref()
-                .map(RoomServer::urls)
-                .unwrap_or_default();
+            remake_urls(&mut app.room);
             app.room.badge = None;
         }
         R::StartRound(rules) => update(app, |r| r.start_round(rules)),
         R::Accept(id) => {
             let edit = read(app, |r, canvas| r.accept_edit(id, canvas));
-            if let Some(edit) = edit
+            if let Some((edit, note)) = edit
                 && app.edit(edit, None)
             {
-                resolve(app, &[id], Outcome::Accepted);
+                resolve(app, &[(id, Some(note))], Outcome::Accepted);
             }
         }
         R::AcceptAll => {
@@ -187,6 +187,7 @@ pub fn apply(app: &mut App, command: RoomCommand) {
             if let Some((edit, ids)) = batch
                 && app.edit(edit, None)
             {
+                let ids: Vec<_> = ids.into_iter().map(|(id, note)| (id, Some(note))).collect();
                 resolve(app, &ids, Outcome::Accepted);
             }
         }
@@ -197,10 +198,10 @@ pub fn apply(app: &mut App, command: RoomCommand) {
                 None => false,
             };
             if merged {
-                resolve(app, &[id], Outcome::Merged);
+                resolve(app, &[(id, Some(into))], Outcome::Merged);
             }
         }
-        R::Reject(id) => resolve(app, &[id], Outcome::Rejected),
+        R::Reject(id) => resolve(app, &[(id, None)], Outcome::Rejected),
         R::EndRound => {
             let Some(server) = &app.room.server else {
                 return;
@@ -229,10 +230,32 @@ fn read<R>(
     server.read(|r| f(r, app.doc.canvas()))
 }
 
-fn resolve(app: &mut App, ids: &[u64], outcome: Outcome) {
+/// Tells the room what the presentation shows now, if that changed since it was last told.
+fn publish(app: &mut App) {
+    let Some(server) = &app.room.server else {
+        return;
+    };
+    let p = &app.presentation;
+    let key = (app.doc.version(), p.walkthrough, p.timer);
+    if app.room.published.as_ref() != Some(&key) {
+        let t = super::presentation::now(app);
+        server.publish(Shown {
+            canvas: app.doc.canvas().clone(),
+            walkthrough: p.walkthrough,
+            timer: Some(TimerView::new(&p.timer, t)),
+        });
+        app.room.published = Some(key);
+    }
+}
+
+/// Takes submissions out of the inbox, each with the note it became (if any).
+fn resolve(app: &mut App, ids: &[(u64, Option<ItemId>)], outcome: Outcome) {
+    // The canvas with the note on it goes out first: a page told "accepted" against the
+    // canvas from before would read "taken off the canvas" until the next frame.
+    publish(app);
     update(app, |r| {
-        for id in ids {
-            r.resolve(*id, outcome);
+        for (id, note) in ids {
+            r.resolve(*id, outcome, note.as_ref());
         }
     });
 }
@@ -260,8 +283,11 @@ fn open(app: &mut App) {
     }
     match RoomServer::start(config) {
         Ok(server) => {
-            app.room.urls = server.urls();
+            let now = super::presentation::now(app);
+            app.room.offered = Offered::default();
+            app.room.offered.relist(server.addresses(), now);
             app.room.server = Some(server);
+            remake_urls(&mut app.room);
             app.room.status.clear();
             app.room.published = None;
             if app.room.budget == 0 {
@@ -281,9 +307,30 @@ fn open(app: &mut App) {
     }
 }
 
+/// The join addresses from the offered machine addresses and the room's port and token.
+fn remake_urls(room: &mut Room) {
+    room.urls = match &room.server {
+        Some(server) => room.offered.urls(server.port(), &server.path()),
+        None => Vec::new(),
+    };
+}
+
 /// After the frame's commands: takes in what happened in the room and tells the room what the
 /// presentation shows now, if that changed. Cheap when nothing changed.
 pub(super) fn after_frame(app: &mut App) {
+    let Some(server) = &app.room.server else {
+        return;
+    };
+    let now = super::presentation::now(app);
+    if app.room.offered.due(now) {
+        if app.room.offered.relist(server.addresses(), now) {
+            remake_urls(&mut app.room);
+        }
+        // Looked at again even when nothing else makes a frame.
+        app.services
+            .ctx
+            .request_repaint_after(std::time::Duration::from_secs_f64(RELIST_EVERY));
+    }
     let Some(server) = &app.room.server else {
         return;
     };
@@ -294,17 +341,7 @@ pub(super) fn after_frame(app: &mut App) {
         }
     }
     let (joined, waiting) = server.read(|r| (r.connected(), r.inbox().len()));
-    let p = &app.presentation;
-    let key = (app.doc.version(), p.walkthrough, p.timer);
-    if app.room.published.as_ref() != Some(&key) {
-        let t = super::presentation::now(app);
-        server.publish(Shown {
-            canvas: app.doc.canvas().clone(),
-            walkthrough: p.walkthrough,
-            timer: Some(TimerView::new(&p.timer, t)),
-        });
-        app.room.published = Some(key);
-    }
+    publish(app);
     let url = app.room.url();
     if app.room.badge.as_ref().map(|b| &b.url) != url.as_ref() {
         app.room.badge = url.as_deref().and_then(JoinBadge::new).map(Arc::new);
@@ -515,9 +552,10 @@ fn controls(ui: &mut Ui, room: &mut Room, snap: &Snapshot, out: &mut Vec<Command
             }
         });
     });
-    ui.label("Join at:");
+    ui.label("Join at:")
+        .on_hover_text("Follows this computer's network: looked at again every few seconds");
     for (i, url) in snap.urls.iter().enumerate() {
-        let chosen = i == room.address.min(snap.urls.len().saturating_sub(1));
+        let chosen = i == room.offered.chosen_index();
         if ui.radio(chosen, url).clicked() {
             act(RoomCommand::ChooseAddress(i));
         }

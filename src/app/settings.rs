@@ -23,6 +23,8 @@ pub struct Settings {
     pub show_side_panel: bool,
     /// The workshop timer's length, as last set.
     pub timer_minutes: f64,
+    /// A short tone when the timer reaches its last minute, where the machine can play one.
+    pub timer_tone: bool,
     /// File → Print… hands the canvas's PDF to this program (CUPS's `lp` unless set), with
     /// the PDF's path as its one argument.
     pub print_command: String,
@@ -41,6 +43,7 @@ impl Default for Settings {
             show_links: true,
             show_side_panel: true,
             timer_minutes: 5.0,
+            timer_tone: true,
             print_command: "lp".to_owned(),
             live_name: String::new(),
             live_colour: String::new(),

@@ -106,10 +106,13 @@ pub(super) fn timer_face(
     );
 }
 
+/// The timer's settings: its length, start/pause and reset, and whether the last minute
+/// sounds a tone (`tone`).
 pub(super) fn timer_window(
     ctx: &egui::Context,
     presentation: &mut Presentation,
     t: f64,
+    tone: bool,
     out: &mut Vec<Command>,
 ) {
     let mut open = true;
@@ -155,6 +158,14 @@ pub(super) fn timer_window(
                     out.push(Command::Workshop(Action::ResetTimer));
                 }
             });
+            let mut on = tone;
+            if ui
+                .checkbox(&mut on, "Tone at one minute left")
+                .on_hover_text("A short tone where this computer can play sound")
+                .changed()
+            {
+                out.push(Command::Workshop(Action::SetTone(on)));
+            }
             ui.label(RichText::new("T start/pause · Shift+T reset (Ctrl+T while typing)").small());
         });
     presentation.timer_controls.extend(rects);

@@ -130,17 +130,24 @@ pub fn note_votes(
     }
 }
 
-/// The notes with votes, most first; each selects its note. `size` is the text size.
+/// The notes with votes, most first; each selects its note when `interactive` (plain text
+/// otherwise, as on the audience's screen). `size` is the text size.
 pub fn top_voted_list(
     ui: &mut Ui,
     canvas: &Canvas,
     ranked: &[(crate::section::Section, ItemId, u32)],
     size: f32,
+    interactive: bool,
     out: &mut Vec<Command>,
 ) {
     ui.label(egui::RichText::new("Top voted").strong().size(size * 1.15));
     if ranked.is_empty() {
-        ui.label(egui::RichText::new("No votes yet: select a note and press V.").size(size));
+        let empty = if interactive {
+            "No votes yet: select a note and press V."
+        } else {
+            "No votes yet."
+        };
+        ui.label(egui::RichText::new(empty).size(size));
     }
     for (rank, (section, id, votes)) in ranked.iter().enumerate().take(10) {
         let Some(item) = canvas.item(id.as_str()) else {
@@ -153,11 +160,10 @@ pub fn top_voted_list(
             item.text(),
             section.singular()
         );
-        if ui
-            .link(egui::RichText::new(text).size(size))
-            .on_hover_text("Select this note")
-            .clicked()
-        {
+        let text = egui::RichText::new(text).size(size);
+        if !interactive {
+            ui.label(text);
+        } else if ui.link(text).on_hover_text("Select this note").clicked() {
             out.push(Command::Select(Some(id.clone())));
         }
     }

@@ -32,6 +32,24 @@ pub const HTTP_CONNECTION_TIME: Duration = Duration::from_secs(30);
 pub const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
 /// A socket that sends nothing for this long is closed (the page pings every 20 s).
 pub const IDLE_TIMEOUT: Duration = Duration::from_secs(75);
+/// How long a socket may keep quiet: before its hello, and between messages once in. The
+/// server takes them from its config ([`SocketTimeouts::default`] is the two above), so a test
+/// can watch both closes happen without waiting a minute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SocketTimeouts {
+    pub hello: Duration,
+    pub idle: Duration,
+}
+
+impl Default for SocketTimeouts {
+    fn default() -> SocketTimeouts {
+        SocketTimeouts {
+            hello: HELLO_TIMEOUT,
+            idle: IDLE_TIMEOUT,
+        }
+    }
+}
+
 /// The longest a socket stays open; the page reconnects and keeps its votes.
 pub const MAX_SOCKET_TIME: Duration = Duration::from_secs(8 * 3600);
 /// A page that does not take what is sent to it within this is disconnected.

@@ -4,6 +4,7 @@
 //! feature. What the room gives the canvas comes out as the core's typed edits, which the app
 //! applies through its undo history like any other change.
 
+pub mod addresses;
 pub mod limits;
 #[cfg(feature = "room")]
 pub mod listen;

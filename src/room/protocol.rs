@@ -213,6 +213,8 @@ pub struct SubmittedView {
     pub text: String,
     pub area: Section,
     pub outcome: Outcome,
+    /// The canvas note it became or was merged into, once accepted or merged.
+    pub note: Option<String>,
 }
 
 /// What became of a submission.
@@ -223,6 +225,9 @@ pub enum Outcome {
     Accepted,
     Merged,
     Rejected,
+    /// It was accepted or merged, but the canvas no longer holds it: the facilitator undid it,
+    /// or deleted the note. Worked out from the canvas each time, so a redo brings it back.
+    Removed,
 }
 
 #[cfg(test)]

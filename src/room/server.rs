@@ -26,7 +26,7 @@ use crate::workshop::Walkthrough;
 
 use super::limits::*;
 use super::listen::{Open, Peer, Refusals, lock, serve_bounded};
-use super::protocol::{ClientMsg, Refusal, ServerMsg, TimerView, ViewMsg};
+use super::protocol::{ClientMsg, Refusal, ServerMsg, TimerView, ViewMsg, YouMsg};
 use super::state::{DeviceKey, RoomState};
 use super::token;
 
@@ -45,6 +45,8 @@ pub struct RoomConfig {
     pub max_devices: usize,
     /// A fixed join token instead of a random one: for snapshots and screenshots only.
     pub token: Option<String>,
+    /// How long a socket may wait before its hello and between messages.
+    pub timeouts: SocketTimeouts,
 }
 
 impl RoomConfig {
@@ -56,6 +58,7 @@ impl RoomConfig {
             wake,
             max_devices: MAX_DEVICES,
             token: None,
+            timeouts: SocketTimeouts::default(),
         }
     }
 }
@@ -97,6 +100,7 @@ struct Shared {
     connections: Arc<AtomicUsize>,
     closed: AtomicBool,
     epoch: Instant,
+    timeouts: SocketTimeouts,
 }
 
 impl Shared {
@@ -118,8 +122,12 @@ impl Shared {
         f(&mut lock(&self.state))
     }
 
-    fn you(&self, device: &DeviceKey) -> Utf8Bytes {
-        to_text(&ServerMsg::You(lock(&self.state).you(device)))
+    /// What `device` is told about itself, its submissions checked against the canvas the
+    /// room sees now.
+    fn you(&self, device: &DeviceKey) -> YouMsg {
+        // The canvas is taken out of the watch first: the state's lock is never held with it.
+        let shown = self.shown.borrow().clone();
+        lock(&self.state).you(device, &shown.canvas)
     }
 
     fn event(&self, event: RoomEvent) {
@@ -185,6 +193,7 @@ impl RoomServer {
             connections: Arc::new(AtomicUsize::new(0)),
             closed: AtomicBool::new(false),
             epoch: Instant::now(),
+            timeouts: config.timeouts,
         });
         let (stop_tx, stop_rx) = oneshot::channel();
         let served = shared.clone();
@@ -212,18 +221,22 @@ impl RoomServer {
         format!("/{}", lock(&self.shared.token))
     }
 
-    /// The join address on each of this machine's addresses a phone could reach (IPv4, not
-    /// loopback), or on loopback when the room listens only there or there is no other.
-    pub fn urls(&self) -> Vec<String> {
-        let ips = if self.addr.ip().is_loopback() {
+    /// The machine's addresses a phone could reach the room at (IPv4, not loopback), or
+    /// loopback when the room listens only there or there is no other. Listed afresh on each
+    /// call: the network may have changed.
+    pub fn addresses(&self) -> Vec<IpAddr> {
+        if self.addr.ip().is_loopback() {
             vec![self.addr.ip()]
         } else {
             reachable_addresses()
-        };
-        let path = self.path();
-        ips.iter()
-            .map(|ip| format!("http://{ip}:{}{path}", self.port()))
-            .collect()
+        }
+    }
+
+    /// The join address on each of [`RoomServer::addresses`].
+    pub fn urls(&self) -> Vec<String> {
+        let mut offered = super::addresses::Offered::default();
+        offered.relist(self.addresses(), 0.0);
+        offered.urls(self.port(), &self.path())
     }
 
     /// What happened since the last call, without waiting.
@@ -309,9 +322,12 @@ async fn serve(
     tokio::spawn(render_views(shared.clone()));
     let router = Router::new()
         .route("/{token}", get(to_page))
-        .route("/{token}/", get(page))
-        .route("/{token}/app.js", get(script))
-        .route("/{token}/app.css", get(style))
+        .route("/{token}/", file(INDEX_HTML, "text/html; charset=utf-8"))
+        .route(
+            "/{token}/app.js",
+            file(APP_JS, "text/javascript; charset=utf-8"),
+        )
+        .route("/{token}/app.css", file(APP_CSS, "text/css; charset=utf-8"))
         .route("/{token}/ws", get(socket))
         .fallback(unknown)
         .with_state(shared.clone());
@@ -377,15 +393,19 @@ fn asset(body: &'static str, kind: &'static str) -> Response {
     response
 }
 
-async fn page(
-    State(s): State<Arc<Shared>>,
-    Extension(peer): Extension<Peer>,
-    Path(token): Path<String>,
-) -> Response {
-    if !s.token_ok(&token) {
-        return s.refuse(peer.0);
-    }
-    asset(INDEX_HTML, "text/html; charset=utf-8")
+/// A file of the page (`body`, of type `kind`), served only under the join token: one route
+/// for each of them, so the token check cannot be left out of any.
+fn file(body: &'static str, kind: &'static str) -> axum::routing::MethodRouter<Arc<Shared>> {
+    get(
+        move |State(s): State<Arc<Shared>>,
+              Extension(peer): Extension<Peer>,
+              Path(token): Path<String>| async move {
+            if !s.token_ok(&token) {
+                return s.refuse(peer.0);
+            }
+            asset(body, kind)
+        },
+    )
 }
 
 /// The join address has no trailing slash (shorter to type); the page's relative links need one.
@@ -402,28 +422,6 @@ async fn to_page(
         response.headers_mut().insert(header::LOCATION, location);
     }
     response
-}
-
-async fn script(
-    State(s): State<Arc<Shared>>,
-    Extension(peer): Extension<Peer>,
-    Path(token): Path<String>,
-) -> Response {
-    if !s.token_ok(&token) {
-        return s.refuse(peer.0);
-    }
-    asset(APP_JS, "text/javascript; charset=utf-8")
-}
-
-async fn style(
-    State(s): State<Arc<Shared>>,
-    Extension(peer): Extension<Peer>,
-    Path(token): Path<String>,
-) -> Response {
-    if !s.token_ok(&token) {
-        return s.refuse(peer.0);
-    }
-    asset(APP_CSS, "text/css; charset=utf-8")
 }
 
 async fn unknown(State(s): State<Arc<Shared>>, Extension(peer): Extension<Peer>) -> Response {
@@ -478,8 +476,11 @@ fn bye(reason: &str) -> Utf8Bytes {
 }
 
 /// Reads the hello every socket starts with.
-async fn hello(socket: &mut WebSocket) -> Result<(DeviceKey, Option<String>), Refusal> {
-    let first = tokio::time::timeout(HELLO_TIMEOUT, socket.recv()).await;
+async fn hello(
+    socket: &mut WebSocket,
+    within: Duration,
+) -> Result<(DeviceKey, Option<String>), Refusal> {
+    let first = tokio::time::timeout(within, socket.recv()).await;
     let Ok(Some(Ok(Message::Text(text)))) = first else {
         return Err(Refusal::HelloFirst);
     };
@@ -495,7 +496,7 @@ async fn hello(socket: &mut WebSocket) -> Result<(DeviceKey, Option<String>), Re
 /// One page's socket, from hello to close.
 async fn session(mut socket: WebSocket, s: Arc<Shared>) {
     let _open = Open::new(&s.sockets);
-    let (device, name) = match hello(&mut socket).await {
+    let (device, name) = match hello(&mut socket, s.timeouts.hello).await {
         Ok(hello) => hello,
         Err(refusal) => {
             send(&mut socket, error(refusal)).await;
@@ -515,7 +516,10 @@ async fn session(mut socket: WebSocket, s: Arc<Shared>) {
     let mut path = lock(&s.token).clone();
     let first = view.borrow_and_update().clone();
     let mut ok = send(&mut socket, first).await;
-    ok = ok && send(&mut socket, s.you(&device)).await;
+    // What this page was last told about itself: a canvas change (an undo taking its note
+    // off, say) sends it again only when that changed.
+    let mut told = s.you(&device);
+    ok = ok && send(&mut socket, you_text(&told)).await;
     let mut bucket = Bucket::new(MESSAGES_PER_SECOND, MESSAGE_BURST, s.now());
     let mut refused_in_a_row = 0;
     let started = tokio::time::Instant::now();
@@ -545,8 +549,12 @@ async fn session(mut socket: WebSocket, s: Arc<Shared>) {
                 }
                 refused_in_a_row = 0;
                 match handle(&s, &device, &text) {
-                    Ok(None) => {}
-                    Ok(Some(reply)) => ok = send(&mut socket, reply).await,
+                    Ok(Reply::Nothing) => {}
+                    Ok(Reply::Pong) => ok = send(&mut socket, to_text(&ServerMsg::Pong)).await,
+                    Ok(Reply::You) => {
+                        told = s.you(&device);
+                        ok = send(&mut socket, you_text(&told)).await;
+                    }
                     Err(Refusal::BadMessage) => {
                         send(&mut socket, error(Refusal::BadMessage)).await;
                         break;
@@ -560,6 +568,11 @@ async fn session(mut socket: WebSocket, s: Arc<Shared>) {
                 }
                 let text = view.borrow_and_update().clone();
                 ok = send(&mut socket, text).await;
+                let you = s.you(&device);
+                if you != told {
+                    told = you;
+                    ok = ok && send(&mut socket, you_text(&told)).await;
+                }
             }
             r = changed.changed() => {
                 if r.is_err() {
@@ -570,7 +583,7 @@ async fn session(mut socket: WebSocket, s: Arc<Shared>) {
                     send(&mut socket, bye("The facilitator closed the room.")).await;
                     break;
                 }
-                let (removed, you) = s.read_state(|room| (room.is_removed(&device), room.you(&device)));
+                let removed = s.read_state(|room| room.is_removed(&device));
                 if removed {
                     send(&mut socket, bye(Refusal::Removed.message())).await;
                     break;
@@ -581,9 +594,10 @@ async fn session(mut socket: WebSocket, s: Arc<Shared>) {
                     let moved = ServerMsg::Moved { path: format!("/{path}") };
                     ok = send(&mut socket, to_text(&moved)).await;
                 }
-                ok = ok && send(&mut socket, to_text(&ServerMsg::You(you))).await;
+                told = s.you(&device);
+                ok = ok && send(&mut socket, you_text(&told)).await;
             }
-            _ = tokio::time::sleep_until(heard + IDLE_TIMEOUT) => break,
+            _ = tokio::time::sleep_until(heard + s.timeouts.idle) => break,
             _ = tokio::time::sleep_until(started + MAX_SOCKET_TIME) => break,
         }
     }
@@ -598,16 +612,27 @@ impl Shared {
     }
 }
 
-/// Carries out one message of a page that said hello; `Ok(Some)` is the reply for it alone
-/// (its own view, when only its own part changed).
-fn handle(s: &Shared, device: &DeviceKey, text: &str) -> Result<Option<Utf8Bytes>, Refusal> {
+fn you_text(you: &YouMsg) -> Utf8Bytes {
+    to_text(&ServerMsg::You(you.clone()))
+}
+
+/// What a page's message is answered with, for that page alone.
+enum Reply {
+    Nothing,
+    Pong,
+    /// Its own view, when only its own part changed.
+    You,
+}
+
+/// Carries out one message of a page that said hello.
+fn handle(s: &Shared, device: &DeviceKey, text: &str) -> Result<Reply, Refusal> {
     let msg: ClientMsg = serde_json::from_str(text).map_err(|_| Refusal::BadMessage)?;
     match msg {
-        ClientMsg::Hello { .. } => Ok(None),
-        ClientMsg::Ping => Ok(Some(to_text(&ServerMsg::Pong))),
+        ClientMsg::Hello { .. } => Ok(Reply::Nothing),
+        ClientMsg::Ping => Ok(Reply::Pong),
         ClientMsg::Name { name } => {
             s.update_own(|room| room.set_name(device, &name))?;
-            Ok(Some(s.you(device)))
+            Ok(Reply::You)
         }
         ClientMsg::Note { area, text } => {
             let (id, live) = s.update_own(|room| {
@@ -630,13 +655,13 @@ fn handle(s: &Shared, device: &DeviceKey, text: &str) -> Result<Option<Utf8Bytes
                 section: area,
                 text,
             });
-            Ok((!live).then(|| s.you(device)))
+            Ok(if live { Reply::Nothing } else { Reply::You })
         }
         ClientMsg::Vote { note, count } => {
             let shown = s.shown.borrow().clone();
             s.update_own(|room| room.vote(device, &note, count, &shown.canvas))?;
             s.event(RoomEvent::Voted);
-            Ok(Some(s.you(device)))
+            Ok(Reply::You)
         }
     }
 }

@@ -252,16 +252,17 @@ impl RoomState {
             section,
             text: text.clone(),
         });
-        self.record(device, text, section, Outcome::Waiting);
+        self.record(device, text, section);
         Ok(id)
     }
 
-    fn record(&mut self, device: &DeviceKey, text: String, area: Section, outcome: Outcome) {
+    fn record(&mut self, device: &DeviceKey, text: String, area: Section) {
         if let Some(d) = self.devices.get_mut(device) {
             d.outcomes.push_back(SubmittedView {
                 text,
                 area,
-                outcome,
+                outcome: Outcome::Waiting,
+                note: None,
             });
             while d.outcomes.len() > MAX_OUTCOMES_PER_DEVICE {
                 d.outcomes.pop_front();
@@ -377,21 +378,24 @@ impl RoomState {
         &self.inbox
     }
 
-    /// The edit that puts submission `id` on `canvas` as a new note at the end of its area.
-    /// Nothing changes here until [`RoomState::resolve`] is told it was applied.
-    pub fn accept_edit(&self, id: u64, canvas: &Canvas) -> Option<Edit> {
+    /// The edit that puts submission `id` on `canvas` as a new note at the end of its area,
+    /// and the new note's id. Nothing changes here until [`RoomState::resolve`] is told it was
+    /// applied.
+    pub fn accept_edit(&self, id: u64, canvas: &Canvas) -> Option<(Edit, ItemId)> {
         let s = self.inbox.iter().find(|s| s.id == id)?;
-        Some(Edit::AddNote {
+        let note = canvas.next_id(s.section);
+        let edit = Edit::AddNote {
             section: s.section,
             index: canvas.items(s.section).len(),
-            id: canvas.next_id(s.section),
+            id: note.clone(),
             text: s.text.clone(),
-        })
+        };
+        Some((edit, note))
     }
 
     /// Every submission in the inbox as new notes: one batch (one undo step), in the order
-    /// they came. Returns the edit and the submissions it covers.
-    pub fn accept_all_edit(&self, canvas: &Canvas) -> Option<(Edit, Vec<u64>)> {
+    /// they came. Returns the edit and the submissions it covers, each with its new note's id.
+    pub fn accept_all_edit(&self, canvas: &Canvas) -> Option<(Edit, Vec<(u64, ItemId)>)> {
         if self.inbox.is_empty() {
             return None;
         }
@@ -415,7 +419,13 @@ impl RoomState {
         }
         edits.sort_by_key(|(id, _)| *id);
         // Each area's notes are still added in their own order, so indices stay right.
-        let ids = edits.iter().map(|(id, _)| *id).collect();
+        let ids = edits
+            .iter()
+            .filter_map(|(sub, e)| match e {
+                Edit::AddNote { id, .. } => Some((*sub, id.clone())),
+                _ => None,
+            })
+            .collect();
         let mut by_area: Vec<Edit> = edits.into_iter().map(|(_, e)| e).collect();
         by_area.sort_by_key(|e| match e {
             Edit::AddNote { section, index, .. } => (section.index(), *index),
@@ -439,8 +449,13 @@ impl RoomState {
     }
 
     /// Takes submission `id` out of the inbox with this outcome (accepted, merged or rejected),
-    /// and tells its writer.
-    pub fn resolve(&mut self, id: u64, outcome: Outcome) -> Option<Submission> {
+    /// and tells its writer; `note` is the canvas note it became or was merged into.
+    pub fn resolve(
+        &mut self,
+        id: u64,
+        outcome: Outcome,
+        note: Option<&ItemId>,
+    ) -> Option<Submission> {
         let at = self.inbox.iter().position(|s| s.id == id)?;
         let s = self.inbox.remove(at);
         if let Some(d) = self.devices.get_mut(&s.device)
@@ -450,6 +465,7 @@ impl RoomState {
                 })
         {
             mine.outcome = outcome;
+            mine.note = note.map(|id| id.as_str().to_owned());
         }
         Some(s)
     }
@@ -495,8 +511,9 @@ impl RoomState {
             .unwrap_or_default()
     }
 
-    /// What `device`'s page is told about itself and the room.
-    pub fn you(&self, device: &DeviceKey) -> YouMsg {
+    /// What `device`'s page is told about itself and the room, with its submissions' outcomes
+    /// checked against `canvas` (the one the room sees).
+    pub fn you(&self, device: &DeviceKey, canvas: &Canvas) -> YouMsg {
         let Some(d) = self.devices.get(device) else {
             return YouMsg::default();
         };
@@ -536,10 +553,30 @@ impl RoomState {
                 left: r.rules.budget.saturating_sub(used),
             }),
             votes,
-            submitted: d.outcomes.iter().cloned().collect(),
+            submitted: d.outcomes.iter().map(|o| as_on(o, canvas)).collect(),
             shared,
         }
     }
+}
+
+/// A submission's outcome as it stands on `canvas`: an accepted note is there while its note
+/// is, a merged one while its note still says it; otherwise it was taken off again.
+fn as_on(submitted: &SubmittedView, canvas: &Canvas) -> SubmittedView {
+    let note = submitted.note.as_deref().and_then(|id| canvas.item(id));
+    let holds = match submitted.outcome {
+        Outcome::Accepted => note.is_some(),
+        Outcome::Merged => note.is_some_and(|n| {
+            n.text()
+                .to_lowercase()
+                .contains(&submitted.text.to_lowercase())
+        }),
+        _ => true,
+    };
+    let mut shown = submitted.clone();
+    if !holds {
+        shown.outcome = Outcome::Removed;
+    }
+    shown
 }
 
 #[cfg(test)]
@@ -591,8 +628,8 @@ mod tests {
         assert_eq!(room.connected(), 1);
         room.set_joining(false);
         room.connect(&key(1), None).unwrap();
-        assert_eq!(room.you(&key(1)).name.as_deref(), Some("Ana"));
-        assert_eq!(room.you(&key(2)).label, "Participant 2");
+        assert_eq!(room.you(&key(1), &canvas()).name.as_deref(), Some("Ana"));
+        assert_eq!(room.you(&key(2), &canvas()).label, "Participant 2");
         room.remove_device(&key(2));
         assert_eq!(room.connect(&key(2), None), Err(Refusal::Removed));
         assert_eq!(room.devices().len(), 1);
@@ -623,14 +660,18 @@ mod tests {
             .submit(&key(1), Section::Pains, "Queues\nat lunch")
             .unwrap();
         assert_eq!(room.inbox()[0].text, "Queues at lunch");
-        assert!(room.you(&key(2)).shared.is_empty());
-        let edit = room.accept_edit(a, &c).unwrap();
+        assert!(room.you(&key(2), &c).shared.is_empty());
+        let (edit, note) = room.accept_edit(a, &c).unwrap();
         assert!(
-            matches!(&edit, Edit::AddNote { section: Section::Pains, index: 2, text, .. } if text == "Queues at lunch")
+            matches!(&edit, Edit::AddNote { section: Section::Pains, index: 2, text, id, .. } if text == "Queues at lunch" && *id == note)
         );
-        room.resolve(a, Outcome::Accepted).unwrap();
+        let mut accepted = c.clone();
+        accepted.apply(edit).unwrap();
+        room.resolve(a, Outcome::Accepted, Some(&note)).unwrap();
         assert!(room.inbox().is_empty());
-        assert_eq!(room.you(&key(1)).submitted[0].outcome, Outcome::Accepted);
+        let mine = &room.you(&key(1), &accepted).submitted[0];
+        assert_eq!(mine.outcome, Outcome::Accepted);
+        assert_eq!(mine.note.as_deref(), Some(note.as_str()));
         for _ in 0..MAX_PENDING_PER_DEVICE {
             room.submit(&key(1), Section::Pains, "more").unwrap();
         }
@@ -651,7 +692,10 @@ mod tests {
         }));
         room.submit(&key(1), Section::Jobs, "Plan the week")
             .unwrap();
-        assert_eq!(room.you(&key(2)).shared, vec!["Plan the week".to_owned()]);
+        assert_eq!(
+            room.you(&key(2), &canvas()).shared,
+            vec!["Plan the week".to_owned()]
+        );
     }
 
     #[test]
@@ -671,7 +715,8 @@ mod tests {
             room.submit(&key(1), s, t).unwrap();
         }
         let (edit, ids) = room.accept_all_edit(&c).unwrap();
-        assert_eq!(ids, vec![1, 2, 3]);
+        let subs: Vec<u64> = ids.iter().map(|(sub, _)| *sub).collect();
+        assert_eq!(subs, vec![1, 2, 3]);
         c.apply(edit).unwrap();
         let texts: Vec<&str> = c.items(Section::Pains).iter().map(|i| i.text()).collect();
         assert_eq!(texts, ["Slow checkout", "Hidden fees", "p1", "p2"]);
@@ -727,7 +772,7 @@ mod tests {
         // Changing one's mind: dots move from one note to another.
         room.vote(&key(1), &a, 0, &c).unwrap();
         room.vote(&key(1), &g, 2, &c).unwrap();
-        assert_eq!(room.you(&key(1)).round.unwrap().left, 0);
+        assert_eq!(room.you(&key(1), &c).round.unwrap().left, 0);
         assert_eq!(room.vote(&key(2), "gone", 1, &c), Err(Refusal::UnknownNote));
         room.vote(&key(2), &g, 1, &c).unwrap();
         let p = room.round().unwrap();
@@ -757,5 +802,43 @@ mod tests {
             None,
             "a removed device's dots go with it"
         );
+    }
+
+    #[test]
+    fn an_outcome_follows_the_canvas_when_the_note_is_undone_and_redone() {
+        let before = canvas();
+        let mut room = RoomState::default();
+        room.connect(&key(1), None).unwrap();
+        room.set_writing(Some(Writing {
+            section: Section::Pains,
+            private: true,
+        }));
+        let new = room.submit(&key(1), Section::Pains, "No receipts").unwrap();
+        let dup = room.submit(&key(1), Section::Pains, "too slow").unwrap();
+        let (edit, note) = room.accept_edit(new, &before).unwrap();
+        let mut after = before.clone();
+        after.apply(edit).unwrap();
+        room.resolve(new, Outcome::Accepted, Some(&note));
+        let into = after.items(Section::Pains)[0].id().clone();
+        let Some(Merge::Edit(merge)) = room.merge_edit(dup, into.as_str(), &after) else {
+            panic!("expected a text edit");
+        };
+        let mut merged = after.clone();
+        merged.apply(*merge).unwrap();
+        room.resolve(dup, Outcome::Merged, Some(&into));
+        let outcomes = |c: &Canvas| -> Vec<Outcome> {
+            room.you(&key(1), c)
+                .submitted
+                .iter()
+                .map(|s| s.outcome)
+                .collect()
+        };
+        assert_eq!(outcomes(&merged), [Outcome::Accepted, Outcome::Merged]);
+        // The merge undone: the note is there but no longer says it.
+        assert_eq!(outcomes(&after), [Outcome::Accepted, Outcome::Removed]);
+        // Both undone: neither is on the canvas.
+        assert_eq!(outcomes(&before), [Outcome::Removed, Outcome::Removed]);
+        // Redone: the truth again.
+        assert_eq!(outcomes(&merged), [Outcome::Accepted, Outcome::Merged]);
     }
 }

@@ -63,6 +63,20 @@ try {
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   check(wide <= 360, 'fits 360 px, is ' + wide);
   await page.screenshot({ path: join(outDir, 'room-phone-360.png') });
+
+  // The facilitator accepts the note, then undoes it: the page follows both. The display
+  // name tells the test's room how far the page has got.
+  const mineSays = (what) => page.locator('#mine li')
+    .filter({ hasText: 'Parking is a nightmare <b>really</b> — ' + what });
+  async function signal(name) {
+    await page.getByLabel('Display name').fill(name);
+    await page.getByRole('button', { name: 'Save name' }).click();
+  }
+  await page.locator('summary').filter({ hasText: 'Your name' }).click();
+  await signal('ready');
+  await mineSays('on the canvas').waitFor();
+  await signal('seen');
+  await mineSays('taken off the canvas').waitFor();
   console.log('phone ok');
 } finally {
   await context.close();

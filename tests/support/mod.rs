@@ -22,6 +22,17 @@ pub struct Setup {
     pub clock: Arc<Mutex<Instant>>,
     /// The clipboard every window of this setup shares, as windows on one desktop do.
     pub clipboard: MemoryClipboard,
+    /// How many times the timer's tone was asked for: no sound in tests.
+    pub tones: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+/// The timer's tone in tests: counted, never played.
+struct CountedTone(Arc<std::sync::atomic::AtomicUsize>);
+
+impl fitcanvas::app::ToneOut for CountedTone {
+    fn play(&self) {
+        self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
 }
 
 impl Setup {
@@ -31,7 +42,13 @@ impl Setup {
             dialogs: ScriptedDialogs::default(),
             clock: Arc::new(Mutex::new(Instant::now())),
             clipboard: MemoryClipboard::default(),
+            tones: Arc::default(),
         }
+    }
+
+    /// How many tones the app has asked for so far.
+    pub fn tones(&self) -> usize {
+        self.tones.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
@@ -50,6 +67,7 @@ impl Setup {
         let dialogs = self.dialogs.clone();
         let clock = self.clock.clone();
         let clipboard = self.clipboard.clone();
+        let tones = self.tones.clone();
         let mut harness = Harness::builder()
             .with_size(egui::vec2(size.0, size.1))
             .with_max_steps(max_steps)
@@ -62,6 +80,7 @@ impl Setup {
                         dialogs: Box::new(dialogs),
                         clock: Box::new(move || *clock.lock().unwrap()),
                         clipboard: Box::new(clipboard),
+                        tone: Box::new(CountedTone(tones)),
                     },
                 )
             });
