@@ -493,7 +493,9 @@ fn area_ui(
         max_font: metrics.max_font,
     };
     let kept = view.packing.kept(section.index(), pack_for);
-    let flowed = packing::pack(&note_space, &texts, &metrics, kept);
+    let flowed = view
+        .packing
+        .pack(&note_space, texts.clone(), &metrics, kept);
     let all_whole = flowed
         .as_ref()
         .filter(|p| p.whole_count() == p.notes.len())
@@ -715,12 +717,18 @@ fn note_ui(
 
 fn link_shapes(
     canvas: &Canvas,
-    view: &ViewState,
+    view: &mut ViewState,
     palette: &Palette,
     style: &CanvasStyle,
     rects: &NoteRects,
     scale: f32,
 ) -> Vec<egui::Shape> {
+    let bounds = board_rect(view.canvas_rect.unwrap_or(Rect::EVERYTHING));
+    // Routes depend only on where the notes are: worked out again when one moves.
+    let key = routes_key(rects, bounds);
+    if view.link_routes.0 != key {
+        view.link_routes = (key, HashMap::new());
+    }
     let mut shapes = Vec::new();
     for section in Section::VALUE_MAP {
         for item in canvas.items(section) {
@@ -744,17 +752,26 @@ fn link_shapes(
                 };
                 let width = (base * scale.min(1.5)).max(least);
                 // Round the other notes where it can, so it never seems to end in one.
-                let obstacles: Vec<layout::Rect> = rects
-                    .iter()
-                    .filter(|(id, _)| *id != item.id() && *id != to)
-                    .map(|(_, (_, _, r))| board_rect(*r))
-                    .collect();
-                let path = link_routes::route(
-                    &board_rect(*from),
-                    &board_rect(*to_rect),
-                    &obstacles,
-                    &board_rect(view.canvas_rect.unwrap_or(Rect::EVERYTHING)),
-                );
+                let pair = (item.id().clone(), to.clone());
+                let path = view
+                    .link_routes
+                    .1
+                    .entry(pair)
+                    .or_insert_with(|| {
+                        let (a, b) = (board_rect(*from), board_rect(*to_rect));
+                        // Only notes near the two can be in the way: a line bends round
+                        // a note or two, not across the canvas.
+                        let near = from.union(*to_rect).expand(80.0);
+                        let obstacles: Vec<layout::Rect> = rects
+                            .iter()
+                            .filter(|(id, (_, _, r))| {
+                                *id != item.id() && *id != to && near.intersects(*r)
+                            })
+                            .map(|(_, (_, _, r))| board_rect(*r))
+                            .collect();
+                        link_routes::route(&a, &b, &obstacles, &bounds)
+                    })
+                    .clone();
                 let points: Vec<Pos2> = path.iter().map(|(x, y)| pos2(*x, *y)).collect();
                 let Some(&end) = points.last() else {
                     continue;
@@ -765,6 +782,25 @@ fn link_shapes(
         }
     }
     shapes
+}
+
+/// What the link routes were worked out for: every note's place and the canvas's.
+fn routes_key(rects: &NoteRects, bounds: layout::Rect) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut placed: Vec<(&ItemId, [i32; 4])> = rects
+        .iter()
+        .map(|(id, (_, _, r))| {
+            let q = |v: f32| (v * 2.0).round() as i32;
+            (id, [q(r.left()), q(r.top()), q(r.width()), q(r.height())])
+        })
+        .collect();
+    placed.sort();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    placed.hash(&mut h);
+    [bounds.x, bounds.y, bounds.w, bounds.h]
+        .map(f32::to_bits)
+        .hash(&mut h);
+    h.finish()
 }
 
 /// A screen rectangle as plain geometry.

@@ -149,9 +149,14 @@ pub struct ViewState {
     pub packing: note_packing::PackMemory,
     /// How far the editor's canvas is zoomed and panned, and the area brought close.
     pub zoom: canvas_zoom::CanvasZoom,
+    /// The link lines' routes and the notes' places they were worked out for.
+    pub link_routes: (u64, LinkRoutes),
     /// Where the canvas was drawn in the last frame, for zooming about its centre.
     pub canvas_rect: Option<egui::Rect>,
 }
+
+/// The path of each link line, from the value-map note to the customer note.
+pub type LinkRoutes = std::collections::HashMap<(ItemId, ItemId), Vec<(f32, f32)>>;
 
 /// How a note came out on screen in the last frame.
 #[derive(Debug, Clone, Copy, PartialEq)]

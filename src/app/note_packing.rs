@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use egui::{FontId, Ui};
 
-use crate::packing::{NoteMetrics, NoteText, PackSize};
+use crate::layout::NoteSpace;
+use crate::packing::{NoteMetrics, NoteText, PackNote, PackSize, Packing};
 
 use super::canvas_view::CanvasStyle;
 
@@ -37,6 +38,20 @@ pub struct PackMemory {
     /// Per area, the size it was packed at and what that was for: kept while every note is
     /// still whole at it, so adding or deleting a note moves only the notes after it.
     kept: [Option<(PackFor, PackSize)>; 6],
+    /// Per area, the last packing and what it was worked out from: a frame whose notes,
+    /// sizes and room are the same as the last one's reuses it (most frames are).
+    last: [Option<(PackInput, Option<Packing>)>; 6],
+}
+
+/// Everything a packing depends on.
+#[derive(Debug, Clone, PartialEq)]
+struct PackInput {
+    notes: Vec<PackNote>,
+    board: (f32, f32, f32),
+    top: f32,
+    within: crate::layout::Rect,
+    metrics: NoteMetrics,
+    keep: Option<PackSize>,
 }
 
 /// What a kept size is valid for: the same board and the same text sizes allowed.
@@ -64,6 +79,40 @@ impl PackMemory {
         });
         self.measured.insert(text.to_owned(), t.clone());
         t
+    }
+
+    /// [`crate::packing::pack`], or the last frame's packing when nothing it depends on
+    /// changed.
+    pub fn pack(
+        &mut self,
+        space: &NoteSpace<'_>,
+        notes: Vec<PackNote>,
+        metrics: &NoteMetrics,
+        keep: Option<PackSize>,
+    ) -> Option<Packing> {
+        let area = space.section.index();
+        let input = PackInput {
+            notes,
+            board: (
+                space.board.size(),
+                space.board.circle_center.0,
+                space.board.circle_center.1,
+            ),
+            top: space.top,
+            within: space.within,
+            metrics: *metrics,
+            keep,
+        };
+        if let Some(Some((last, packed))) = self.last.get(area)
+            && *last == input
+        {
+            return packed.clone();
+        }
+        let packed = crate::packing::pack(space, &input.notes, metrics, keep);
+        if let Some(slot) = self.last.get_mut(area) {
+            *slot = Some((input, packed.clone()));
+        }
+        packed
     }
 
     pub fn kept(&self, area: usize, now: PackFor) -> Option<PackSize> {
