@@ -531,9 +531,12 @@ fn typing_in_a_note_while_a_peer_changes_it_keeps_both_changes() {
             .text()
             .starts_with("Often: ")
     });
+    // Her next key lands where she was typing, after "(Ada)", not seven letters back.
+    h.event(egui::Event::Text("!".into()));
+    h.run();
     h.key_press(Key::Enter);
     h.run();
-    let both = format!("Often: {text} (Ada)");
+    let both = format!("Often: {text} (Ada)!");
     assert_eq!(h.state().canvas().item(&id).unwrap().text(), both);
     until("the peer to see both", || {
         h.step();

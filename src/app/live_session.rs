@@ -26,7 +26,7 @@ use crate::edit::{Applied, Edit};
 use crate::live::client::{Client, Endpoint, Event, Status};
 use crate::live::hub::{Hub, HubConfig};
 use crate::live::presence::Presence;
-use crate::live::text_merge::merge_text;
+use crate::live::text_merge::merge_text_at;
 use crate::live::{Replica, ids, kept};
 
 use super::room_panel::JoinBadge;
@@ -591,20 +591,52 @@ fn catch_up(app: &mut App) {
             Err(e) => app.status = format!("A peer's edit did not apply: {e}"),
         }
     }
+    let ctx = app.services.ctx.clone();
     if let (Some(id), Some(base)) = (entry, entry_base)
         && let Some(now) = text_of(app, &id)
         && let Some(typing) = app.view.entry.as_mut()
         && now != base
     {
-        typing.text = merge_text(&base, &typing.text, &now);
+        typing.text = merge_typed(&ctx, &base, &typing.text, &now, true);
     }
+    // The inspector's field is the one typed in only when no note is being typed in place.
+    let inspector_typed = app.view.entry.is_none();
     if let (Some(id), Some(base)) = (inspector, inspector_base)
         && let Some(now) = text_of(app, &id)
         && let Some((_, typing)) = app.view.inspector_text.as_mut()
         && now != base
     {
-        *typing = merge_text(&base, typing, &now);
+        *typing = merge_typed(&ctx, &base, typing, &now, inspector_typed);
     }
+}
+
+/// What is typed brought forward onto a peer's `theirs`, and, when `focused` (this is the
+/// field the keys go to), its text cursor moved with its letter, so the next key lands where
+/// the person was typing.
+fn merge_typed(
+    ctx: &egui::Context,
+    base: &str,
+    typed: &str,
+    theirs: &str,
+    focused: bool,
+) -> String {
+    let field = ctx
+        .memory(|m| m.focused())
+        .filter(|_| focused)
+        .and_then(|id| egui::TextEdit::load_state(ctx, id).map(|state| (id, state)));
+    let cursor = field
+        .as_ref()
+        .and_then(|(_, state)| state.cursor.char_range())
+        .map_or(typed.chars().count(), |range| range.primary.index.into());
+    let (merged, at) = merge_text_at(base, typed, theirs, cursor);
+    if let Some((id, mut state)) = field {
+        let at = egui::text::CCursor::new(at);
+        state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::one(at)));
+        state.store(ctx, id);
+    }
+    merged
 }
 
 /// After the frame's commands: ends the session if another canvas was opened, sends this
