@@ -95,6 +95,10 @@ fn lanes(from: &Rect, to: &Rect, obstacles: &[Rect]) -> Vec<Vec<(f32, f32)>> {
             columns.push(r.right() + gap);
         }
     }
+    // In order, whatever order the notes came in: ties between equal routes then always go
+    // the same way, so the picture is the same from one run to the next.
+    columns.sort_by(f32::total_cmp);
+    columns.dedup_by(|a, b| (*a - *b).abs() < 0.01);
     let rows = [to.y - gap, to.bottom() + gap];
     let mut out = Vec::new();
     for lane_y in rows {
@@ -201,6 +205,20 @@ mod tests {
         let path = route(&from, &to, &[], &everywhere());
         assert_eq!(path[0], (80.0, 120.0));
         assert_eq!(path[path.len() - 1], (400.0, 320.0));
+    }
+
+    #[test]
+    fn the_route_does_not_depend_on_the_order_of_the_other_notes() {
+        let from = Rect::new(0.0, 100.0, 80.0, 40.0);
+        let to = Rect::new(400.0, 100.0, 80.0, 40.0);
+        let mut others: Vec<Rect> = (0..6)
+            .map(|i| Rect::new(150.0 + 60.0 * i as f32, 60.0 + 13.0 * i as f32, 50.0, 50.0))
+            .collect();
+        let first = route(&from, &to, &others, &everywhere());
+        others.reverse();
+        assert_eq!(route(&from, &to, &others, &everywhere()), first);
+        others.swap(1, 4);
+        assert_eq!(route(&from, &to, &others, &everywhere()), first);
     }
 
     #[test]

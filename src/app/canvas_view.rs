@@ -27,7 +27,6 @@ use super::{Command, ViewState};
 /// Largest and smallest note width, in points at scale 1 (a 600-point square).
 const MAX_NOTE_W: f32 = 170.0;
 const MIN_NOTE_W: f32 = 80.0;
-const NOTE_ASPECT: f32 = 0.6;
 
 /// Where each visible note was drawn this frame, for drops and link lines.
 type NoteRects = HashMap<ItemId, (Section, usize, Rect)>;
@@ -57,11 +56,6 @@ pub struct CanvasStyle {
     pub max_note_w: f32,
     /// Smallest note width at scale 1 before the area scrolls (see [`MIN_NOTE_W`]).
     pub min_note_w: f32,
-    /// Note height as a share of its width (see [`NOTE_ASPECT`]).
-    pub note_aspect: f32,
-    /// Note text size as a share of the note's height at `note_aspect`, before
-    /// `min_font`/`max_font`.
-    pub font_share: f32,
     /// Radius of a vote dot.
     pub vote_dot: f32,
     /// Drawn for looking only (the audience window): no buttons, no text field.
@@ -85,8 +79,6 @@ impl CanvasStyle {
             max_font: 18.0,
             max_note_w: MAX_NOTE_W,
             min_note_w: MIN_NOTE_W,
-            note_aspect: NOTE_ASPECT,
-            font_share: 1.0 / 5.2,
             vote_dot: 3.5,
             read_only: false,
             focus: None,
@@ -493,9 +485,7 @@ fn area_ui(
         max_font: metrics.max_font,
     };
     let kept = view.packing.kept(section.index(), pack_for);
-    let flowed = view
-        .packing
-        .pack(&note_space, texts.clone(), &metrics, kept);
+    let flowed = view.packing.pack(&note_space, &texts, &metrics, kept);
     let all_whole = flowed
         .as_ref()
         .filter(|p| p.whole_count() == p.notes.len())

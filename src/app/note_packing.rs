@@ -86,13 +86,28 @@ impl PackMemory {
     pub fn pack(
         &mut self,
         space: &NoteSpace<'_>,
-        notes: Vec<PackNote>,
+        notes: &[PackNote],
         metrics: &NoteMetrics,
         keep: Option<PackSize>,
     ) -> Option<Packing> {
         let area = space.section.index();
+        let board = (
+            space.board.size(),
+            space.board.circle_center.0,
+            space.board.circle_center.1,
+        );
+        if let Some(Some((last, packed))) = self.last.get(area)
+            && last.notes == notes
+            && last.board == board
+            && last.top == space.top
+            && last.within == space.within
+            && last.metrics == *metrics
+            && last.keep == keep
+        {
+            return packed.clone();
+        }
         let input = PackInput {
-            notes,
+            notes: notes.to_vec(),
             board: (
                 space.board.size(),
                 space.board.circle_center.0,
@@ -103,12 +118,7 @@ impl PackMemory {
             metrics: *metrics,
             keep,
         };
-        if let Some(Some((last, packed))) = self.last.get(area)
-            && *last == input
-        {
-            return packed.clone();
-        }
-        let packed = crate::packing::pack(space, &input.notes, metrics, keep);
+        let packed = crate::packing::pack(space, notes, metrics, keep);
         if let Some(slot) = self.last.get_mut(area) {
             *slot = Some((input, packed.clone()));
         }

@@ -165,9 +165,6 @@ impl Presentation {
             max_note_w: 220.0,
             // Small enough that a full area (ten notes or more) still fits without scrolling.
             min_note_w: 48.0,
-            // Wider notes and type nearer its minimum: more of each note's words on a line.
-            note_aspect: 0.5,
-            font_share: 1.0 / 6.0,
             vote_dot: (min_font * 0.32).max(5.0),
             read_only: false,
             focus: match self.walkthrough.current {
