@@ -137,6 +137,11 @@ impl Item {
         self.kind
     }
 
+    /// The kind's three-letter tag, as drawn on the note (only customer notes have a kind).
+    pub fn kind_tag(&self) -> Option<&'static str> {
+        self.kind.map(Kind::short)
+    }
+
     pub fn addresses(&self) -> &[ItemId] {
         &self.addresses
     }

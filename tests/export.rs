@@ -438,8 +438,9 @@ fn pdf_fonts_are_embedded_subset_and_mapped_to_unicode() {
     );
 }
 
-#[test]
-fn pdf_of_every_example_holds_every_note_as_searchable_text() {
+/// Every bundled example exported as a PDF on every paper: (file, paper, canvas, PDF).
+fn every_example_on_every_paper() -> Vec<(PathBuf, export::Paper, Canvas, Vec<u8>)> {
+    let mut out = Vec::new();
     for path in examples() {
         let canvas = load(&path);
         for paper in export::Paper::ALL {
@@ -448,20 +449,28 @@ fn pdf_of_every_example_holds_every_note_as_searchable_text() {
                 ..Options::default()
             };
             let pdf = export::render(&canvas, Format::Pdf, &options).unwrap();
-            assert!(pdf.starts_with(b"%PDF-"));
-            let extracted = pdf_text(&pdf);
-            for (_, item) in canvas.all_items() {
-                let wanted: String = item.text().split_whitespace().collect();
-                assert!(
-                    extracted.contains(&wanted),
-                    "{} ({paper:?}): {:?} not in the PDF text",
-                    path.display(),
-                    item.text()
-                );
-            }
-            if let Some(title) = canvas.title().split_whitespace().next() {
-                assert!(extracted.contains(title));
-            }
+            out.push((path.clone(), paper, canvas.clone(), pdf));
+        }
+    }
+    out
+}
+
+#[test]
+fn pdf_of_every_example_holds_every_note_as_searchable_text() {
+    for (path, paper, canvas, pdf) in every_example_on_every_paper() {
+        assert!(pdf.starts_with(b"%PDF-"));
+        let extracted = pdf_text(&pdf);
+        for (_, item) in canvas.all_items() {
+            let wanted: String = item.text().split_whitespace().collect();
+            assert!(
+                extracted.contains(&wanted),
+                "{} ({paper:?}): {:?} not in the PDF text",
+                path.display(),
+                item.text()
+            );
+        }
+        if let Some(title) = canvas.title().split_whitespace().next() {
+            assert!(extracted.contains(title));
         }
     }
 }
@@ -959,31 +968,23 @@ fn pdf_word_heights(pdf: &[u8]) -> Vec<(f32, String)> {
 /// about 1.36 times the text size, so 8 pt text makes boxes of 10.9 pt; 7.5 pt, 10.2 pt.
 #[test]
 fn pdf_text_is_at_least_8_pt_on_every_paper() {
-    for path in examples() {
-        let canvas = load(&path);
-        for paper in export::Paper::ALL {
-            let options = Options {
-                paper,
-                ..Options::default()
-            };
-            let pdf = export::render(&canvas, Format::Pdf, &options).unwrap();
-            // Letters and digits: a symbol's box ("→") depends on its own font's extent.
-            let words: Vec<(f32, String)> = pdf_word_heights(&pdf)
-                .into_iter()
-                .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-                .collect();
-            assert!(words.len() > 100, "{}: words read back", path.display());
-            let (h, word) = words
-                .iter()
-                .min_by(|a, b| a.0.total_cmp(&b.0))
-                .cloned()
-                .unwrap();
-            assert!(
-                h >= 10.6,
-                "{} on {paper:?}: {word:?} is {:.1} pt text",
-                path.display(),
-                h / 1.36
-            );
-        }
+    for (path, paper, _, pdf) in every_example_on_every_paper() {
+        // Letters and digits: a symbol's box ("→") depends on its own font's extent.
+        let words: Vec<(f32, String)> = pdf_word_heights(&pdf)
+            .into_iter()
+            .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+            .collect();
+        assert!(words.len() > 100, "{}: words read back", path.display());
+        let (h, word) = words
+            .iter()
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .cloned()
+            .unwrap();
+        assert!(
+            h >= 10.6,
+            "{} on {paper:?}: {word:?} is {:.1} pt text",
+            path.display(),
+            h / 1.36
+        );
     }
 }

@@ -675,7 +675,7 @@ fn note_ui(
         crate::evidence::Status::Assumption => format!("{}: {}", section.singular(), item.text()),
         status => format!("{}: {} ({})", section.singular(), item.text(), status.key()),
     };
-    if let Some(kind) = item.kind().filter(|_| section.is_customer()) {
+    if let Some(kind) = item.kind() {
         // The tag on the note is three letters; the tooltip says it in full.
         label.push_str(&format!(" · {} ({})", kind.label(), kind.short()));
     }

@@ -73,10 +73,7 @@ pub(super) fn note_face(ui: &Ui, look: &Look<'_>, note: &NoteAt<'_>, font: f32) 
                 .x
         })
     };
-    let kind = item
-        .kind()
-        .filter(|_| section.is_customer())
-        .map(|k| k.short());
+    let kind = item.kind_tag();
     let wanted = MarksWanted {
         weight: section.is_customer().then_some(item.weight()),
         badge: palette.status_badge(item.status()).is_some(),

@@ -428,10 +428,7 @@ impl Drawing {
         m: &Measurer,
     ) -> Option<String> {
         let words_size = row.h * 0.85;
-        let kind = item
-            .kind()
-            .filter(|_| section.is_customer())
-            .map(|k| k.short());
+        let kind = item.kind_tag();
         let wanted = MarksWanted {
             weight: section.is_customer().then_some(item.weight()),
             badge: palette.status_badge(item.status()).is_some(),
