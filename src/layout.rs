@@ -72,6 +72,9 @@ pub struct Board {
     /// The customer profile circle.
     pub circle_center: (f32, f32),
     pub circle_radius: f32,
+    /// Where the chord between the customer jobs (right of it) and the gains and pains (left)
+    /// crosses the circle's horizontal diameter.
+    pub split_x: f32,
     /// Per section (indexed by [`Section::index`]): the region that holds its label and notes.
     /// Each lies inside its part of the square or circle.
     pub areas: [Rect; 6],
@@ -92,11 +95,23 @@ const HEADING_SHARE: f32 = 0.035;
 /// is about: when the board is short of width, the value map gives up width (staying as tall
 /// as the circle) before the circle gets smaller.
 pub const NARROWEST_VALUE_MAP: f32 = 0.66;
+/// How far right of the circle's centre the jobs' chord runs, as a share of the radius. At
+/// 0.265 the three parts of the circle are the same size (a segment of a third of the disc),
+/// where the vertical diameter gave the jobs half the disc and the gains and pains a quarter
+/// each, though the three hold about as many notes.
+const JOBS_CHORD_SHARE: f32 = 0.265;
 
 impl Board {
     /// Lays the canvas out in a `width` × `height` board: the circle as large as fits beside a
     /// value map as tall as it and up to square, centred.
     pub fn new(width: f32, height: f32) -> Board {
+        Board::with_room_above_map(width, height, 0.0)
+    }
+
+    /// [`Board::new`] with `room` more kept free above the value map (for a presented
+    /// picture's title and timer), the circle still as tall as the board: the value map has
+    /// room to spare, the customer profile none.
+    pub fn with_room_above_map(width: f32, height: f32, room: f32) -> Board {
         let width = width.max(1.0);
         let height = height.max(1.0);
         // Side by side with a gap between and a margin around:
@@ -111,7 +126,7 @@ impl Board {
         let total_w = map_w + diameter + gap;
         let left = (width - total_w) / 2.0;
         let top = (height - diameter) / 2.0;
-        let heading = diameter * HEADING_SHARE;
+        let heading = diameter * HEADING_SHARE + room.clamp(0.0, diameter * 0.5);
         let square = Rect::new(left, top + heading, map_w, diameter - heading);
         let circle_box = Rect::new(left + map_w + gap, top, diameter, diameter);
         let r = diameter / 2.0;
@@ -124,12 +139,21 @@ impl Board {
         let creators = Rect::new(square.x + half_w, square.y, half_w, half).shrink(pad);
         let relievers = Rect::new(square.x + half_w, square.y + half, half_w, half).shrink(pad);
 
-        // Circle: rectangles inscribed in the right half disc and the two left quarter discs.
-        // A half disc holds an r/√2 × r√2 rectangle; a quarter disc an r/√2 square.
-        let k = std::f32::consts::FRAC_1_SQRT_2 * r;
-        let jobs = Rect::new(cx, cy - k, k, 2.0 * k).shrink(pad);
-        let gains = Rect::new(cx - k, cy - k, k, k).shrink(pad);
-        let pains = Rect::new(cx - k, cy, k, k).shrink(pad);
+        // Circle: the largest rectangles inscribed in the jobs' segment right of the chord and
+        // in the two parts left of it, above and below the horizontal radius.
+        let s = JOBS_CHORD_SHARE * r;
+        let split_x = cx + s;
+        // A segment cut by a chord `s` from the centre: width w with (s + w)(s + 2w) = r².
+        let jobs_w = (-3.0 * s + (s * s + 8.0 * r * r).sqrt()) / 4.0;
+        let jobs_h = (r * r - (s + jobs_w).powi(2)).max(0.0).sqrt();
+        let jobs = Rect::new(split_x, cy - jobs_h, jobs_w, 2.0 * jobs_h).shrink(pad);
+        // Left of the chord, a rectangle w wide reaching u = w − s past the centre, with
+        // 2u² + su = r² at its best.
+        let u = (-s + (s * s + 8.0 * r * r).sqrt()) / 4.0;
+        let side_h = (r * r - u * u).min(r * r - s * s).max(0.0).sqrt();
+        let side_w = u + s;
+        let gains = Rect::new(split_x - side_w, cy - side_h, side_w, side_h).shrink(pad);
+        let pains = Rect::new(split_x - side_w, cy, side_w, side_h).shrink(pad);
 
         let mut areas = [Rect::new(0.0, 0.0, 0.0, 0.0); 6];
         areas[Section::Jobs.index()] = jobs;
@@ -149,15 +173,19 @@ impl Board {
                 (square.x + half_w, square.y + half),
                 (square.right(), square.y + half),
             ),
-            // Circle: vertical diameter, horizontal radius to the left.
-            ((cx, cy - r), (cx, cy + r)),
-            ((cx - r, cy), (cx, cy)),
+            // Circle: the jobs' vertical chord, and the horizontal radius on to it.
+            (
+                (split_x, cy - (r * r - s * s).sqrt()),
+                (split_x, cy + (r * r - s * s).sqrt()),
+            ),
+            ((cx - r, cy), (split_x, cy)),
         ];
 
         Board {
             square,
             circle_center: (cx, cy),
             circle_radius: r,
+            split_x,
             areas,
             dividers,
         }
@@ -176,13 +204,20 @@ impl Board {
     /// circle, the half or quarter disc's bounding box, which its notes may fill.
     pub fn part_bounds(&self, section: Section) -> Rect {
         let (cx, cy) = self.circle_center;
-        let r = self.circle_radius;
+        let (r, split) = (self.circle_radius, self.split_x);
+        let half = self.chord_half();
         match section {
-            Section::Jobs => Rect::new(cx, cy - r, r, 2.0 * r),
-            Section::Gains => Rect::new(cx - r, cy - r, r, r),
-            Section::Pains => Rect::new(cx - r, cy, r, r),
+            Section::Jobs => Rect::new(split, cy - half, cx + r - split, 2.0 * half),
+            Section::Gains => Rect::new(cx - r, cy - r, split - cx + r, r),
+            Section::Pains => Rect::new(cx - r, cy, split - cx + r, r),
             _ => self.area(section),
         }
+    }
+
+    /// Half the length of the jobs' chord.
+    fn chord_half(&self) -> f32 {
+        let (r, s) = (self.circle_radius, self.split_x - self.circle_center.0);
+        (r * r - s * s).max(0.0).sqrt()
     }
 
     /// The vertical run a column of notes spanning `x0..x1` may use inside `section`'s part of
@@ -197,9 +232,9 @@ impl Board {
         let pad = self.size() * PAD_SHARE;
         let reach = self.circle_radius - pad;
         let on_its_side = if section == Section::Jobs {
-            x0 >= cx + pad - 0.01
+            x0 >= self.split_x + pad - 0.01
         } else {
-            x1 <= cx - pad + 0.01
+            x1 <= self.split_x - pad + 0.01
         };
         // The column's edge farthest from the centre line is the one the circle cuts first.
         let dx = (x0 - cx).abs().max((x1 - cx).abs());
@@ -225,14 +260,15 @@ impl Board {
         let (cx, cy) = self.circle_center;
         let pad = self.size() * PAD_SHARE;
         let reach = self.circle_radius - pad;
-        // The farthest from the centre a row `h` tall still leaves `w` beside the centre line.
-        let room = (w + 2.0 * pad).min(reach);
-        let far = (reach * reach - room * room).max(0.0).sqrt();
         let x = if section == Section::Jobs {
-            cx + pad
+            self.split_x + pad
         } else {
-            cx - pad - w
+            self.split_x - pad - w
         };
+        // The farthest from the centre a row `h` tall still leaves `w` beside the chord: where
+        // the label's corner farther from the centre meets the circle.
+        let room = ((x - cx).abs().max((x + w - cx).abs()) + pad).min(reach);
+        let far = (reach * reach - room * room).max(0.0).sqrt();
         let y = if section == Section::Pains {
             (cy + far - h).max(cy + pad)
         } else {
@@ -256,6 +292,40 @@ impl Board {
                 self.circle_center.1 + self.circle_radius,
             ),
             _ => (label.bottom() + gap, self.area(section).bottom()),
+        }
+    }
+
+    /// Where `section`'s notes may go beside a label `label_w` × `label_h`: from `top` to
+    /// `bottom`, and clear of `keep_out`. In the square that is the run below the label. In the
+    /// circle the label sits only in the narrow end by the centre line, so only the notes that
+    /// would overlap it make way: the columns beside it reach the circle's edge.
+    pub fn note_room(&self, section: Section, label_w: f32, label_h: f32) -> NoteRoom {
+        if !section.is_customer() {
+            let (top, bottom) = self.note_span(section, label_w, label_h);
+            return NoteRoom {
+                top,
+                bottom,
+                keep_out: None,
+            };
+        }
+        let (cy, r) = (self.circle_center.1, self.circle_radius);
+        let pad = self.size() * PAD_SHARE;
+        let gap = pad.max(3.0);
+        let label = self.label_rect(section, label_w, label_h);
+        let (top, bottom) = match section {
+            Section::Pains => (cy + pad, cy + r),
+            Section::Gains => (cy - r, cy - pad),
+            _ => (cy - r, cy + r),
+        };
+        NoteRoom {
+            top,
+            bottom,
+            keep_out: Some(Rect::new(
+                label.x - gap,
+                label.y - gap,
+                label.w + 2.0 * gap,
+                label.h + 2.0 * gap,
+            )),
         }
     }
 
@@ -285,9 +355,9 @@ impl Board {
         let dy = (y0 - cy).abs().max((y1 - cy).abs());
         let half = (reach * reach - dy * dy).max(0.0).sqrt();
         let span = if section == Section::Jobs {
-            (cx + pad, cx + half)
+            ((self.split_x + pad).max(cx - half), cx + half)
         } else {
-            (cx - half, cx - pad)
+            (cx - half, (self.split_x - pad).min(cx + half))
         };
         (span.1 > span.0).then_some(span)
     }
@@ -369,14 +439,24 @@ pub fn note_grid(
     }
 }
 
-/// Where an area's notes may go: `section`'s part of `board`, below `top` (its label), and
-/// inside `within`, the part of the board that is on screen (a spotlit area is enlarged past
-/// the window's edges).
+/// Where an area's notes may go (see [`Board::note_room`]): from `top` to `bottom`, clear of
+/// `keep_out` (the area's label, in the circle).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NoteRoom {
+    pub top: f32,
+    pub bottom: f32,
+    pub keep_out: Option<Rect>,
+}
+
+/// Where an area's notes may go: `section`'s part of `board`, below `top` (its label), clear
+/// of `keep_out`, and inside `within`, the part of the board that is on screen (a spotlit area
+/// is enlarged past the window's edges).
 #[derive(Debug, Clone, Copy)]
 pub struct NoteSpace<'a> {
     pub board: &'a Board,
     pub section: Section,
     pub top: f32,
+    pub keep_out: Option<Rect>,
     pub within: Rect,
 }
 
@@ -471,6 +551,61 @@ mod tests {
             assert!(board.square.x >= 0.0 && board.square.y >= 0.0);
             assert!(board.circle_center.0 + board.circle_radius <= w + 0.01);
         }
+    }
+
+    /// The share of the circle on each side of the jobs' chord and above and below the
+    /// horizontal radius, by counting points of a fine grid.
+    fn part_shares(board: &Board) -> [f32; 3] {
+        let (cx, cy) = board.circle_center;
+        let r = board.circle_radius;
+        let mut counts = [0usize; 3];
+        let n = 400;
+        for i in 0..n {
+            for j in 0..n {
+                let x = cx - r + 2.0 * r * (i as f32 + 0.5) / n as f32;
+                let y = cy - r + 2.0 * r * (j as f32 + 0.5) / n as f32;
+                if (x - cx).powi(2) + (y - cy).powi(2) > r * r {
+                    continue;
+                }
+                let part = if x >= board.split_x {
+                    0
+                } else if y < cy {
+                    1
+                } else {
+                    2
+                };
+                counts[part] += 1;
+            }
+        }
+        let all = counts.iter().sum::<usize>() as f32;
+        counts.map(|c| c as f32 / all)
+    }
+
+    #[test]
+    fn the_circles_three_parts_are_the_same_size() {
+        for (w, h) in [(1280.0, 720.0), (1920.0, 1080.0), (800.0, 900.0)] {
+            let board = Board::new(w, h);
+            for share in part_shares(&board) {
+                assert!((share - 1.0 / 3.0).abs() < 0.01, "{share} at {w}x{h}");
+            }
+            // The dividers are the chord and the radius up to it.
+            let (cx, cy) = board.circle_center;
+            assert!(board.split_x > cx);
+            assert!(
+                board
+                    .dividers
+                    .contains(&((cx - board.circle_radius, cy), (board.split_x, cy)))
+            );
+        }
+    }
+
+    #[test]
+    fn room_above_the_value_map_leaves_the_circle_as_tall_as_the_board() {
+        let plain = Board::new(1920.0, 1040.0);
+        let titled = Board::with_room_above_map(1920.0, 1040.0, 86.0);
+        assert_eq!(plain.circle_radius, titled.circle_radius);
+        assert!((titled.square.y - plain.square.y - 86.0).abs() < 0.01);
+        assert!(titled.square.bottom() <= plain.square.bottom() + 0.01);
     }
 
     #[test]

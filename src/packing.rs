@@ -423,6 +423,7 @@ fn rows(space: &NoteSpace<'_>, heights: &[f32], w: f32, gap: f32) -> Option<Vec<
         board,
         section,
         top,
+        keep_out,
         within,
     } = *space;
     let from_right = matches!(section, Section::Gains | Section::Pains);
@@ -445,7 +446,7 @@ fn rows(space: &NoteSpace<'_>, heights: &[f32], w: f32, gap: f32) -> Option<Vec<
             let Some((x0, x1)) = board.row_span(section, y, y + row_h) else {
                 break;
             };
-            let (x0, x1) = (x0.max(x_min), x1.min(x_max));
+            let (x0, x1) = clear_of(keep_out, y, y + row_h, (x0.max(x_min), x1.min(x_max)));
             if (((x1 - x0 + gap) / (w + gap)).floor() as usize) < k + 1 {
                 break;
             }
@@ -487,12 +488,14 @@ fn flow(space: &NoteSpace<'_>, heights: &[f32], w: f32, gap: f32) -> Option<Vec<
         board,
         section,
         top,
+        keep_out,
         within,
     } = *space;
     // Only what is on screen: a spotlit area's board is enlarged past the window's edges.
     let columns: Vec<_> = columns(board, section, w, gap, heights.len())
         .into_iter()
         .filter(|c| c.0 >= within.x - 0.01 && c.1 <= within.right() + 0.01)
+        .map(|c| column_clear_of(keep_out, c))
         .collect();
     let mut bottoms: Vec<f32> = columns.iter().map(|c| c.2.max(top).max(within.y)).collect();
     let mut notes = Vec::with_capacity(heights.len());
@@ -512,6 +515,41 @@ fn flow(space: &NoteSpace<'_>, heights: &[f32], w: f32, gap: f32) -> Option<Vec<
     Some(notes)
 }
 
+/// A row's run `span` (from `y0` to `y1`) shortened to keep clear of `keep_out`, on whichever
+/// side of the run the keep-out lies nearer.
+fn clear_of(keep_out: Option<Rect>, y0: f32, y1: f32, span: (f32, f32)) -> (f32, f32) {
+    let Some(k) = keep_out else {
+        return span;
+    };
+    let (x0, x1) = span;
+    let overlaps = y0 < k.bottom() && y1 > k.y && x0 < k.right() && x1 > k.x;
+    if !overlaps {
+        span
+    } else if k.center().0 > (x0 + x1) / 2.0 {
+        (x0, x1.min(k.x))
+    } else {
+        (x0.max(k.right()), x1)
+    }
+}
+
+/// A column (left, right, top, bottom) shortened to keep clear of `keep_out`, at whichever end
+/// the keep-out lies nearer; a column beside it keeps its whole run.
+fn column_clear_of(
+    keep_out: Option<Rect>,
+    (x0, x1, y0, y1): (f32, f32, f32, f32),
+) -> (f32, f32, f32, f32) {
+    let Some(k) = keep_out else {
+        return (x0, x1, y0, y1);
+    };
+    if x0 >= k.right() || x1 <= k.x || y0 >= k.bottom() || y1 <= k.y {
+        (x0, x1, y0, y1)
+    } else if k.center().1 > (y0 + y1) / 2.0 {
+        (x0, x1, y0, y1.min(k.y))
+    } else {
+        (x0, x1, y0.max(k.bottom()), y1)
+    }
+}
+
 /// The columns of notes `w` wide an area has room for, nearest its straight edge first: each
 /// as (left, right, highest top, lowest bottom). The square's areas centre their block of
 /// columns, so a lone column does not hug the left edge.
@@ -523,7 +561,7 @@ fn columns(
     count: usize,
 ) -> Vec<(f32, f32, f32, f32)> {
     let area = board.area(section);
-    let (cx, _) = board.circle_center;
+    let cx = board.split_x;
     let pad = board.size() * 0.012;
     let mut out = Vec::new();
     if section.is_customer() {
@@ -576,13 +614,15 @@ mod tests {
         }
     }
 
-    /// `section`'s notes below a label 20 high, the whole board on screen.
+    /// `section`'s notes beside a label 80 × 20, the whole board on screen.
     fn space_in(board: &Board, section: Section, (w, h): (f32, f32)) -> NoteSpace<'_> {
+        let room = board.note_room(section, 80.0, 20.0);
         NoteSpace {
             board,
             section,
-            top: board.area(section).y + 20.0,
-            within: Rect::new(0.0, 0.0, w, h),
+            top: room.top,
+            keep_out: room.keep_out,
+            within: Rect::new(0.0, 0.0, w, room.bottom.min(h)),
         }
     }
 
@@ -603,7 +643,19 @@ mod tests {
                         continue;
                     };
                     let (cx, cy) = board.circle_center;
+                    let space = space_in(&board, section, size);
                     for (i, n) in p.notes.iter().enumerate() {
+                        if let Some(label) = space.keep_out {
+                            assert!(!n.intersects(&label), "{section:?} {count}: on its label");
+                        }
+                        // The jobs right of their chord, the gains and pains left of it.
+                        match section {
+                            Section::Jobs => assert!(n.x >= board.split_x, "{n:?}"),
+                            Section::Gains | Section::Pains => {
+                                assert!(n.right() <= board.split_x, "{n:?}")
+                            }
+                            _ => {}
+                        }
                         if section.is_customer() {
                             let corners = [
                                 (n.x, n.y),
@@ -630,6 +682,34 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// The label keeps out only the notes that would overlap it: in a part of the circle with
+    /// room, the column beside the label starts above the label's bottom edge.
+    #[test]
+    fn only_the_notes_under_a_label_make_way_for_it() {
+        let board = Board::new(1920.0, 1080.0);
+        // Narrow notes, enough to fill several columns.
+        let notes: Vec<PackNote> = (0..24).map(|_| text("Fresh produce daily")).collect();
+        let narrow = NoteMetrics {
+            max_note_w: 90.0,
+            ..metrics()
+        };
+        for section in [Section::Gains, Section::Pains] {
+            let space = space_in(&board, section, (1920.0, 1080.0));
+            let label = space
+                .keep_out
+                .expect("customer areas keep their label clear");
+            let p = pack(&space, &notes, &narrow, None).expect("the notes fit");
+            let beside = |n: &Rect| match section {
+                Section::Pains => n.bottom() > label.y,
+                _ => n.y < label.bottom(),
+            };
+            assert!(
+                p.notes.iter().any(beside),
+                "{section:?}: no note beside the label"
+            );
         }
     }
 

@@ -689,15 +689,25 @@ fn the_side_panel_hides_to_give_the_canvas_room_and_zoom_is_remembered() {
     let setup = Setup::new();
     let mut h = setup.harness((1280.0, 720.0));
     click(&mut h, "Example: FieldFresh — farm to restaurant");
-    let job = h.state().canvas().items(Section::Jobs)[0].id().clone();
-    // Larger type or a larger note: what the reader gains either way is room.
-    let width = |h: &Harness<'_, App>| h.state().view.note_rects[&job].area();
+    // Larger type or larger notes: what the reader gains either way is room.
+    let width = |h: &Harness<'_, App>| -> f32 {
+        let canvas = h.state().canvas();
+        [Section::Jobs, Section::Pains, Section::Gains]
+            .into_iter()
+            .flat_map(|s| canvas.items(s))
+            .map(|item| h.state().view.note_rects[item.id()].area())
+            .sum()
+    };
     let before = width(&h);
     assert!(h.query_by_label_contains("Fit score").is_some());
     h.key_press_modifiers(Modifiers::COMMAND, Key::B);
     h.run();
     assert!(h.query_by_label_contains("Fit score").is_none());
-    assert!(width(&h) > before * 1.1, "notes grow into the room");
+    assert!(
+        width(&h) > before * 1.1,
+        "notes grow into the room: {before} to {}",
+        width(&h)
+    );
     assert!(!fitcanvas::app::Settings::load(&setup.path("config")).show_side_panel);
     click(&mut h, "View");
     h.get_by_label_contains("Side panel").click();

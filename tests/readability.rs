@@ -323,3 +323,39 @@ fn link_lines_go_round_other_notes() {
         );
     }
 }
+
+/// The presentation overview at 1920×1080: what the back of a room can read. Every customer
+/// note of every example shows its whole text at 22 px or more (issue #11, item 5).
+#[test]
+fn the_presented_overview_shows_every_customer_note_whole_at_22_px() {
+    use fitcanvas::app::{MIN_NOTE_TEXT_AT_1080, WorkshopAction as Action};
+    let mut report = Vec::new();
+    for example in 0..3 {
+        let setup = Setup::new();
+        let mut h = setup.harness((1920.0, 1080.0));
+        h.state_mut().push(Command::OpenExample(example));
+        h.run();
+        h.state_mut().push(Command::Workshop(Action::Toggle));
+        h.run();
+        if let Err(e) = h.try_snapshot(format!("presented_overview_{example}")) {
+            panic!("{e}");
+        }
+        let drawn: Vec<DrawnNote> = h.state().view.drawn_notes.values().copied().collect();
+        assert_eq!(drawn.len(), h.state().canvas().len(), "every note is drawn");
+        let customer: Vec<&DrawnNote> = drawn.iter().filter(|d| d.section.is_customer()).collect();
+        let whole = customer.iter().filter(|d| d.whole).count();
+        let smallest = drawn.iter().map(|d| d.font).fold(f32::MAX, f32::min);
+        eprintln!(
+            "example {example} presented: customer {whole}/{}, smallest {smallest} px",
+            customer.len()
+        );
+        report.push((example, whole, customer.len(), smallest));
+    }
+    for (example, whole, customer, smallest) in report {
+        assert_eq!(whole, customer, "example {example}: customer notes whole");
+        assert!(
+            smallest >= MIN_NOTE_TEXT_AT_1080,
+            "example {example}: text at {smallest} px"
+        );
+    }
+}

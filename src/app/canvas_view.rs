@@ -64,6 +64,12 @@ pub struct CanvasStyle {
     /// it, so its notes get room for large type; the rest shows round it, cut by the edges.
     pub focus: Option<Section>,
     pub max_zoom: f32,
+    /// Room kept free above the value map, beside the circle (see
+    /// [`Board::with_room_above_map`]): a presented picture's title and timer go there.
+    pub room_above_map: f32,
+    /// A band this tall along the canvas's top that the picture shows under but notes keep
+    /// out of: a presented spotlight's title and timer sit there.
+    pub notes_below: f32,
 }
 
 impl CanvasStyle {
@@ -83,6 +89,8 @@ impl CanvasStyle {
             read_only: false,
             focus: None,
             max_zoom: 1.0,
+            room_above_map: 0.0,
+            notes_below: 0.0,
         }
     }
 }
@@ -153,7 +161,9 @@ fn draw(
     } else {
         let (board, origin) = zoomed_board(full, style);
         let scale = (board.size() / 600.0).clamp(0.7, 2.0);
-        (board, origin, scale, full)
+        let below = style.notes_below.clamp(0.0, full.height() * 0.5);
+        let notes_in = Rect::from_min_max(full.min + vec2(0.0, below), full.max);
+        (board, origin, scale, notes_in)
     };
     let zoomed_style;
     let style = if zoomed {
@@ -288,7 +298,7 @@ fn follow_zoom_input(ui: &Ui, view: &mut ViewState, full: Rect, background: &egu
 /// The board laid out in `full`, enlarged around the focused area if there is one, and where
 /// its origin goes on screen.
 fn zoomed_board(full: Rect, style: &CanvasStyle) -> (Board, Vec2) {
-    let board = Board::new(full.width(), full.height());
+    let board = Board::with_room_above_map(full.width(), full.height(), style.room_above_map);
     let Some(section) = style.focus else {
         return (board, full.min.to_vec2());
     };
@@ -468,15 +478,17 @@ fn area_ui(
     // their whole text when they can; otherwise they keep a readable size in the inscribed
     // rectangle, scrolling.
     let (origin, visible) = (place.origin, place.visible);
+    let room = place.board.note_room(section, label_w, label_h);
     let note_space = layout::NoteSpace {
         board: place.board,
         section,
-        top: notes_from - origin.y,
+        top: room.top,
+        keep_out: room.keep_out,
         within: layout::Rect::new(
             visible.left() - origin.x,
             visible.top() - origin.y,
             visible.width(),
-            visible.bottom().min(notes_to) - visible.top(),
+            visible.bottom().min(room.bottom + origin.y) - visible.top(),
         ),
     };
     let pack_for = super::note_packing::PackFor {

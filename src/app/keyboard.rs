@@ -304,10 +304,11 @@ fn clipboard_events(ctx: &egui::Context, situation: &Situation, out: &mut Vec<Co
 }
 
 /// The note straight above (or below) note `index` of `section` as drawn in the last frame: the
-/// nearest row that way, then the nearest note in it. In the circle rows hold different numbers
-/// of notes, so "one row of columns on" would land on the wrong note. `None` when not every note
-/// of the area is on screen (a scrolled area is a plain grid, where the caller's column
-/// arithmetic is right) or there is no note that way.
+/// nearest one that way in the same column (overlapping it side to side), else the nearest row
+/// that way and the nearest note in it. In the circle columns hold notes of different heights
+/// and rows different numbers of notes, so "one row of columns on" would land on the wrong
+/// note. `None` when not every note of the area is on screen (a scrolled area is a plain grid,
+/// where the caller's column arithmetic is right) or there is no note that way.
 fn note_above_or_below(
     canvas: &crate::Canvas,
     section: Section,
@@ -315,23 +316,33 @@ fn note_above_or_below(
     rects: &std::collections::HashMap<ItemId, egui::Rect>,
     down: bool,
 ) -> Option<usize> {
-    let centres: Vec<egui::Pos2> = canvas
+    let drawn: Vec<egui::Rect> = canvas
         .items(section)
         .iter()
-        .map(|item| rects.get(item.id().as_str()).map(|r| r.center()))
+        .map(|item| rects.get(item.id().as_str()).copied())
         .collect::<Option<_>>()?;
-    let here = *centres.get(index)?;
-    let dy = |p: &egui::Pos2| if down { p.y - here.y } else { here.y - p.y };
-    let row = centres
-        .iter()
-        .map(dy)
-        .filter(|d| *d > 1.0)
-        .min_by(f32::total_cmp)?;
-    centres
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| (dy(p) - row).abs() <= 1.0)
-        .min_by(|(_, a), (_, b)| (a.x - here.x).abs().total_cmp(&(b.x - here.x).abs()))
+    let here = *drawn.get(index)?;
+    let dy = |r: &egui::Rect| {
+        if down {
+            r.center().y - here.center().y
+        } else {
+            here.center().y - r.center().y
+        }
+    };
+    let that_way = || drawn.iter().enumerate().filter(|(_, r)| dy(r) > 1.0);
+    let same_column = that_way()
+        .filter(|(_, r)| r.left() < here.right() - 1.0 && here.left() < r.right() - 1.0)
+        .min_by(|(_, a), (_, b)| dy(a).total_cmp(&dy(b)));
+    if let Some((i, _)) = same_column {
+        return Some(i);
+    }
+    let row = that_way().map(|(_, r)| dy(r)).min_by(f32::total_cmp)?;
+    that_way()
+        .filter(|(_, r)| (dy(r) - row).abs() <= 1.0)
+        .min_by(|(_, a), (_, b)| {
+            let off = |r: &egui::Rect| (r.center().x - here.center().x).abs();
+            off(a).total_cmp(&off(b))
+        })
         .map(|(i, _)| i)
 }
 

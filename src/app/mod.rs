@@ -74,7 +74,7 @@ pub use files::UnsavedAnswer;
 pub use find::FindCommand;
 pub use live_session::{HUB_ROOM, Live, LiveCommand, LiveForm, LiveWindow};
 pub use outside_change::OutsideAnswer;
-pub use presentation::{Action as WorkshopAction, Presentation};
+pub use presentation::{Action as WorkshopAction, MIN_NOTE_TEXT_AT_1080, Presentation};
 pub use room_panel::{Room, RoomCommand};
 pub use settings::Settings;
 pub use side_tabs::{BAD_DATE, SideTab, SideView};

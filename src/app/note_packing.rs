@@ -48,7 +48,9 @@ pub struct PackMemory {
 struct PackInput {
     notes: Vec<PackNote>,
     board: (f32, f32, f32),
+    area: crate::layout::Rect,
     top: f32,
+    keep_out: Option<crate::layout::Rect>,
     within: crate::layout::Rect,
     metrics: NoteMetrics,
     keep: Option<PackSize>,
@@ -99,7 +101,9 @@ impl PackMemory {
         if let Some(Some((last, packed))) = self.last.get(area)
             && last.notes == notes
             && last.board == board
+            && last.area == space.board.area(space.section)
             && last.top == space.top
+            && last.keep_out == space.keep_out
             && last.within == space.within
             && last.metrics == *metrics
             && last.keep == keep
@@ -113,7 +117,9 @@ impl PackMemory {
                 space.board.circle_center.0,
                 space.board.circle_center.1,
             ),
+            area: space.board.area(space.section),
             top: space.top,
+            keep_out: space.keep_out,
             within: space.within,
             metrics: *metrics,
             keep,

@@ -172,6 +172,8 @@ impl Presentation {
                 _ => None,
             },
             max_zoom: 2.6,
+            room_above_map: 0.0,
+            notes_below: 0.0,
         }
     }
 }
@@ -367,8 +369,25 @@ pub(super) fn presented(
     let h = full.height();
     let top_h = (h * 0.08).clamp(40.0, 110.0);
     let bottom_h = if audience { 0.0 } else { 36.0 };
+    let mut style = p.style(h);
+    style.read_only = audience;
+    // The whole board takes the screen's full height: the title, fit score and timer go above
+    // the value map, which has room to spare, so the circle is as large as the screen allows.
+    // The jobs' part of the circle is as tall as the circle: spotlit, it too takes the full
+    // height, with the header over the dimmed picture and its notes below the header. Any
+    // other spotlit area fills the screen below a header of its own.
+    let whole_board = style.focus.is_none();
+    let header_over_picture = style.focus == Some(crate::section::Section::Jobs);
     let mut canvas_rect = Rect::from_min_max(
-        pos2(full.left(), full.top() + top_h),
+        pos2(
+            full.left(),
+            full.top()
+                + if whole_board || header_over_picture {
+                    0.0
+                } else {
+                    top_h
+                },
+        ),
         pos2(full.right(), full.bottom() - bottom_h),
     );
     // With the room open, the join code takes a strip on the right; the canvas makes way.
@@ -383,30 +402,57 @@ pub(super) fn presented(
     });
     ui.painter()
         .rect_filled(full, 0.0, color(palette.background));
-    let mut style = p.style(h);
-    style.read_only = audience;
+    let text = color(palette.area_label);
+    let pad = (h * 0.012).max(6.0);
+    let header = if whole_board {
+        style.room_above_map = top_h;
+        // Above the value map: from the screen's left edge to the circle's box.
+        let board = crate::layout::Board::with_room_above_map(
+            canvas_rect.width(),
+            canvas_rect.height(),
+            top_h,
+        );
+        let circle_left = board.circle_center.0 - board.circle_radius;
+        Rect::from_min_max(
+            full.min + vec2(pad * 2.0, pad),
+            pos2(canvas_rect.left() + circle_left - pad, full.top() + top_h),
+        )
+    } else {
+        if header_over_picture {
+            style.notes_below = top_h;
+        }
+        Rect::from_min_max(
+            full.min + vec2(pad * 2.0, pad),
+            pos2(full.right() - pad * 2.0, full.top() + top_h),
+        )
+    };
+    // Over the picture, the header's words get a backdrop so no line runs through them.
+    let backdrop = |ui: &mut Ui, slot: egui::layers::ShapeIdx, rect: Rect| {
+        if header_over_picture {
+            ui.painter().set(
+                slot,
+                egui::Shape::rect_filled(rect.expand(pad * 0.5), 6.0, color(palette.background)),
+            );
+        }
+    };
+    let caption_share = if header_over_picture { 0.3 } else { 0.42 };
     ui.scope_builder(UiBuilder::new().max_rect(canvas_rect), |ui| {
         // Brought close, the picture runs past its rect: keep it out of the header.
         ui.set_clip_rect(canvas_rect.intersect(ui.clip_rect()));
         canvas_view::show_with(ui, canvas, view, &palette, &style, out);
     });
 
-    let text = color(palette.area_label);
-    let pad = (h * 0.012).max(6.0);
     let caption_size = (h * 0.036).max(16.0);
-    let header = Rect::from_min_max(
-        full.min + vec2(pad * 2.0, pad),
-        pos2(full.right(), full.top() + top_h),
-    );
     ui.scope_builder(
         UiBuilder::new()
             .max_rect(Rect::from_min_size(
                 header.min,
-                vec2(full.width() * 0.4, top_h - pad),
+                vec2(header.width() * caption_share, top_h - pad),
             ))
             .layout(Layout::left_to_right(Align::Center)),
         |ui| {
-            ui.add(
+            let slot = ui.painter().add(egui::Shape::Noop);
+            let caption = ui.add(
                 egui::Label::new(
                     RichText::new(p.walkthrough.caption())
                         .size(caption_size)
@@ -415,6 +461,7 @@ pub(super) fn presented(
                 )
                 .truncate(),
             );
+            backdrop(ui, slot, caption.rect);
         },
     );
     if p.reveal {
@@ -422,10 +469,11 @@ pub(super) fn presented(
             Some(f) => format!("Fit {f:.0}%"),
             None => "Fit —".to_owned(),
         };
-        ui.put(
+        let slot = ui.painter().add(egui::Shape::Noop);
+        let shown = ui.put(
             Rect::from_center_size(
-                pos2(full.center().x, full.top() + top_h / 2.0),
-                vec2(full.width() * 0.2, top_h - pad),
+                pos2(header.center().x, full.top() + top_h / 2.0),
+                vec2(header.width() * 0.2, top_h - pad),
             ),
             egui::Label::new(
                 RichText::new(score)
@@ -434,8 +482,11 @@ pub(super) fn presented(
                     .color(color(palette.addressed_mark)),
             ),
         );
+        backdrop(ui, slot, shown.rect);
     }
-    timer_face(ui, p, full, top_h, pad, t, &palette);
+    let slot = ui.painter().add(egui::Shape::Noop);
+    let timer = timer_face(ui, p, full, header, pad, t, &palette);
+    backdrop(ui, slot, timer);
     if let (Some(badge), Some(strip)) = (&p.room, badge_strip) {
         super::room_panel::badge(ui, strip, badge, &palette);
     }

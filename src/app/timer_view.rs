@@ -30,21 +30,21 @@ pub fn guard_typing(ctx: &egui::Context, presentation: &mut Presentation) {
     }
 }
 
-/// The timer, large in the top-right corner; solid red with "Time's up" when it has run out,
-/// with a pulsing red border round the whole screen.
+/// The timer, large at the right end of the `header`; solid red with "Time's up" when it has run out,
+/// with a pulsing red border round the whole screen. Returns where it is drawn.
 pub(super) fn timer_face(
     ui: &mut Ui,
     p: &Presentation,
     full: Rect,
-    top_h: f32,
+    header: Rect,
     pad: f32,
     t: f64,
     palette: &Palette,
-) {
-    let size = top_h * 0.62;
+) -> Rect {
+    let size = (header.height() + pad) * 0.62;
     let rect = Rect::from_min_max(
-        pos2(full.right() - size * 5.2 - pad * 2.0, full.top() + pad),
-        pos2(full.right() - pad * 2.0, full.top() + top_h - pad),
+        pos2(header.right() - size * 5.2, header.top()),
+        pos2(header.right(), header.bottom() - pad),
     );
     let timer = &p.timer;
     if timer.is_up(t) {
@@ -75,7 +75,7 @@ pub(super) fn timer_face(
             StrokeKind::Inside,
         );
         ui.ctx().request_repaint_after(Duration::from_millis(500));
-        return;
+        return rect;
     }
     let running = timer.is_running();
     let started = timer.remaining(t) < timer.duration_secs();
@@ -104,6 +104,7 @@ pub(super) fn timer_face(
                 .color(ink),
         ),
     );
+    rect
 }
 
 /// The timer's settings: its length, start/pause and reset, and whether the last minute

@@ -327,11 +327,13 @@ impl Drawing {
             max_note_w: 300.0 * scale,
             slack: SHAPING_SLACK,
         };
+        let room = board.note_room(section, label_w, label_h);
         let note_space = NoteSpace {
             board,
             section,
-            top,
-            within: Rect::new(0.0, 0.0, self.width, bottom.min(self.height)),
+            top: room.top,
+            keep_out: room.keep_out,
+            within: Rect::new(0.0, 0.0, self.width, room.bottom.min(self.height)),
         };
         let packed = pack(&note_space, &notes, &metrics, None).unwrap_or_else(|| {
             // Too many to fit even one line each at 8 pt: a grid of small notes.
