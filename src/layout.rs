@@ -100,18 +100,23 @@ pub const NARROWEST_VALUE_MAP: f32 = 0.66;
 /// where the vertical diameter gave the jobs half the disc and the gains and pains a quarter
 /// each, though the three hold about as many notes.
 const JOBS_CHORD_SHARE: f32 = 0.265;
+/// The products' share of the value map's width. Half gave the products twice the room of the
+/// gain creators or the pain relievers though the three hold about as many notes; a third
+/// (three areas the same size, as in the circle) leaves a product's longer description too
+/// narrow a column.
+const PRODUCTS_SHARE: f32 = 0.4;
 
 impl Board {
     /// Lays the canvas out in a `width` × `height` board: the circle as large as fits beside a
     /// value map as tall as it and up to square, centred.
     pub fn new(width: f32, height: f32) -> Board {
-        Board::with_room_above_map(width, height, 0.0)
+        Board::with_room_by_map(width, height, 0.0, 0.0)
     }
 
-    /// [`Board::new`] with `room` more kept free above the value map (for a presented
-    /// picture's title and timer), the circle still as tall as the board: the value map has
-    /// room to spare, the customer profile none.
-    pub fn with_room_above_map(width: f32, height: f32, room: f32) -> Board {
+    /// [`Board::new`] with room kept free `above` and `below` the value map (for a presented
+    /// picture's title and timer, and the room's join code), the circle still as tall as the
+    /// board: the value map has room to spare, the customer profile none.
+    pub fn with_room_by_map(width: f32, height: f32, above: f32, below: f32) -> Board {
         let width = width.max(1.0);
         let height = height.max(1.0);
         // Side by side with a gap between and a margin around:
@@ -126,18 +131,23 @@ impl Board {
         let total_w = map_w + diameter + gap;
         let left = (width - total_w) / 2.0;
         let top = (height - diameter) / 2.0;
-        let heading = diameter * HEADING_SHARE + room.clamp(0.0, diameter * 0.5);
-        let square = Rect::new(left, top + heading, map_w, diameter - heading);
+        // The value map keeps at least half the circle's height.
+        let above = above.clamp(0.0, diameter * 0.3);
+        let below = below.clamp(0.0, diameter * 0.5 - above);
+        let heading = diameter * HEADING_SHARE + above;
+        let square = Rect::new(left, top + heading, map_w, diameter - heading - below);
         let circle_box = Rect::new(left + map_w + gap, top, diameter, diameter);
         let r = diameter / 2.0;
         let (cx, cy) = circle_box.center();
         let pad = size * PAD_SHARE;
 
-        // Square: products = left half; gain creators = top right; pain relievers = bottom right.
-        let (half_w, half) = (map_w / 2.0, square.h / 2.0);
-        let products = Rect::new(square.x, square.y, half_w, square.h).shrink(pad);
-        let creators = Rect::new(square.x + half_w, square.y, half_w, half).shrink(pad);
-        let relievers = Rect::new(square.x + half_w, square.y + half, half_w, half).shrink(pad);
+        // Square: products = the left third; gain creators = top right; pain relievers = bottom
+        // right.
+        let (products_w, half) = (map_w * PRODUCTS_SHARE, square.h / 2.0);
+        let rest_w = map_w - products_w;
+        let products = Rect::new(square.x, square.y, products_w, square.h).shrink(pad);
+        let creators = Rect::new(square.x + products_w, square.y, rest_w, half).shrink(pad);
+        let relievers = Rect::new(square.x + products_w, square.y + half, rest_w, half).shrink(pad);
 
         // Circle: the largest rectangles inscribed in the jobs' segment right of the chord and
         // in the two parts left of it, above and below the horizontal radius.
@@ -164,13 +174,13 @@ impl Board {
         areas[Section::GainCreators.index()] = creators;
 
         let dividers = vec![
-            // Square: vertical through the middle, horizontal across the right half.
+            // Square: vertical between products and the rest, horizontal across the rest.
             (
-                (square.x + half_w, square.y),
-                (square.x + half_w, square.bottom()),
+                (square.x + products_w, square.y),
+                (square.x + products_w, square.bottom()),
             ),
             (
-                (square.x + half_w, square.y + half),
+                (square.x + products_w, square.y + half),
                 (square.right(), square.y + half),
             ),
             // Circle: the jobs' vertical chord, and the horizontal radius on to it.
@@ -236,7 +246,7 @@ impl Board {
         } else {
             x1 <= self.split_x - pad + 0.01
         };
-        // The column's edge farthest from the centre line is the one the circle cuts first.
+        // The column's edge farthest from the circle's centre is the one the circle cuts first.
         let dx = (x0 - cx).abs().max((x1 - cx).abs());
         if !on_its_side || dx >= reach {
             return None;
@@ -250,7 +260,7 @@ impl Board {
     }
 
     /// Where an area's label `w` × `h` goes. In the square, at the top left of the area. In
-    /// the circle, in the narrow end of the area's part, against the centre line, as high (for
+    /// the circle, in the narrow end of the area's part, against the chord, as high (for
     /// gains and jobs) or as low (for pains) as it fits: the wide middle is left to the notes.
     pub fn label_rect(&self, section: Section, w: f32, h: f32) -> Rect {
         let area = self.area(section);
@@ -297,7 +307,7 @@ impl Board {
 
     /// Where `section`'s notes may go beside a label `label_w` × `label_h`: from `top` to
     /// `bottom`, and clear of `keep_out`. In the square that is the run below the label. In the
-    /// circle the label sits only in the narrow end by the centre line, so only the notes that
+    /// circle the label sits only in the narrow end by the chord, so only the notes that
     /// would overlap it make way: the columns beside it reach the circle's edge.
     pub fn note_room(&self, section: Section, label_w: f32, label_h: f32) -> NoteRoom {
         if !section.is_customer() {
@@ -351,7 +361,7 @@ impl Board {
         if y0 < top - 0.01 || y1 > bottom + 0.01 || y1 < y0 {
             return None;
         }
-        // The row's corner farthest from the centre line is the one the circle cuts first.
+        // The row's corner farthest from the circle's centre is the one the circle cuts first.
         let dy = (y0 - cy).abs().max((y1 - cy).abs());
         let half = (reach * reach - dy * dy).max(0.0).sqrt();
         let span = if section == Section::Jobs {
@@ -600,12 +610,12 @@ mod tests {
     }
 
     #[test]
-    fn room_above_the_value_map_leaves_the_circle_as_tall_as_the_board() {
+    fn room_by_the_value_map_leaves_the_circle_as_tall_as_the_board() {
         let plain = Board::new(1920.0, 1040.0);
-        let titled = Board::with_room_above_map(1920.0, 1040.0, 86.0);
+        let titled = Board::with_room_by_map(1920.0, 1040.0, 86.0, 200.0);
         assert_eq!(plain.circle_radius, titled.circle_radius);
         assert!((titled.square.y - plain.square.y - 86.0).abs() < 0.01);
-        assert!(titled.square.bottom() <= plain.square.bottom() + 0.01);
+        assert!((plain.square.bottom() - titled.square.bottom() - 200.0).abs() < 0.01);
     }
 
     #[test]

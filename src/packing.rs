@@ -1,6 +1,6 @@
 //! Packing an area's notes so their text shows whole: every note in an area gets one width and
 //! one text size, each note the height its own text needs, and the notes flow row by row into
-//! the area's shape (the circle's parts widen towards its centre line, see
+//! the area's shape (the circle's parts widen towards the jobs' chord, see
 //! [`Board::row_span`]). The largest text size at which every note is whole wins; when none is,
 //! the text size stops at its minimum and as many notes as fit stay whole.
 //!
@@ -160,9 +160,9 @@ pub struct PackSize {
     pub flow: Flow,
 }
 
-/// How notes follow one another in an area. Columns suit a tall part (the jobs' half disc, a
-/// quarter disc's strip along the centre line); rows suit a wide one (a quarter disc along its
-/// horizontal radius). Both are tried and the one that fits larger text wins.
+/// How notes follow one another in an area. Columns suit a tall part (the jobs' segment, the
+/// strip of the gains' or pains' part along the chord); rows suit a wide one (the gains' or
+/// pains' part along its horizontal radius). Both are tried and the one that fits larger text wins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flow {
     /// Each note to the column where it sits highest.

@@ -7,6 +7,7 @@
 
 mod support;
 
+use egui_kittest::kittest::Queryable;
 use fitcanvas::app::{Command, DrawnNote};
 use support::Setup;
 
@@ -325,37 +326,66 @@ fn link_lines_go_round_other_notes() {
 }
 
 /// The presentation overview at 1920×1080: what the back of a room can read. Every customer
-/// note of every example shows its whole text at 22 px or more (issue #11, item 5).
+/// note of every example shows its whole text at 22 px or more (issue #11, item 5), and so
+/// does every value-map note; with the room open too, its join code under the value map.
 #[test]
 fn the_presented_overview_shows_every_customer_note_whole_at_22_px() {
-    use fitcanvas::app::{MIN_NOTE_TEXT_AT_1080, WorkshopAction as Action};
+    use fitcanvas::app::{MIN_NOTE_TEXT_AT_1080, RoomCommand, WorkshopAction as Action};
     let mut report = Vec::new();
-    for example in 0..3 {
-        let setup = Setup::new();
-        let mut h = setup.harness((1920.0, 1080.0));
-        h.state_mut().push(Command::OpenExample(example));
-        h.run();
-        h.state_mut().push(Command::Workshop(Action::Toggle));
-        h.run();
-        if let Err(e) = h.try_snapshot(format!("presented_overview_{example}")) {
-            panic!("{e}");
+    for room in [false, true] {
+        for example in 0..3 {
+            let setup = Setup::new();
+            let mut h = setup.harness((1920.0, 1080.0));
+            h.state_mut().push(Command::OpenExample(example));
+            h.run();
+            h.state_mut().push(Command::Workshop(Action::Toggle));
+            h.run();
+            if room {
+                h.state_mut().room.loopback = true;
+                h.state_mut().push(Command::Room(RoomCommand::Open));
+                h.state_mut()
+                    .push(Command::Room(RoomCommand::ShowWindow(false)));
+                h.run();
+                assert!(h.state().room.is_open(), "{}", h.state().room.status);
+                let url = h.state().room.url().unwrap();
+                let label = format!("QR code to join the room: {url}");
+                let qr = h.get_by_label(&label).rect();
+                assert!(qr.width() >= 200.0, "a code to scan from the room: {qr:?}");
+            } else if let Err(e) = h.try_snapshot(format!("presented_overview_{example}")) {
+                panic!("{e}");
+            }
+            let drawn: Vec<DrawnNote> = h.state().view.drawn_notes.values().copied().collect();
+            assert_eq!(drawn.len(), h.state().canvas().len(), "every note is drawn");
+            let (customer, value): (Vec<DrawnNote>, Vec<DrawnNote>) =
+                drawn.iter().partition(|d| d.section.is_customer());
+            let whole = |notes: &[DrawnNote]| notes.iter().filter(|d| d.whole).count();
+            let smallest = drawn.iter().map(|d| d.font).fold(f32::MAX, f32::min);
+            eprintln!(
+                "example {example} presented (room open: {room}): customer {}/{}, \
+                 value map {}/{}, smallest {smallest} px",
+                whole(&customer),
+                customer.len(),
+                whole(&value),
+                value.len()
+            );
+            report.push((
+                example,
+                room,
+                whole(&customer),
+                customer.len(),
+                whole(&value),
+                value.len(),
+                smallest,
+            ));
         }
-        let drawn: Vec<DrawnNote> = h.state().view.drawn_notes.values().copied().collect();
-        assert_eq!(drawn.len(), h.state().canvas().len(), "every note is drawn");
-        let customer: Vec<&DrawnNote> = drawn.iter().filter(|d| d.section.is_customer()).collect();
-        let whole = customer.iter().filter(|d| d.whole).count();
-        let smallest = drawn.iter().map(|d| d.font).fold(f32::MAX, f32::min);
-        eprintln!(
-            "example {example} presented: customer {whole}/{}, smallest {smallest} px",
-            customer.len()
-        );
-        report.push((example, whole, customer.len(), smallest));
     }
-    for (example, whole, customer, smallest) in report {
-        assert_eq!(whole, customer, "example {example}: customer notes whole");
+    for (example, room, whole, customer, value_whole, value, smallest) in report {
+        let at = format!("example {example} (room open: {room})");
+        assert_eq!(whole, customer, "{at}: customer notes whole");
+        assert_eq!(value_whole, value, "{at}: value-map notes whole");
         assert!(
             smallest >= MIN_NOTE_TEXT_AT_1080,
-            "example {example}: text at {smallest} px"
+            "{at}: text at {smallest} px"
         );
     }
 }

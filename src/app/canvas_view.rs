@@ -64,9 +64,11 @@ pub struct CanvasStyle {
     /// it, so its notes get room for large type; the rest shows round it, cut by the edges.
     pub focus: Option<Section>,
     pub max_zoom: f32,
-    /// Room kept free above the value map, beside the circle (see
-    /// [`Board::with_room_above_map`]): a presented picture's title and timer go there.
+    /// Room kept free above and below the value map, beside the circle (see
+    /// [`Board::with_room_by_map`]): a presented picture's title and timer go above, the
+    /// room's join code below.
     pub room_above_map: f32,
+    pub room_below_map: f32,
     /// A band this tall along the canvas's top that the picture shows under but notes keep
     /// out of: a presented spotlight's title and timer sit there.
     pub notes_below: f32,
@@ -90,6 +92,7 @@ impl CanvasStyle {
             focus: None,
             max_zoom: 1.0,
             room_above_map: 0.0,
+            room_below_map: 0.0,
             notes_below: 0.0,
         }
     }
@@ -298,7 +301,12 @@ fn follow_zoom_input(ui: &Ui, view: &mut ViewState, full: Rect, background: &egu
 /// The board laid out in `full`, enlarged around the focused area if there is one, and where
 /// its origin goes on screen.
 fn zoomed_board(full: Rect, style: &CanvasStyle) -> (Board, Vec2) {
-    let board = Board::with_room_above_map(full.width(), full.height(), style.room_above_map);
+    let board = Board::with_room_by_map(
+        full.width(),
+        full.height(),
+        style.room_above_map,
+        style.room_below_map,
+    );
     let Some(section) = style.focus else {
         return (board, full.min.to_vec2());
     };
@@ -474,7 +482,7 @@ fn area_ui(
         });
     }
     let metrics = super::note_packing::metrics(ui, style, scale);
-    // Notes follow the area's shape (the circle's parts widen towards its centre line) with
+    // Notes follow the area's shape (the circle's parts widen towards the jobs' chord) with
     // their whole text when they can; otherwise they keep a readable size in the inscribed
     // rectangle, scrolling.
     let (origin, visible) = (place.origin, place.visible);

@@ -173,6 +173,7 @@ impl Presentation {
             },
             max_zoom: 2.6,
             room_above_map: 0.0,
+            room_below_map: 0.0,
             notes_below: 0.0,
         }
     }
@@ -390,8 +391,11 @@ pub(super) fn presented(
         ),
         pos2(full.right(), full.bottom() - bottom_h),
     );
-    // With the room open, the join code takes a strip on the right; the canvas makes way.
-    let badge_strip = p.room.as_ref().map(|_| {
+    // With the room open, the join code goes under the whole board's value map, which has
+    // room to spare; beside a spotlit area it takes a strip on the right and the canvas makes
+    // way.
+    let badge_under_map = whole_board && p.room.is_some();
+    let badge_strip = p.room.as_ref().filter(|_| !badge_under_map).map(|_| {
         let strip = super::room_panel::badge_width(canvas_rect);
         let at = canvas_rect.right() - strip;
         canvas_rect.max.x = at;
@@ -404,15 +408,28 @@ pub(super) fn presented(
         .rect_filled(full, 0.0, color(palette.background));
     let text = color(palette.area_label);
     let pad = (h * 0.012).max(6.0);
+    let mut badge_band = None;
     let header = if whole_board {
         style.room_above_map = top_h;
+        if badge_under_map {
+            style.room_below_map = super::room_panel::badge_band_height(h) + pad;
+        }
         // Above the value map: from the screen's left edge to the circle's box.
-        let board = crate::layout::Board::with_room_above_map(
+        let board = crate::layout::Board::with_room_by_map(
             canvas_rect.width(),
             canvas_rect.height(),
-            top_h,
+            style.room_above_map,
+            style.room_below_map,
         );
         let circle_left = board.circle_center.0 - board.circle_radius;
+        if badge_under_map {
+            let square = board.square;
+            let circle_bottom = board.circle_center.1 + board.circle_radius;
+            badge_band = Some(Rect::from_min_max(
+                canvas_rect.min + vec2(square.x, square.bottom() + pad),
+                canvas_rect.min + vec2(square.right(), circle_bottom),
+            ));
+        }
         Rect::from_min_max(
             full.min + vec2(pad * 2.0, pad),
             pos2(canvas_rect.left() + circle_left - pad, full.top() + top_h),
@@ -489,6 +506,9 @@ pub(super) fn presented(
     backdrop(ui, slot, timer);
     if let (Some(badge), Some(strip)) = (&p.room, badge_strip) {
         super::room_panel::badge(ui, strip, badge, &palette);
+    }
+    if let (Some(badge), Some(band)) = (&p.room, badge_band) {
+        super::room_panel::badge_row(ui, band, badge, &palette);
     }
     if p.top_voted {
         top_voted_overlay(ui, canvas, canvas_rect, &palette, audience, out);

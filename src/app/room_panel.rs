@@ -402,14 +402,20 @@ pub fn badge_width(canvas_rect: Rect) -> f32 {
     (canvas_rect.height() * 0.3).clamp(120.0, 360.0) + 24.0
 }
 
+/// How tall the join badge's band under a presented value map is on a screen `screen_h`
+/// high: the QR code's side, large enough to scan from the room.
+pub fn badge_band_height(screen_h: f32) -> f32 {
+    (screen_h * 0.2).clamp(110.0, 300.0)
+}
+
 /// The join badge beside a presented canvas, in `strip`: "Join on your phone", the QR code
 /// and the address under it.
 pub fn badge(ui: &mut Ui, strip: Rect, badge: &JoinBadge, palette: &crate::palette::Palette) {
     let side = strip.width() - 24.0;
-    let text = super::theme::color(palette.area_label);
     let size = (side * 0.075).max(12.0);
     let inner = strip.shrink2(vec2(12.0, 8.0));
     ui.scope_builder(egui::UiBuilder::new().max_rect(inner), |ui| {
+        let text = super::theme::color(palette.area_label);
         ui.label(
             RichText::new("Join on your phone")
                 .size(size * 1.3)
@@ -418,17 +424,42 @@ pub fn badge(ui: &mut Ui, strip: Rect, badge: &JoinBadge, palette: &crate::palet
         );
         let (rect, _) = ui.allocate_exact_size(vec2(side, side), Sense::hover());
         qr_code(ui, rect, badge);
-        ui.add(egui::Label::new(RichText::new(&badge.url).size(size).color(text)).wrap());
-        let people = match badge.joined {
-            1 => "1 person joined".to_owned(),
-            n => format!("{n} people joined"),
-        };
-        let waiting = match badge.waiting {
-            0 => String::new(),
-            n => format!(" · {n} notes waiting"),
-        };
-        ui.label(RichText::new(people + &waiting).size(size).color(text));
+        badge_words(ui, badge, size, palette);
     });
+}
+
+/// The join badge in a `band` under the presented value map: the QR code on the left, the
+/// words beside it.
+pub fn badge_row(ui: &mut Ui, band: Rect, badge: &JoinBadge, palette: &crate::palette::Palette) {
+    let side = band.height();
+    let qr = Rect::from_min_size(band.min, vec2(side, side));
+    qr_code(ui, qr, badge);
+    let size = (side * 0.1).max(12.0);
+    let words = Rect::from_min_max(egui::pos2(qr.right() + side * 0.1, band.top()), band.max);
+    ui.scope_builder(egui::UiBuilder::new().max_rect(words), |ui| {
+        ui.label(
+            RichText::new("Join on your phone")
+                .size(size * 1.3)
+                .strong()
+                .color(super::theme::color(palette.area_label)),
+        );
+        badge_words(ui, badge, size, palette);
+    });
+}
+
+/// The address to type instead of scanning, and who has joined.
+fn badge_words(ui: &mut Ui, badge: &JoinBadge, size: f32, palette: &crate::palette::Palette) {
+    let text = super::theme::color(palette.area_label);
+    ui.add(egui::Label::new(RichText::new(&badge.url).size(size).color(text)).wrap());
+    let people = match badge.joined {
+        1 => "1 person joined".to_owned(),
+        n => format!("{n} people joined"),
+    };
+    let waiting = match badge.waiting {
+        0 => String::new(),
+        n => format!(" · {n} notes waiting"),
+    };
+    ui.label(RichText::new(people + &waiting).size(size).color(text));
 }
 
 /// What the room window gets while it draws.

@@ -404,12 +404,16 @@ fn shape(text: &str, range: Range<usize>, rtl: bool, face: usize, faces: &[Face]
                 // read glyphs left to right and reverse right-to-left runs, which turns a glyph
                 // mapped to "لا" into "ال". So the ligature carries its first letter and
                 // invisible zero-width glyphs at its left edge carry the others, in visual order:
-                // each glyph then stands for one letter, where a reader expects it.
-                for &(at, c) in chars.iter().skip(1).rev() {
+                // each glyph then stands for one letter, where a reader expects it. Each sits a
+                // hair further left than the next (they draw nothing): at the same x as the
+                // ligature, an extractor may take them in either order.
+                let others: Vec<&(usize, char)> = chars.iter().skip(1).rev().collect();
+                for (i, &&(at, c)) in others.iter().enumerate() {
+                    let nudge = -0.02 * (others.len() - i) as f32;
                     glyphs.push(KrillaGlyph::new(
                         carrier,
                         0.0,
-                        0.0,
+                        nudge,
                         0.0,
                         0.0,
                         at..at + c.len_utf8(),
