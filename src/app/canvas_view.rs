@@ -45,7 +45,7 @@ pub struct CanvasStyle {
     pub min_link_width: f32,
     /// The check mark on addressed customer notes.
     pub checks: bool,
-    /// "2 links" / "addresses nothing" on value-map notes.
+    /// "addresses nothing" on value-map notes that address nothing.
     pub link_counts: bool,
     /// Areas drawn faded, by [`Section::index`].
     pub dimmed: [bool; 6],

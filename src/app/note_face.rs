@@ -24,7 +24,7 @@ pub(super) fn has_footer(look: &Look<'_>, section: Section, item: &Item) -> bool
         || (look.style.link_counts && item.addresses().is_empty())
 }
 
-/// A note's text and marks (weight, status badge, check mark or link count, vote dots).
+/// A note's text and marks (weight, status badge, check mark, "addresses nothing", vote dots).
 /// Returns whether the whole text showed (nothing cut with an ellipsis).
 pub(super) fn note_face(ui: &Ui, look: &Look<'_>, note: &NoteAt<'_>, font: f32) -> bool {
     let Look {
@@ -59,12 +59,9 @@ pub(super) fn note_face(ui: &Ui, look: &Look<'_>, note: &NoteAt<'_>, font: f32) 
 
     // The row of marks under the text, laid out so nothing overlaps at any size.
     let muted = color(palette.muted_text_on_note());
-    let words =
-        (!section.is_customer() && style.link_counts).then(|| match item.addresses().len() {
-            0 => "addresses nothing".to_owned(),
-            1 => "1 link".to_owned(),
-            n => format!("{n} links"),
-        });
+    // A linked note's links are drawn; only a note that addresses nothing says so.
+    let words = (!section.is_customer() && style.link_counts && item.addresses().is_empty())
+        .then(|| "addresses nothing".to_owned());
     let font_at = |size: f32| FontId::proportional(size);
     let width_of = |text: &str, size: f32| {
         ui.fonts_mut(|f| {
