@@ -67,6 +67,8 @@ bare_mb=$(printf '%s\n' "${bare[@]}" | cut -d' ' -f2 | median)
 app_mb=$(printf '%s\n' "${app[@]}" | cut -d' ' -f2 | median)
 echo "bare eframe window: ${bare_ms} ms to the window, ${bare_mb} MB"
 echo "fitcanvas on FieldFresh: ${app_ms} ms to the window, ${app_mb} MB"
+echo "  each start's MB, sorted: bare $(printf '%s\n' "${bare[@]}" | cut -d' ' -f2 | sort -n | xargs);" \
+  "fitcanvas $(printf '%s\n' "${app[@]}" | cut -d' ' -f2 | sort -n | xargs)"
 awk -v a="${app_ms%% *}" -v b="${bare_ms%% *}" 'BEGIN {printf "ratio %.2f\n", a / b}'
 if [[ -n ${BREAKDOWN:-} ]]; then
   for kind in program-file main-heap other-anonymous libraries; do
