@@ -2,8 +2,10 @@
 # Start-up of the release editor, on the bundled FieldFresh example, against a bare eframe
 # window built with the same crates and profile (examples/bare_window.rs): the time from
 # starting the program to its window being on screen (eframe shows the window once its first
-# frame is drawn), and the memory in use a second later. Median of RUNS runs each, alternating,
-# under Xvfb with a window manager. Build first:
+# frame is drawn), and the memory in use a second later (VmRSS: resident pages, the program's
+# own mapped code included). Median of RUNS runs each, alternating, with the lowest and highest,
+# under Xvfb with a window manager. With BREAKDOWN=1 it also says where the resident memory is
+# (from /proc/PID/smaps, median MB of each kind). Build first:
 #   cargo build --release --bin fitcanvas --example bare_window
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,11 +33,28 @@ start_once() {
   t1=$(date +%s%N)
   sleep 1
   rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")
+  [[ -z ${BREAKDOWN:-} ]] || breakdown "$pid" "$1" >>"$home/breakdown-${1##*/}"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   echo "$(((t1 - t0) / 1000000)) $rss"
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
+# The resident kB of a running program by kind of mapping, one "kind kB" line each: its own
+# file (code and read-only data, fonts included), the main heap, other anonymous memory (thread
+# arenas, the renderer's buffers, stacks), and the shared libraries.
+breakdown() {
+  awk -v prog="$(realpath "$2")" '
+    /^[0-9a-f]+-[0-9a-f]+ / {
+      path = $6
+      kind = path == prog ? "program-file" : path == "[heap]" ? "main-heap" \
+        : (path == "" || path ~ /^\[/) ? "other-anonymous" : "libraries"
+    }
+    /^Rss:/ { kb[kind] += $2 }
+    END { for (k in kb) print k, kb[k] }' "/proc/$1/smaps"
+}
+
+# Median, then lowest–highest in brackets: the editor's memory comes out in two clusters some
+# 5 MB apart (see BENCHMARKS.md), so a median alone hides which one a run of starts fell on.
+median() { sort -n | awk '{a[NR]=$1} END {printf "%s (%s–%s)", a[int((NR + 1) / 2)], a[1], a[NR]}'; }
 
 bare=(); app=()
 for _ in $(seq 1 "$runs"); do
@@ -48,4 +67,13 @@ bare_mb=$(printf '%s\n' "${bare[@]}" | cut -d' ' -f2 | median)
 app_mb=$(printf '%s\n' "${app[@]}" | cut -d' ' -f2 | median)
 echo "bare eframe window: ${bare_ms} ms to the window, ${bare_mb} MB"
 echo "fitcanvas on FieldFresh: ${app_ms} ms to the window, ${app_mb} MB"
-awk -v a="$app_ms" -v b="$bare_ms" 'BEGIN {printf "ratio %.2f\n", a / b}'
+echo "  each start's MB, sorted: bare $(printf '%s\n' "${bare[@]}" | cut -d' ' -f2 | sort -n | xargs);" \
+  "fitcanvas $(printf '%s\n' "${app[@]}" | cut -d' ' -f2 | sort -n | xargs)"
+awk -v a="${app_ms%% *}" -v b="${bare_ms%% *}" 'BEGIN {printf "ratio %.2f\n", a / b}'
+if [[ -n ${BREAKDOWN:-} ]]; then
+  for kind in program-file main-heap other-anonymous libraries; do
+    b=$(awk -v k="$kind" '$1 == k {print int($2 / 1024)}' "$home/breakdown-bare_window" | median)
+    a=$(awk -v k="$kind" '$1 == k {print int($2 / 1024)}' "$home/breakdown-fitcanvas" | median)
+    echo "  $kind MB: bare $b, fitcanvas $a"
+  done
+fi
