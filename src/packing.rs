@@ -12,10 +12,11 @@ use crate::layout::{Board, NoteSpace, Rect};
 use crate::section::Section;
 
 /// A note's text as the widths of its words in ems (at a text size of 1), paragraph by
-/// paragraph, with the width of a space between words.
+/// paragraph, with the width of a space between words. Shared, not copied, when cloned: the
+/// window hands every note's measured text to the packing each frame.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NoteText {
-    paragraphs: Vec<Vec<f32>>,
+    paragraphs: std::sync::Arc<[Vec<f32>]>,
     space: f32,
 }
 
@@ -26,7 +27,8 @@ impl NoteText {
             paragraphs: text
                 .split('\n')
                 .map(|p| p.split_whitespace().map(&mut width_em).collect())
-                .collect(),
+                .collect::<Vec<_>>()
+                .into(),
             space: width_em(" "),
         }
     }
@@ -36,7 +38,7 @@ impl NoteText {
     pub fn lines(&self, line_em: f32) -> usize {
         let line_em = line_em.max(0.01);
         let mut lines = 0;
-        for words in &self.paragraphs {
+        for words in self.paragraphs.iter() {
             let mut used: Option<f32> = None;
             for &w in words {
                 match used {

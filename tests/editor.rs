@@ -1155,3 +1155,60 @@ fn compare_with_a_bad_file_shows_the_message_and_changes_nothing() {
     assert_eq!(h.state().canvas(), &before);
     assert!(!h.state().doc.is_dirty());
 }
+
+/// A note of a full canvas lists fifty others to link with. Those scrolled out of the side
+/// panel are not laid out each frame, but scrolling brings every one into view to be ticked.
+#[test]
+fn a_long_list_of_links_scrolls_and_every_box_still_ticks() {
+    let setup = Setup::new();
+    let pains: Vec<String> = (1..=50)
+        .map(|n| format!(r#"{{"id": "pain-{n}", "text": "Pain number {n} of the long list"}}"#))
+        .collect();
+    let json = format!(
+        r#"{{"format": "fitcanvas", "version": 1, "title": "Long", "pains": [{}],
+            "pain_relievers": [{{"id": "reliever-1", "text": "The reliever"}}]}}"#,
+        pains.join(",")
+    );
+    let file = setup.path("long.json");
+    std::fs::write(&file, json).unwrap();
+    let mut h = setup.harness((1280.0, 720.0));
+    h.state_mut()
+        .push(fitcanvas::app::Command::OpenPath(file.clone()));
+    h.run();
+    click_note(&mut h, "The reliever");
+    let last = "Pain number 50 of the long list";
+    // Wholly in view: above the status bar at the window's foot.
+    let shown = |h: &Harness<'_, App>| {
+        h.query_by_role_and_label(Role::CheckBox, last)
+            .is_some_and(|b| b.rect().is_positive() && b.rect().max.y < 680.0)
+    };
+    assert!(!shown(&h), "the last box starts out of view");
+    assert!(
+        h.query_by_role_and_label(Role::CheckBox, "Pain number 1 of the long list")
+            .is_some()
+    );
+    // Scroll the side panel down until the last box shows.
+    let over = h.get_by_label("Addresses (Pains)").rect().center();
+    h.event(egui::Event::PointerMoved(over));
+    for _ in 0..40 {
+        if shown(&h) {
+            break;
+        }
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -200.0),
+            modifiers: Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        h.run_steps(4);
+    }
+    // The wheel scrolls smoothly: let it come to rest before clicking.
+    h.run_steps(20);
+    assert!(shown(&h), "scrolling brings the last box into view");
+    h.get_by_role_and_label(Role::CheckBox, last).click();
+    h.run();
+    let reliever = h.state().canvas().item("reliever-1").unwrap().clone();
+    let linked: Vec<&str> = reliever.addresses().iter().map(ItemId::as_str).collect();
+    assert_eq!(linked, ["pain-50"]);
+}

@@ -226,6 +226,7 @@ fn draw(
     // paint order now and fill it once every note's position is known.
     let links_slot = ui.painter().add(egui::Shape::Noop);
     let mut rects = NoteRects::new();
+    let addressed = crate::fit::addressed_ids(canvas);
     for section in Section::ALL {
         let area = to_rect(board.area(section));
         let place = Placement {
@@ -240,6 +241,7 @@ fn draw(
             canvas,
             palette,
             style,
+            addressed: &addressed,
         };
         area_ui(ui, &look, view, section, &place, &mut rects, out);
     }
@@ -335,6 +337,8 @@ pub(super) struct Look<'a> {
     pub canvas: &'a Canvas,
     pub palette: &'a Palette,
     pub style: &'a CanvasStyle,
+    /// The customer notes some value-map note addresses, worked out once a frame.
+    pub addressed: &'a std::collections::HashSet<&'a str>,
 }
 
 /// One note where it is drawn: its area, place in it, rect and the part of the screen it may
@@ -363,6 +367,7 @@ fn area_ui(
         canvas,
         palette,
         style,
+        ..
     } = *look;
     let (area, scale) = (place.area, place.scale);
     if !style.read_only {
@@ -691,17 +696,6 @@ fn note_ui(
         ui.scope_id().with(("note", id_str)),
         Sense::CLICK | Sense::DRAG,
     );
-    let mut label = match item.status() {
-        crate::evidence::Status::Assumption => format!("{}: {}", section.singular(), item.text()),
-        status => format!("{}: {} ({})", section.singular(), item.text(), status.key()),
-    };
-    if let Some(kind) = item.kind() {
-        // The tag on the note is three letters; the tooltip says it in full.
-        label.push_str(&format!(" · {} ({})", kind.label(), kind.short()));
-    }
-    if item.is_triangulated() {
-        label.push_str(" · triangulated");
-    }
     response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, item.text()));
     if response.clicked() {
         let adding = ui.input(|i| i.modifiers.command || i.modifiers.shift);
@@ -718,11 +712,30 @@ fn note_ui(
         view.drag = Some(item.id().clone());
         out.push(Command::Select(Some(item.id().clone())));
     }
-    let response = response.on_hover_text(label);
+    // The tooltip's words are put together only when it shows.
+    let response = response.on_hover_ui(|ui| {
+        ui.label(note_tooltip(section, item));
+    });
     response.context_menu(|ui| super::note_menu::note(ui, section, item, out));
     let whole = note_face(ui, look, note, font);
     record(view, whole);
     super::voting::note_votes(ui, item, rect, style.vote_dot, selected, out);
+}
+
+/// What a note's tooltip says: its area, whole text, status, kind in full and triangulation.
+fn note_tooltip(section: Section, item: &Item) -> String {
+    let mut label = match item.status() {
+        crate::evidence::Status::Assumption => format!("{}: {}", section.singular(), item.text()),
+        status => format!("{}: {} ({})", section.singular(), item.text(), status.key()),
+    };
+    if let Some(kind) = item.kind() {
+        // The tag on the note is three letters; the tooltip says it in full.
+        label.push_str(&format!(" · {} ({})", kind.label(), kind.short()));
+    }
+    if item.is_triangulated() {
+        label.push_str(" · triangulated");
+    }
+    label
 }
 
 fn link_shapes(
@@ -761,13 +774,15 @@ fn link_shapes(
                     (1.2, style.min_link_width)
                 };
                 let width = (base * scale.min(1.5)).max(least);
-                // Round the other notes where it can, so it never seems to end in one.
-                let pair = (item.id().clone(), to.clone());
-                let path = view
-                    .link_routes
-                    .1
-                    .entry(pair)
-                    .or_insert_with(|| {
+                // Round the other notes where it can, so it never seems to end in one. Looked
+                // up by the two ids as they are; copied into the map only when first routed.
+                let routes = &mut view.link_routes.1;
+                let known = routes
+                    .get(item.id().as_str())
+                    .and_then(|to_map| to_map.get(to.as_str()));
+                let path = match known {
+                    Some(path) => path,
+                    None => {
                         let (a, b) = (board_rect(*from), board_rect(*to_rect));
                         // Only notes near the two can be in the way: a line bends round
                         // a note or two, not across the canvas.
@@ -779,9 +794,14 @@ fn link_shapes(
                             })
                             .map(|(_, (_, _, r))| board_rect(*r))
                             .collect();
-                        link_routes::route(&a, &b, &obstacles, &bounds)
-                    })
-                    .clone();
+                        let path = link_routes::route(&a, &b, &obstacles, &bounds);
+                        routes
+                            .entry(item.id().clone())
+                            .or_default()
+                            .entry(to.clone())
+                            .or_insert(path)
+                    }
+                };
                 let points: Vec<Pos2> = path.iter().map(|(x, y)| pos2(*x, *y)).collect();
                 let Some(&end) = points.last() else {
                     continue;
@@ -797,20 +817,27 @@ fn link_shapes(
 /// What the link routes were worked out for: every note's place and the canvas's.
 fn routes_key(rects: &NoteRects, bounds: layout::Rect) -> u64 {
     use std::hash::{Hash, Hasher};
-    let mut placed: Vec<(&ItemId, [i32; 4])> = rects
-        .iter()
-        .map(|(id, (_, _, r))| {
+    let hash = |value: &dyn Fn(&mut std::collections::hash_map::DefaultHasher)| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        value(&mut h);
+        h.finish()
+    };
+    // Each place (its area, its position there, its rectangle) hashed on its own and the
+    // hashes summed, so the map's order does not matter and nothing is sorted or copied.
+    let places = rects
+        .values()
+        .map(|(section, index, r)| {
             let q = |v: f32| (v * 2.0).round() as i32;
-            (id, [q(r.left()), q(r.top()), q(r.width()), q(r.height())])
+            let place = (
+                section.index(),
+                *index,
+                [q(r.left()), q(r.top()), q(r.width()), q(r.height())],
+            );
+            hash(&|h| place.hash(h))
         })
-        .collect();
-    placed.sort();
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    placed.hash(&mut h);
-    [bounds.x, bounds.y, bounds.w, bounds.h]
-        .map(f32::to_bits)
-        .hash(&mut h);
-    h.finish()
+        .fold(0u64, u64::wrapping_add);
+    let canvas = [bounds.x, bounds.y, bounds.w, bounds.h].map(f32::to_bits);
+    places ^ hash(&|h| canvas.hash(h))
 }
 
 /// A screen rectangle as plain geometry.

@@ -132,7 +132,7 @@ pub fn show(ui: &mut Ui, cx: PanelContext<'_>) {
             let linked = item.addresses().iter().any(|a| a == other.id());
             link_box(
                 ui,
-                linked,
+                (other.id(), linked),
                 other.text(),
                 || link_command(&id, other.id(), linked),
                 out,
@@ -150,7 +150,7 @@ pub fn show(ui: &mut Ui, cx: PanelContext<'_>) {
             let linked = other.addresses().contains(&id);
             link_box(
                 ui,
-                linked,
+                (other.id(), linked),
                 other.text(),
                 || link_command(other.id(), &id, linked),
                 out,
@@ -165,20 +165,35 @@ pub fn show(ui: &mut Ui, cx: PanelContext<'_>) {
     }
 }
 
+/// A checkbox linking the selected note with note `other`, `linked` or not. Scrolled out of
+/// the side panel's view it only takes the room it took when last drawn: a note of a full
+/// canvas lists fifty others, and laying out boxes nobody sees costs each frame.
 fn link_box(
     ui: &mut Ui,
-    linked: bool,
+    (other, linked): (&ItemId, bool),
     text: &str,
     command: impl FnOnce() -> Command,
     out: &mut Vec<Command>,
 ) {
+    let remembered = ui.scope_id().with(("link box height", other.as_str()));
+    let height = ui
+        .data(|d| d.get_temp::<f32>(remembered))
+        .unwrap_or(ui.spacing().interact_size.y);
+    let room = egui::vec2(ui.available_width(), height);
+    if !ui.is_rect_visible(egui::Rect::from_min_size(ui.cursor().min, room)) {
+        ui.allocate_space(room);
+        return;
+    }
     let mut checked = linked;
     let name = if text.trim().is_empty() {
         "(empty note)"
     } else {
         text
     };
-    if ui.checkbox(&mut checked, name).changed() {
+    let response = ui.checkbox(&mut checked, name);
+    let drawn = response.rect.height();
+    ui.data_mut(|d| d.insert_temp(remembered, drawn));
+    if response.changed() {
         out.push(command());
     }
 }

@@ -156,7 +156,8 @@ pub struct ViewState {
 }
 
 /// The path of each link line, from the value-map note to the customer note.
-pub type LinkRoutes = std::collections::HashMap<(ItemId, ItemId), Vec<(f32, f32)>>;
+pub type LinkRoutes =
+    std::collections::HashMap<ItemId, std::collections::HashMap<ItemId, Vec<(f32, f32)>>>;
 
 /// How a note came out on screen in the last frame.
 #[derive(Debug, Clone, Copy, PartialEq)]

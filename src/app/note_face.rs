@@ -28,9 +28,10 @@ pub(super) fn has_footer(look: &Look<'_>, section: Section, item: &Item) -> bool
 /// Returns whether the whole text showed (nothing cut with an ellipsis).
 pub(super) fn note_face(ui: &Ui, look: &Look<'_>, note: &NoteAt<'_>, font: f32) -> bool {
     let Look {
-        canvas,
         palette,
         style,
+        addressed,
+        ..
     } = *look;
     let (section, item, rect) = (note.section, note.item, note.rect);
     let id_str = item.id().as_str();
@@ -75,7 +76,7 @@ pub(super) fn note_face(ui: &Ui, look: &Look<'_>, note: &NoteAt<'_>, font: f32) 
         weight: section.is_customer().then_some(item.weight()),
         badge: palette.status_badge(item.status()).is_some(),
         ring: item.is_triangulated(),
-        addressed: section.is_customer() && style.checks && canvas.is_addressed(id_str),
+        addressed: section.is_customer() && style.checks && addressed.contains(id_str),
         words: words.as_deref().map(|w| width_of(w, footer * 0.85)),
         tag: kind.map(|k| width_of(k, footer * 0.85)),
     };
