@@ -430,8 +430,12 @@ pub(super) fn presented(
                 canvas_rect.min + vec2(square.right(), circle_bottom),
             ));
         }
+        // From the value map's left edge, so on a wide screen the words stay by the picture.
         Rect::from_min_max(
-            full.min + vec2(pad * 2.0, pad),
+            pos2(
+                canvas_rect.left() + board.square.x.max(pad * 2.0),
+                full.top() + pad,
+            ),
             pos2(canvas_rect.left() + circle_left - pad, full.top() + top_h),
         )
     } else {
