@@ -176,6 +176,376 @@ pub fn route(from: &Rect, to: &Rect, obstacles: &[Rect], bounds: &Rect) -> Vec<(
     best.map(|(_, p)| p).unwrap_or_default()
 }
 
+/// A straight line drawn on the picture, from one point to another.
+pub type Segment = ((f32, f32), (f32, f32));
+
+/// Routes for many lines across one picture whose notes all stay put (an export): lines
+/// drawn along the open space between the notes and areas, in straight runs with rounded
+/// turns, never behind a note where another way exists. [`route`] looks only at a few ways
+/// round a note or two, which is enough beside the pointer in the window; a page shows every
+/// link at once, from one side of the canvas to the other, so here the whole picture is a
+/// grid searched for the cheapest way.
+pub struct Router {
+    bounds: Rect,
+    cell: f32,
+    cols: usize,
+    rows: usize,
+    obstacles: Vec<Rect>,
+    /// Per cell: the obstacle it lies in, if any.
+    inside: Vec<Option<usize>>,
+    /// Per cell: an obstacle it lies close beside, if any.
+    beside: Vec<Option<usize>>,
+    /// Per cell: the lines routed so far through it.
+    used: Vec<Use>,
+    /// Per cell: whether it lies on a drawn line a link should cross but not run along.
+    ruled: Vec<bool>,
+    /// Per cell: the lines routed so far next to it.
+    next_to_line: Vec<Use>,
+}
+
+/// The lines that pass through (or beside) a cell, as far as telling them apart goes: lines
+/// from one note may run together until they part, and lines to one note may join before they
+/// end, without a reader losing either; two lines that share neither end may not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Use {
+    Free,
+    /// The note all of them come from, and the one all go to, if they share one.
+    Lines {
+        from: Option<usize>,
+        to: Option<usize>,
+    },
+}
+
+impl Use {
+    /// Whether a line from `from` to `to` here would be mistaken for another.
+    fn confusing(self, from: usize, to: usize) -> bool {
+        match self {
+            Use::Free => false,
+            Use::Lines { from: f, to: t } => f != Some(from) && t != Some(to),
+        }
+    }
+
+    fn with(self, from: usize, to: usize) -> Use {
+        match self {
+            Use::Free => Use::Lines {
+                from: Some(from),
+                to: Some(to),
+            },
+            Use::Lines { from: f, to: t } => Use::Lines {
+                from: f.filter(|&f| f == from),
+                to: t.filter(|&t| t == to),
+            },
+        }
+    }
+}
+
+/// Costs of a grid route, in cells of length. A turn costs a few cells, so lines run straight;
+/// a cell close beside a note costs a little more, so lines keep to the middle of a gap; a
+/// cell another line already takes costs more, so lines stay apart where there is room; and a
+/// cell behind a note costs as much as a long detour.
+const TURN: u32 = 10;
+const BESIDE: u32 = 6;
+const SHARED: u32 = 8;
+/// A cell next to one another line takes: lines a cell apart are hard to tell apart.
+const NEXT_TO_LINE: u32 = 3;
+/// A cell on a ruled line (an outline or divider of the board).
+const RULED: u32 = 2;
+const BEHIND: u32 = 400;
+/// How close counts as beside a note, in cells.
+const BESIDE_CELLS: f32 = 1.5;
+/// The radius of a rounded turn, in cells.
+const TURN_RADIUS: f32 = 1.2;
+
+/// The share of a note's edge, about its middle, where a line may meet it.
+const MIDDLE: f32 = 0.6;
+
+/// The four ways a grid route can step: right, left, down, up.
+const STEPS: [(i32, i32); 4] = [(1, 0), (-1, 0), (0, 1), (0, -1)];
+
+impl Router {
+    /// A router over `bounds` in cells `cell` wide, round `obstacles` (the notes, and any text a
+    /// line must not cross, such as labels).
+    pub fn new(bounds: Rect, obstacles: Vec<Rect>, cell: f32) -> Router {
+        let cell = cell.max(1.0);
+        let cols = ((bounds.w / cell).ceil().max(1.0) as usize).min(4096);
+        let rows = ((bounds.h / cell).ceil().max(1.0) as usize).min(4096);
+        let mut inside = vec![None; cols * rows];
+        let mut beside = vec![None; cols * rows];
+        for (i, r) in obstacles.iter().enumerate() {
+            let near = BESIDE_CELLS * cell;
+            let reach = Rect::new(r.x - near, r.y - near, r.w + 2.0 * near, r.h + 2.0 * near);
+            let (c0, r0) = cell_of(&bounds, cell, (reach.x, reach.y));
+            let (c1, r1) = cell_of(&bounds, cell, (reach.right(), reach.bottom()));
+            for row in r0..=r1.min(rows - 1) {
+                for col in c0..=c1.min(cols - 1) {
+                    let (x, y) = centre_of(&bounds, cell, col, row);
+                    let k = row * cols + col;
+                    if point_in(r, x, y) {
+                        inside[k] = Some(i);
+                    } else if point_in(&reach, x, y) && beside[k].is_none() {
+                        beside[k] = Some(i);
+                    }
+                }
+            }
+        }
+        Router {
+            bounds,
+            cell,
+            cols,
+            rows,
+            obstacles,
+            used: vec![Use::Free; cols * rows],
+            ruled: vec![false; cols * rows],
+            next_to_line: vec![Use::Free; cols * rows],
+            inside,
+            beside,
+        }
+    }
+
+    /// Marks the lines already drawn on the picture (outlines, dividers) that a route may cross
+    /// but should not run along, where it would seem to be part of them.
+    pub fn rule(&mut self, segments: &[Segment]) {
+        for &(p, q) in segments {
+            let len = ((q.0 - p.0).powi(2) + (q.1 - p.1).powi(2)).sqrt();
+            let steps = (len / (self.cell * 0.5)).ceil().max(1.0) as usize;
+            for i in 0..=steps {
+                let t = i as f32 / steps as f32;
+                let (x, y) = (p.0 + (q.0 - p.0) * t, p.1 + (q.1 - p.1) * t);
+                if !point_in(&self.bounds, x, y) {
+                    continue;
+                }
+                let (c, r) = cell_of(&self.bounds, self.cell, (x, y));
+                // The cells it runs through and two either side: a line kept that far off
+                // reads as a line of its own.
+                for dr in -2..=2 {
+                    for dc in -2..=2 {
+                        let (c, r) = (c as i64 + dc, r as i64 + dr);
+                        if c >= 0 && r >= 0 && (c as usize) < self.cols && (r as usize) < self.rows
+                        {
+                            self.ruled[r as usize * self.cols + c as usize] = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The line from obstacle `from` to obstacle `to` (indexes into the obstacles given to
+    /// [`Router::new`]): from a point on `from`'s edge to one on `to`'s, round the others.
+    /// `None` when either index is out of range or the two cannot be joined in the grid.
+    pub fn route(&mut self, from: usize, to: usize) -> Option<Vec<(f32, f32)>> {
+        let (a, b) = (*self.obstacles.get(from)?, *self.obstacles.get(to)?);
+        if from == to {
+            return None;
+        }
+        let cells = self.search(from, to, &b)?;
+        for &k in &cells {
+            self.used[k] = self.used[k].with(from, to);
+        }
+        // Where it runs beside this line, the next line pays a little: lines keep apart.
+        let beside: Vec<usize> = cells.iter().flat_map(|&k| self.neighbours(k)).collect();
+        for n in beside {
+            self.next_to_line[n] = self.next_to_line[n].with(from, to);
+        }
+        let mut points: Vec<(f32, f32)> = cells
+            .iter()
+            .map(|&k| centre_of(&self.bounds, self.cell, k % self.cols, k / self.cols))
+            .collect();
+        // Start and end on the notes' edges, square to them.
+        let first = *points.first()?;
+        let last = *points.last()?;
+        points.insert(0, onto_edge(&a, first));
+        points.push(onto_edge(&b, last));
+        Some(rounded(&corners(&points), self.cell * TURN_RADIUS))
+    }
+
+    /// The cheapest run of cells from just outside `from` to just outside `to`: A* over
+    /// (cell, direction), so a turn can be charged for.
+    fn search(&self, from: usize, to: usize, goal: &Rect) -> Option<Vec<usize>> {
+        use std::cmp::Reverse;
+        use std::collections::BinaryHeap;
+        let n = self.cols * self.rows;
+        let mut best = vec![u32::MAX; n * 4];
+        let mut came: Vec<u32> = vec![u32::MAX; n * 4];
+        let mut heap = BinaryHeap::new();
+        let h = |k: usize| -> u32 {
+            let (x, y) = centre_of(&self.bounds, self.cell, k % self.cols, k / self.cols);
+            let dx = (goal.x - x).max(x - goal.right()).max(0.0);
+            let dy = (goal.y - y).max(y - goal.bottom()).max(0.0);
+            ((dx + dy) / self.cell) as u32
+        };
+        // A route leaves and enters a note square to an edge, near its middle: the note's
+        // own cells are open only in the bands across its middle.
+        let (a, b) = (self.obstacles[from], self.obstacles[to]);
+        let open = |k: usize| match self.inside[k] {
+            Some(i) if i == from => self.on_cross(k, &a),
+            Some(i) if i == to => self.on_cross(k, &b),
+            _ => true,
+        };
+        for k in 0..n {
+            if self.inside[k] == Some(from) && open(k) {
+                for d in 0..4 {
+                    best[k * 4 + d] = 0;
+                    heap.push(Reverse((h(k), 0u32, (k * 4 + d) as u32)));
+                }
+            }
+        }
+        while let Some(Reverse((_, cost, state))) = heap.pop() {
+            let state = state as usize;
+            if cost > best[state] {
+                continue;
+            }
+            let (k, dir) = (state / 4, state % 4);
+            if self.inside[k] == Some(to) {
+                return Some(self.path(&came, state, from, to));
+            }
+            let (col, row) = ((k % self.cols) as i32, (k / self.cols) as i32);
+            for (d, (dx, dy)) in STEPS.iter().enumerate() {
+                let (c, r) = (col + dx, row + dy);
+                if c < 0 || r < 0 || c >= self.cols as i32 || r >= self.rows as i32 {
+                    continue;
+                }
+                let next = r as usize * self.cols + c as usize;
+                if !open(next) {
+                    continue;
+                }
+                let mut step = 1 + if d == dir { 0 } else { TURN };
+                step += match self.inside[next] {
+                    Some(i) if i != from && i != to => BEHIND,
+                    _ => 0,
+                };
+                step += match self.beside[next] {
+                    Some(i) if i != from && i != to => BESIDE,
+                    _ => 0,
+                };
+                if self.used[next].confusing(from, to) {
+                    step += SHARED;
+                }
+                if self.next_to_line[next].confusing(from, to) {
+                    step += NEXT_TO_LINE;
+                }
+                step += if self.ruled[next] { RULED } else { 0 };
+                let state_next = next * 4 + d;
+                let total = cost + step;
+                if total < best[state_next] {
+                    best[state_next] = total;
+                    came[state_next] = state as u32;
+                    heap.push(Reverse((total + h(next), total, state_next as u32)));
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether cell `k` lies in the band across the middle of `r`, either way: where a line may
+    /// leave or enter it, square to an edge and away from its corners.
+    fn on_cross(&self, k: usize, r: &Rect) -> bool {
+        let (x, y) = centre_of(&self.bounds, self.cell, k % self.cols, k / self.cols);
+        let (cx, cy) = r.center();
+        let band = |len: f32| (len * MIDDLE / 2.0).max(self.cell / 2.0);
+        (x - cx).abs() <= band(r.w) || (y - cy).abs() <= band(r.h)
+    }
+
+    /// The cells a step away from cell `k`.
+    fn neighbours(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
+        let (col, row) = ((k % self.cols) as i32, (k / self.cols) as i32);
+        STEPS.iter().filter_map(move |(dx, dy)| {
+            let (c, r) = (col + dx, row + dy);
+            let inside = c >= 0 && r >= 0 && c < self.cols as i32 && r < self.rows as i32;
+            inside.then(|| r as usize * self.cols + c as usize)
+        })
+    }
+
+    /// The cells of the route found, from the first outside `from` to the last outside `to`.
+    fn path(&self, came: &[u32], end: usize, from: usize, to: usize) -> Vec<usize> {
+        let mut cells = Vec::new();
+        let mut state = end;
+        loop {
+            let k = state / 4;
+            if self.inside[k] == Some(from) {
+                break;
+            }
+            if self.inside[k] != Some(to) {
+                cells.push(k);
+            }
+            match came[state] {
+                u32::MAX => break,
+                prev => state = prev as usize,
+            }
+        }
+        cells.reverse();
+        cells
+    }
+}
+
+fn cell_of(bounds: &Rect, cell: f32, (x, y): (f32, f32)) -> (usize, usize) {
+    let c = ((x - bounds.x) / cell).floor().max(0.0) as usize;
+    let r = ((y - bounds.y) / cell).floor().max(0.0) as usize;
+    (c, r)
+}
+
+fn centre_of(bounds: &Rect, cell: f32, col: usize, row: usize) -> (f32, f32) {
+    (
+        bounds.x + (col as f32 + 0.5) * cell,
+        bounds.y + (row as f32 + 0.5) * cell,
+    )
+}
+
+fn point_in(r: &Rect, x: f32, y: f32) -> bool {
+    x >= r.x && x <= r.right() && y >= r.y && y <= r.bottom()
+}
+
+/// The point of `r`'s edge nearest `p`, a point just outside it.
+fn onto_edge(r: &Rect, (x, y): (f32, f32)) -> (f32, f32) {
+    (x.clamp(r.x, r.right()), y.clamp(r.y, r.bottom()))
+}
+
+/// `points` with the points in the middle of straight runs dropped.
+fn corners(points: &[(f32, f32)]) -> Vec<(f32, f32)> {
+    let mut out: Vec<(f32, f32)> = Vec::with_capacity(points.len());
+    for &p in points {
+        if out.last() == Some(&p) {
+            continue;
+        }
+        if out.len() >= 2 {
+            let (a, b) = (out[out.len() - 2], out[out.len() - 1]);
+            let cross = (b.0 - a.0) * (p.1 - b.1) - (b.1 - a.1) * (p.0 - b.0);
+            if cross.abs() < 1e-3 {
+                out.pop();
+            }
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// `points` with each turn rounded off by a curve of about `radius`.
+fn rounded(points: &[(f32, f32)], radius: f32) -> Vec<(f32, f32)> {
+    if points.len() < 3 {
+        return points.to_vec();
+    }
+    let toward = |from: (f32, f32), to: (f32, f32), by: f32| {
+        let len = ((to.0 - from.0).powi(2) + (to.1 - from.1).powi(2)).sqrt();
+        let t = if len > 0.0 { (by / len).min(0.5) } else { 0.0 };
+        (from.0 + (to.0 - from.0) * t, from.1 + (to.1 - from.1) * t)
+    };
+    let mut out = vec![points[0]];
+    for w in points.windows(3) {
+        let (a, b, c) = (w[0], w[1], w[2]);
+        let (p, q) = (toward(b, a, radius), toward(b, c, radius));
+        for i in 0..=4 {
+            let t = i as f32 / 4.0;
+            let u = 1.0 - t;
+            out.push((
+                u * u * p.0 + 2.0 * u * t * b.0 + t * t * q.0,
+                u * u * p.1 + 2.0 * u * t * b.1 + t * t * q.1,
+            ));
+        }
+    }
+    out.extend(points.last());
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,6 +616,49 @@ mod tests {
             path.iter()
                 .all(|&(x, y)| bounds.contains_rect(&Rect::new(x, y, 0.0, 0.0)))
         );
+    }
+
+    #[test]
+    fn a_grid_route_goes_round_the_notes_between_and_meets_both_edges_at_their_middle() {
+        let from = Rect::new(0.0, 100.0, 80.0, 40.0);
+        let to = Rect::new(400.0, 100.0, 80.0, 40.0);
+        // A wall of notes between them, with a gap in the middle to pass through.
+        let wall = [
+            Rect::new(200.0, 0.0, 60.0, 95.0),
+            Rect::new(200.0, 145.0, 60.0, 200.0),
+            Rect::new(200.0, 100.0, 60.0, 10.0),
+        ];
+        let obstacles = [&[from, to][..], &wall].concat();
+        let mut router = Router::new(Rect::new(-20.0, -20.0, 520.0, 380.0), obstacles, 5.0);
+        let path = router.route(0, 1).unwrap();
+        assert_eq!(crossings(&path, &wall), 0, "{path:?}");
+        let (first, last) = (path[0], path[path.len() - 1]);
+        assert!(
+            on_edge(&from, first) && on_edge(&to, last),
+            "{first:?} {last:?}"
+        );
+        // Square to the edges, away from the corners.
+        assert!((first.1 - 120.0).abs() <= 12.0 && (last.1 - 120.0).abs() <= 12.0);
+        // A second line between the same notes may share the way: no cost to tell them apart.
+        assert_eq!(router.route(0, 1), Some(path));
+        assert_eq!(router.route(0, 9), None);
+        assert_eq!(router.route(1, 1), None);
+    }
+
+    #[test]
+    fn lines_may_share_a_way_only_with_lines_from_or_to_the_same_note() {
+        let one = Use::Free.with(0, 5);
+        assert!(!Use::Free.confusing(1, 6));
+        assert!(!one.confusing(0, 6), "from the same note: they part later");
+        assert!(
+            !one.confusing(1, 5),
+            "to the same note: they joined earlier"
+        );
+        assert!(one.confusing(1, 6));
+        // Once lines from one note to two go there, only another from that note may join.
+        let fork = one.with(0, 6);
+        assert!(!fork.confusing(0, 7));
+        assert!(fork.confusing(2, 5));
     }
 
     fn on_edge(r: &Rect, (x, y): (f32, f32)) -> bool {
