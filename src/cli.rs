@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::canvas::Canvas;
 use crate::diff::{self, CanvasDiff};
-use crate::export::{self, Paper, Theme};
+use crate::export::{self, Links, Paper, Theme};
 use crate::fit::{self, FitReport};
 use crate::format;
 
@@ -68,6 +68,10 @@ pub enum Command {
         /// Colours for the picture formats (Markdown has none).
         #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
         theme: ThemeArg,
+        /// How the pictures show what each value-map note addresses (Markdown lists it in
+        /// words).
+        #[arg(long, value_enum, default_value_t = LinksArg::Markers)]
+        links: LinksArg,
     },
     /// Show what changed between two versions of a canvas. Exits 0 if they are the same, 1 if
     /// they differ, 2 if either file could not be read.
@@ -159,6 +163,17 @@ pub enum ThemeArg {
     Dark,
 }
 
+/// `--links` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LinksArg {
+    /// Each customer note has a marker (P2); value-map notes list the ones they address.
+    Markers,
+    /// Lines drawn from each value-map note to what it addresses, round the other notes.
+    Lines,
+    /// Lines and markers.
+    Both,
+}
+
 /// Exit status: everything went well.
 pub const EXIT_OK: u8 = 0;
 /// Exit status: a file was invalid, would change, or could not be written.
@@ -183,6 +198,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             width,
             paper,
             theme,
+            links,
         } => {
             let options = export::Options {
                 width: *width,
@@ -194,6 +210,11 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 theme: match theme {
                     ThemeArg::Light => Theme::Light,
                     ThemeArg::Dark => Theme::Dark,
+                },
+                links: match links {
+                    LinksArg::Markers => Links::Markers,
+                    LinksArg::Lines => Links::Lines,
+                    LinksArg::Both => Links::Both,
                 },
             };
             export_one(file, output, &options, out, err)

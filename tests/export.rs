@@ -39,11 +39,17 @@ fn load(path: &Path) -> Canvas {
 
 /// The drawing every image export of `canvas` starts from, in the light theme.
 fn light_drawing(canvas: &Canvas) -> Drawing {
-    Drawing::build(
+    drawing_with(canvas, export::Links::Markers)
+}
+
+/// The same with the links shown as `links` says.
+fn drawing_with(canvas: &Canvas, links: export::Links) -> Drawing {
+    Drawing::build_with(
         canvas,
         &Palette::light(),
         &Measurer::new(),
         export::PICTURE_ASPECT,
+        links,
     )
 }
 
@@ -987,4 +993,202 @@ fn pdf_text_is_at_least_8_pt_on_every_paper() {
             h / 1.36
         );
     }
+}
+
+/// Every link drawn as a line, in each bundled example: one line per link, from the edge of
+/// the value-map note to the edge of the customer note it addresses (named so in the SVG), drawn
+/// before any note so the notes lie over it, and passing behind no other note, let alone
+/// through its text, where straight lines between the notes would cross text many times.
+#[test]
+fn lines_join_every_link_and_pass_through_no_other_notes_text() {
+    use fitcanvas::link_routes::crossings;
+    let on_edge = |r: &Rect, (x, y): (f32, f32)| {
+        let near = |a: f32, b: f32| (a - b).abs() < 0.5;
+        let within = |v: f32, lo: f32, hi: f32| v >= lo - 0.5 && v <= hi + 0.5;
+        (near(x, r.x) || near(x, r.right())) && within(y, r.y, r.bottom())
+            || (near(y, r.y) || near(y, r.bottom())) && within(x, r.x, r.right())
+    };
+    for path in examples() {
+        let canvas = load(&path);
+        let d = drawing_with(&canvas, export::Links::Lines);
+        let note = |id: &str| d.notes.iter().find(|n| n.id.as_str() == id).unwrap();
+        let mut wanted: Vec<(String, String)> = d
+            .notes
+            .iter()
+            .filter(|n| !n.section.is_customer())
+            .flat_map(|n| {
+                let item = canvas.item(n.id.as_str()).unwrap();
+                item.addresses()
+                    .iter()
+                    .map(|to| (n.id.to_string(), to.to_string()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let first_note = d
+            .shapes
+            .iter()
+            .position(|s| matches!(s, Shape::Rect { rect, .. } if *rect == d.notes[0].rect))
+            .unwrap();
+        let (mut drawn, mut routed, mut straight) = (Vec::new(), 0, 0);
+        for (i, shape) in d.shapes.iter().enumerate() {
+            let Shape::Link {
+                from, to, points, ..
+            } = shape
+            else {
+                continue;
+            };
+            let where_ = format!("{}: {from} → {to}", path.display());
+            assert!(i < first_note, "{where_}: drawn over the notes");
+            let (a, b) = (note(from.as_str()), note(to.as_str()));
+            assert!(on_edge(&a.rect, points[0]), "{where_}: starts off its note");
+            assert!(
+                on_edge(&b.rect, *points.last().unwrap()),
+                "{where_}: ends off its note"
+            );
+            let others: Vec<_> = d
+                .notes
+                .iter()
+                .filter(|n| n.id != *from && n.id != *to)
+                .collect();
+            let texts: Vec<Rect> = others.iter().map(|n| n.text_area).collect();
+            let rects: Vec<Rect> = others.iter().map(|n| n.rect).collect();
+            assert_eq!(crossings(points, &texts), 0, "{where_}: crosses text");
+            routed += crossings(points, &rects);
+            straight += crossings(&[a.rect.center(), b.rect.center()], &texts);
+            drawn.push((from.to_string(), to.to_string()));
+        }
+        assert_eq!(routed, 0, "{}: lines pass behind notes", path.display());
+        // The examples are dense enough that straight lines would cross text: the routing is
+        // what keeps it clear.
+        assert!(straight >= 10, "{}: {straight}", path.display());
+        wanted.sort();
+        drawn.sort();
+        assert!(!drawn.is_empty());
+        assert_eq!(drawn, wanted, "{}", path.display());
+        // The SVG names each line's notes, one group per link.
+        let svg = export::svg::to_svg(&d, d.width, d.height);
+        assert_eq!(svg.matches(r#"<g class="link""#).count(), wanted.len());
+        for (from, to) in &wanted {
+            let named = format!(r#"data-from="{from}" data-to="{to}""#);
+            assert!(svg.contains(&named), "{}: {named}", path.display());
+        }
+    }
+}
+
+/// With lines, no note carries a marker and the legend reads the lines; with both, the
+/// markers are back beside the lines; markers stay the default, drawn as before with no line.
+#[test]
+fn the_link_style_decides_markers_lines_and_the_legend() {
+    let canvas = load(&examples()[0]);
+    let legend = |d: &Drawing| {
+        d.shapes
+            .iter()
+            .find_map(|s| match s {
+                Shape::Text(t) if t.text.starts_with("Dots: weight.") => Some(t.text.clone()),
+                _ => None,
+            })
+            .unwrap()
+    };
+    let links = |d: &Drawing| {
+        d.shapes
+            .iter()
+            .filter(|s| matches!(s, Shape::Link { .. }))
+            .count()
+    };
+    let lines = drawing_with(&canvas, export::Links::Lines);
+    assert!(lines.notes.iter().all(|n| n.marker.is_none()));
+    assert!(legend(&lines).contains("Line:"), "{}", legend(&lines));
+    assert!(!legend(&lines).contains("J1"));
+    let both = drawing_with(&canvas, export::Links::Both);
+    assert_eq!(links(&both), links(&lines));
+    assert!(both.notes.iter().any(|n| n.marker.as_deref() == Some("J1")));
+    assert!(legend(&both).contains("J1") && legend(&both).contains("line"));
+    let markers = light_drawing(&canvas);
+    assert_eq!(Options::default().links, export::Links::Markers);
+    assert_eq!(links(&markers), 0);
+    assert!(legend(&markers).contains("→ P2: what a value-map note addresses."));
+    let by_default = export::render(&canvas, Format::Svg, &Options::default()).unwrap();
+    assert!(!text(&by_default).contains("class=\"link\""));
+    // Lines read on paper and in greyscale: dark enough against the board and the page.
+    for palette in [Palette::light(), Palette::dark()] {
+        for ground in [palette.shape_fill, palette.background] {
+            assert!(palette.link.contrast(ground) >= 3.0, "{:?}", palette.link);
+        }
+    }
+}
+
+#[test]
+fn export_command_draws_lines_in_every_picture_format_and_refuses_a_bad_style() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = examples()[0].to_string_lossy().into_owned();
+    let out = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    for ext in ["svg", "png", "pdf"] {
+        for links in ["markers", "lines"] {
+            let result = fitcanvas(&[
+                "export",
+                &input,
+                "-o",
+                &out(&format!("{links}.{ext}")),
+                "--width",
+                "800",
+                "--links",
+                links,
+            ]);
+            assert_eq!(result.status.code(), Some(0), "{}", text(&result.stderr));
+        }
+        let lines = fs::read(out(&format!("lines.{ext}"))).unwrap();
+        let markers = fs::read(out(&format!("markers.{ext}"))).unwrap();
+        match ext {
+            "svg" => {
+                assert!(text(&lines).contains(r#"<g class="link""#));
+                assert!(!text(&markers).contains(r#"<g class="link""#));
+            }
+            "pdf" => {
+                let (lines, markers) = (pdf_text(&lines), pdf_text(&markers));
+                assert!(
+                    lines.contains("Line:") && !lines.contains("→P2:"),
+                    "{lines}"
+                );
+                assert!(markers.contains("→P2:"), "{markers}");
+            }
+            _ => {
+                let decode = |b: &[u8]| resvg::tiny_skia::Pixmap::decode_png(b).unwrap();
+                let (l, m) = (decode(&lines), decode(&markers));
+                assert_eq!((l.width(), l.height()), (m.width(), m.height()));
+                let link = Palette::light().link;
+                let blue = |p: &resvg::tiny_skia::Pixmap| {
+                    p.pixels()
+                        .iter()
+                        .filter(|c| (c.red(), c.green(), c.blue()) == (link.0, link.1, link.2))
+                        .count()
+                };
+                assert!(
+                    blue(&l) > 1000 && blue(&m) == 0,
+                    "{} {}",
+                    blue(&l),
+                    blue(&m)
+                );
+            }
+        }
+    }
+    // Without --links, markers: the same file as --links markers.
+    let plain = out("plain.svg");
+    assert_eq!(
+        fitcanvas(&["export", &input, "-o", &plain]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        fs::read(&plain).unwrap(),
+        fs::read(out("markers.svg")).unwrap()
+    );
+    let bad = out("bad.svg");
+    let result = fitcanvas(&["export", &input, "-o", &bad, "--links", "arrows"]);
+    assert_eq!(result.status.code(), Some(2));
+    let stderr = text(&result.stderr);
+    assert!(
+        stderr.contains("invalid value 'arrows' for '--links <LINKS>'")
+            && stderr.contains("[possible values: markers, lines, both]"),
+        "{stderr}"
+    );
+    assert!(!Path::new(&bad).exists());
 }

@@ -1,5 +1,6 @@
 //! File → Export…: a small window to choose the format (SVG, PNG, PDF or Markdown), the PNG
-//! width, the PDF paper and the colours; then a save dialog (or a typed path) for the file.
+//! width, the PDF paper, the colours and how links are shown; then a save dialog (or a typed
+//! path) for the file.
 //!
 //! The export itself runs on the UI thread: the slowest case, a 3840-pixel PNG or a PDF, takes
 //! about 0.3 s, a single hitch right after the user picked the file, which is acceptable. It
@@ -8,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::Canvas;
-use crate::export::{self, Format, Options, Paper, Theme};
+use crate::export::{self, Format, Links, Options, Paper, Theme};
 use crate::format;
 
 use super::Command;
@@ -20,6 +21,7 @@ pub struct ExportChoice {
     pub width: u32,
     pub paper: Paper,
     pub theme: Theme,
+    pub links: Links,
 }
 
 impl Default for ExportChoice {
@@ -30,6 +32,7 @@ impl Default for ExportChoice {
             width: o.width,
             paper: o.paper,
             theme: o.theme,
+            links: o.links,
         }
     }
 }
@@ -40,6 +43,7 @@ impl ExportChoice {
             width: self.width,
             paper: self.paper,
             theme: self.theme,
+            links: self.links,
         }
     }
 }
@@ -101,6 +105,15 @@ pub fn ui(ui: &mut egui::Ui, choice: &mut ExportChoice, out: &mut Vec<Command>) 
             ] {
                 if ui.radio(choice.theme == theme, name).clicked() {
                     choice.theme = theme;
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.label("Links")
+                .on_hover_text("How the picture shows what each value-map note addresses");
+            for links in Links::ALL {
+                if ui.radio(choice.links == links, links.name()).clicked() {
+                    choice.links = links;
                 }
             }
         });

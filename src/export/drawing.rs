@@ -7,6 +7,7 @@ use crate::canvas::{Canvas, Item, ItemId};
 use crate::evidence::Status;
 use crate::fit::{self, FitReport};
 use crate::layout::{Board, NoteSpace, Rect, badge_mark, note_grid};
+use crate::link_routes;
 use crate::note_marks::{MarksWanted, place_marks};
 use crate::packing::{Flow, NoteMetrics, NoteText, PackNote, Packing, pack};
 use crate::palette::{Palette, Rgb};
@@ -72,6 +73,47 @@ pub enum Shape {
         stroke: Stroke,
     },
     Text(TextLine),
+    /// A link drawn as a line: from a value-map note to the customer note it addresses, with a
+    /// dot where it meets that note. Drawn behind the notes.
+    Link {
+        from: ItemId,
+        to: ItemId,
+        points: Vec<(f32, f32)>,
+        stroke: Stroke,
+    },
+}
+
+/// How an export shows what each value-map note addresses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Links {
+    /// Every customer note carries a marker (P2); a value-map note lists the markers of what
+    /// it addresses ("→ P2 G1"). Nothing is drawn across the board.
+    #[default]
+    Markers,
+    /// Lines routed between the notes, behind them, round the notes in their way.
+    Lines,
+    /// Lines and markers.
+    Both,
+}
+
+impl Links {
+    pub const ALL: [Links; 3] = [Links::Markers, Links::Lines, Links::Both];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Links::Markers => "Markers",
+            Links::Lines => "Lines",
+            Links::Both => "Lines and markers",
+        }
+    }
+
+    fn markers(self) -> bool {
+        self != Links::Lines
+    }
+
+    fn lines(self) -> bool {
+        self != Links::Markers
+    }
 }
 
 /// Where one note went and the text drawn in it, so tests (and a future hit-test) can check it.
@@ -103,8 +145,20 @@ pub struct Drawing {
 }
 
 impl Drawing {
-    /// Draws `canvas` in a [`DRAWING_WIDTH`]-wide picture of the given width : height `aspect`.
+    /// Draws `canvas` in a [`DRAWING_WIDTH`]-wide picture of the given width : height `aspect`,
+    /// its links shown by markers.
     pub fn build(canvas: &Canvas, palette: &Palette, measurer: &Measurer, aspect: f32) -> Drawing {
+        Drawing::build_with(canvas, palette, measurer, aspect, Links::Markers)
+    }
+
+    /// [`Drawing::build`] with the links shown as `links` says.
+    pub fn build_with(
+        canvas: &Canvas,
+        palette: &Palette,
+        measurer: &Measurer,
+        aspect: f32,
+        links: Links,
+    ) -> Drawing {
         let width = DRAWING_WIDTH;
         let height = (width / aspect.clamp(0.5, 4.0)).round();
         let report = fit::score(canvas);
@@ -118,8 +172,15 @@ impl Drawing {
         d.header(canvas, &report, palette, measurer);
         let board = offset(Board::new(width, height - HEADER - FOOTER), HEADER);
         d.shapes_of(&board, palette);
+        // Lines go here, once the notes are placed: under the notes, over the board.
+        let behind_notes = d.shapes.len();
         let addressed = fit_addressed(canvas);
-        let markers = markers(canvas);
+        // Without markers no note names another, so none carries one.
+        let markers = if links.markers() {
+            markers(canvas)
+        } else {
+            std::collections::HashMap::new()
+        };
         let scale = board.size() / 700.0;
         let from = DrawnFrom {
             canvas,
@@ -128,11 +189,104 @@ impl Drawing {
             palette,
             measurer,
         };
-        for section in Section::ALL {
-            d.area(&from, section, &board, scale);
+        let labels: Vec<Rect> = Section::ALL
+            .into_iter()
+            .map(|section| d.area(&from, section, &board, scale))
+            .collect();
+        if links.lines() {
+            let lines = d.link_lines(canvas, &labels, &board, palette);
+            d.shapes.splice(behind_notes..behind_notes, lines);
         }
-        d.legend(palette, measurer);
+        d.legend(links, palette, measurer);
         d
+    }
+
+    /// Every link as a line from the value-map note to the customer note, routed round the
+    /// other notes and the area labels, and across the board's outlines rather than along
+    /// them, inside the board and a little round it.
+    fn link_lines(
+        &self,
+        canvas: &Canvas,
+        labels: &[Rect],
+        board: &Board,
+        palette: &Palette,
+    ) -> Vec<Shape> {
+        let stroke = Stroke {
+            color: palette.link,
+            width: LINK_WIDTH,
+        };
+        let obstacles: Vec<Rect> = self
+            .notes
+            .iter()
+            .map(|n| n.rect)
+            .chain(labels.iter().copied())
+            .collect();
+        let (cx, cy) = board.circle_center;
+        let r = board.circle_radius;
+        let sq = board.square;
+        let around = 4.0 * LINK_CELL;
+        let bounds = Rect::new(
+            sq.x - around,
+            (cy - r).min(sq.y) - around,
+            cx + r - sq.x + 2.0 * around,
+            2.0 * r + 2.0 * around,
+        );
+        let mut router = link_routes::Router::new(bounds, obstacles.clone(), LINK_CELL);
+        let circle: Vec<(f32, f32)> = (0..=96)
+            .map(|i| {
+                let a = i as f32 / 96.0 * std::f32::consts::TAU;
+                (cx + r * a.cos(), cy + r * a.sin())
+            })
+            .collect();
+        let corners = [
+            (sq.x, sq.y),
+            (sq.right(), sq.y),
+            (sq.right(), sq.bottom()),
+            (sq.x, sq.bottom()),
+            (sq.x, sq.y),
+        ];
+        let ruled: Vec<link_routes::Segment> = board
+            .dividers
+            .iter()
+            .copied()
+            .chain(circle.windows(2).map(|w| (w[0], w[1])))
+            .chain(corners.windows(2).map(|w| (w[0], w[1])))
+            .collect();
+        router.rule(&ruled);
+        let mut lines = Vec::new();
+        for (i, from) in self.notes.iter().enumerate() {
+            if from.section.is_customer() {
+                continue;
+            }
+            let Some(item) = canvas.item(from.id.as_str()) else {
+                continue;
+            };
+            for to_id in item.addresses() {
+                let Some(j) = self.notes.iter().position(|n| n.id == *to_id) else {
+                    continue;
+                };
+                // A note too small for the grid still gets a line, the window's way.
+                let points = router.route(i, j).unwrap_or_else(|| {
+                    let others: Vec<Rect> = obstacles
+                        .iter()
+                        .enumerate()
+                        .filter(|&(k, _)| k != i && k != j)
+                        .map(|(_, r)| *r)
+                        .collect();
+                    link_routes::route(&from.rect, &self.notes[j].rect, &others, &bounds)
+                });
+                if points.len() < 2 {
+                    continue;
+                }
+                lines.push(Shape::Link {
+                    from: from.id.clone(),
+                    to: to_id.clone(),
+                    points,
+                    stroke,
+                });
+            }
+        }
+        lines
     }
 
     fn text(&mut self, line: TextLine) {
@@ -247,7 +401,8 @@ impl Drawing {
     /// One area: its label, then its notes packed as the window packs them, each with its
     /// whole text at 8 pt or more on paper where the area has room; an export cannot scroll,
     /// so an area too full for that gets smaller notes rather than cut-off ones.
-    fn area(&mut self, from: &DrawnFrom<'_>, section: Section, board: &Board, scale: f32) {
+    /// Returns where its label went, which link lines keep clear of.
+    fn area(&mut self, from: &DrawnFrom<'_>, section: Section, board: &Board, scale: f32) -> Rect {
         let DrawnFrom {
             canvas,
             addressed,
@@ -286,7 +441,7 @@ impl Drawing {
                 bold: false,
                 anchor: Anchor::Start,
             });
-            return;
+            return label_rect;
         }
         let looks: Vec<NoteLook> = items
             .iter()
@@ -354,6 +509,7 @@ impl Drawing {
             };
             self.note(section, item, &at, look, palette, m);
         }
+        label_rect
     }
 
     /// A sticky note, drawn as the window draws it: its text from the top, and the row of
@@ -552,11 +708,23 @@ impl Drawing {
     }
 
     /// What the weight dots, the check mark, the status badges and the kind tags mean.
-    fn legend(&mut self, palette: &Palette, m: &Measurer) {
+    fn legend(&mut self, links: Links, palette: &Palette, m: &Measurer) {
+        let read_links = match links {
+            Links::Markers => "J1, P2, G3: customer notes; → P2: what a value-map note addresses.",
+            Links::Lines => {
+                "Line: from a value-map note to a customer note it addresses, ending in a dot."
+            }
+            Links::Both => {
+                "J1, P2, G3: customer notes; → P2, and a line ending in a dot: what a \
+                 value-map note addresses."
+            }
+        };
+        let first = format!(
+            "Dots: weight.  Tick: addressed.  {read_links}  Star: validated, cross: \
+             invalidated, three dots: testing, ring: triangulated."
+        );
         let lines = [
-            "Dots: weight.  Tick: addressed.  J1, P2, G3: customer notes; → P2: what a \
-             value-map note addresses.  Star: validated, cross: invalidated, three dots: \
-             testing, ring: triangulated.",
+            first.as_str(),
             "Kinds: FUN functional, SOC social, EMO emotional, SUP supporting job; OUT undesired \
              outcome, OBS obstacle, RSK risk; REQ required, EXP expected, DES desired, UNX \
              unexpected gain.",
@@ -576,6 +744,18 @@ impl Drawing {
             });
         }
     }
+}
+
+/// A link line's thickness in drawing units: about 1.1 pt on A4, which reads on paper and
+/// in greyscale without hiding the notes' edges where lines meet them.
+const LINK_WIDTH: f32 = 2.2;
+/// The grid link lines are routed on, in drawing units: fine enough to pass between areas
+/// and between most columns of notes.
+const LINK_CELL: f32 = 5.0;
+
+/// The radius of the dot a link line ends in, at the customer note it addresses.
+pub fn link_dot(stroke: &Stroke) -> f32 {
+    stroke.width * 1.8
 }
 
 /// How one note is marked beyond its text: the addressed tick, and its marker line.

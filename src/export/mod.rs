@@ -16,7 +16,7 @@ use crate::canvas::Canvas;
 use crate::format;
 use crate::palette::Palette;
 
-pub use drawing::Drawing;
+pub use drawing::{Drawing, Links};
 pub use text::Measurer;
 
 /// An export format, chosen by the output file's extension.
@@ -146,6 +146,8 @@ pub struct Options {
     pub width: u32,
     pub paper: Paper,
     pub theme: Theme,
+    /// How the pictures show links (Markdown lists them in words either way).
+    pub links: Links,
 }
 
 /// The default PNG width: sharp on a 4K screen and in print.
@@ -162,6 +164,7 @@ impl Default for Options {
             width: DEFAULT_PNG_WIDTH,
             paper: Paper::A4,
             theme: Theme::Light,
+            links: Links::Markers,
         }
     }
 }
@@ -186,17 +189,20 @@ pub enum ExportError {
 /// The bytes of `canvas` exported as `format`.
 pub fn render(canvas: &Canvas, format: Format, options: &Options) -> Result<Vec<u8>, ExportError> {
     let palette = options.theme.palette();
+    let drawing = |aspect: f32| {
+        Drawing::build_with(canvas, &palette, &Measurer::new(), aspect, options.links)
+    };
     match format {
         Format::Markdown => Ok(markdown::to_markdown(canvas).into_bytes()),
         Format::Svg => {
-            let d = Drawing::build(canvas, &palette, &Measurer::new(), PICTURE_ASPECT);
+            let d = drawing(PICTURE_ASPECT);
             Ok(svg::to_svg(&d, d.width, d.height).into_bytes())
         }
         Format::Png => {
             if !(MIN_PNG_WIDTH..=MAX_PNG_WIDTH).contains(&options.width) {
                 return Err(ExportError::BadWidth(options.width));
             }
-            let d = Drawing::build(canvas, &palette, &Measurer::new(), PICTURE_ASPECT);
+            let d = drawing(PICTURE_ASPECT);
             let height = ((options.width as f32) * d.height / d.width)
                 .round()
                 .max(1.0) as u32;
@@ -205,7 +211,7 @@ pub fn render(canvas: &Canvas, format: Format, options: &Options) -> Result<Vec<
         }
         Format::Pdf => {
             let (w, h) = options.paper.size_pt();
-            let d = Drawing::build(canvas, &palette, &Measurer::new(), w / h);
+            let d = drawing(w / h);
             pdf::to_pdf(&d, w, h)
         }
     }

@@ -17,7 +17,7 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use unicode_bidi::{BidiInfo, Level};
 
 use super::ExportError;
-use super::drawing::{Anchor, Drawing, Shape, Stroke, TextLine};
+use super::drawing::{Anchor, Drawing, Shape, Stroke, TextLine, link_dot};
 use super::text::is_rtl;
 use crate::fonts::{self, BundledFont};
 use crate::palette::Rgb;
@@ -73,20 +73,30 @@ fn draw_shape(surface: &mut Surface, shape: &Shape, faces: &[Face]) {
                 paint(surface, &path, *fill, *stroke);
             }
         }
-        Shape::Path { points, stroke } => {
-            let mut pb = PathBuilder::new();
-            for (i, &(x, y)) in points.iter().enumerate() {
-                if i == 0 {
-                    pb.move_to(x, y);
-                } else {
-                    pb.line_to(x, y);
-                }
-            }
-            if let Some(path) = pb.finish() {
-                paint(surface, &path, None, Some(*stroke));
+        Shape::Path { points, stroke } => polyline(surface, points, *stroke),
+        Shape::Link { points, stroke, .. } => {
+            polyline(surface, points, *stroke);
+            if let Some(&(x, y)) = points.last()
+                && let Some(dot) = circle_path(x, y, link_dot(stroke))
+            {
+                paint(surface, &dot, Some(stroke.color), None);
             }
         }
         Shape::Text(line) => draw_text(surface, line, faces),
+    }
+}
+
+fn polyline(surface: &mut Surface, points: &[(f32, f32)], stroke: Stroke) {
+    let mut pb = PathBuilder::new();
+    for (i, &(x, y)) in points.iter().enumerate() {
+        if i == 0 {
+            pb.move_to(x, y);
+        } else {
+            pb.line_to(x, y);
+        }
+    }
+    if let Some(path) = pb.finish() {
+        paint(surface, &path, None, Some(stroke));
     }
 }
 

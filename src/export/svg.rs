@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::drawing::{Anchor, Drawing, Shape, Stroke};
+use super::drawing::{Anchor, Drawing, Shape, Stroke, link_dot};
 use super::text::is_rtl;
 use crate::palette::Rgb;
 
@@ -121,19 +121,26 @@ fn shape_svg(s: &mut String, shape: &Shape) {
             fill_attr(*fill),
             stroke_attr(*stroke),
         ),
-        Shape::Path { points, stroke } => {
-            let d: Vec<String> = points
-                .iter()
-                .enumerate()
-                .map(|(i, (x, y))| {
-                    format!("{}{} {}", if i == 0 { 'M' } else { 'L' }, num(*x), num(*y))
-                })
-                .collect();
+        Shape::Path { points, stroke } => writeln!(s, "{}", path_svg(points, *stroke)),
+        Shape::Link {
+            from,
+            to,
+            points,
+            stroke,
+        } => {
+            // A group per link, named by its two notes, so a reader's tools (and the tests)
+            // can tell which line joins which notes.
+            let (x, y) = points.last().copied().unwrap_or_default();
             writeln!(
                 s,
-                r#"<path d="{}" fill="none" stroke-linecap="round" stroke-linejoin="round"{}/>"#,
-                d.join(" "),
-                stroke_attr(Some(*stroke)),
+                r#"<g class="link" data-from="{}" data-to="{}">{}<circle cx="{}" cy="{}" r="{}" fill="{}"/></g>"#,
+                xml_escape(from.as_str()),
+                xml_escape(to.as_str()),
+                path_svg(points, *stroke),
+                num(x),
+                num(y),
+                num(link_dot(stroke)),
+                stroke.color.hex(),
             )
         }
         Shape::Text(line) => {
@@ -217,6 +224,20 @@ fn shape_svg(s: &mut String, shape: &Shape) {
             )
         }
     };
+}
+
+/// An open polyline.
+fn path_svg(points: &[(f32, f32)], stroke: Stroke) -> String {
+    let d: Vec<String> = points
+        .iter()
+        .enumerate()
+        .map(|(i, (x, y))| format!("{}{} {}", if i == 0 { 'M' } else { 'L' }, num(*x), num(*y)))
+        .collect();
+    format!(
+        r#"<path d="{}" fill="none" stroke-linecap="round" stroke-linejoin="round"{}/>"#,
+        d.join(" "),
+        stroke_attr(Some(stroke)),
+    )
 }
 
 /// Any Hebrew or Arabic letter (or presentation form) in `text`.
