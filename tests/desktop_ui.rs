@@ -337,6 +337,41 @@ fn the_export_window_keeps_its_place_as_the_format_changes_and_offers_us_letter(
     assert!(text.contains("/MediaBox[0 0 792 612]"), "not US Letter");
 }
 
+/// The export window's Links row: lines chosen there are drawn in the file, and the choice is
+/// kept for the next export.
+#[test]
+fn links_chosen_in_the_export_window_are_drawn_as_lines_and_remembered() {
+    let setup = Setup::new();
+    let mut h = with_a_pain(&setup);
+    click(&mut h, "File");
+    click(&mut h, "Export…");
+    click(&mut h, "SVG");
+    click(&mut h, "Lines");
+    let file = setup.path("lines.svg");
+    setup.dialogs.push(Some(file.clone()));
+    click(&mut h, "Export SVG…");
+    let svg = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(
+        svg.matches(r#"<g class="link""#).count(),
+        1,
+        "one line, one link"
+    );
+    assert!(!svg.contains("→"), "no markers with lines");
+    assert_eq!(
+        h.state().export_choice.links,
+        fitcanvas::export::Links::Lines
+    );
+    // Markers again: the file has none of the lines.
+    click(&mut h, "File");
+    click(&mut h, "Export…");
+    click(&mut h, "Markers");
+    let file = setup.path("markers.svg");
+    setup.dialogs.push(Some(file.clone()));
+    click(&mut h, "Export SVG…");
+    let svg = std::fs::read_to_string(&file).unwrap();
+    assert!(!svg.contains(r#"class="link""#) && svg.contains("→"));
+}
+
 #[test]
 fn several_notes_ctrl_clicked_copy_with_the_link_between_them_and_delete_as_one_step() {
     let setup = Setup::new();
