@@ -257,7 +257,7 @@ const BESIDE_CELLS: f32 = 1.5;
 const TURN_RADIUS: f32 = 1.2;
 
 /// The share of a note's edge, about its middle, where a line may meet it.
-const MIDDLE: f32 = 0.6;
+const MIDDLE: f32 = 0.4;
 
 /// The four ways a grid route can step: right, left, down, up.
 const STEPS: [(i32, i32); 4] = [(1, 0), (-1, 0), (0, 1), (0, -1)];

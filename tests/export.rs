@@ -1008,9 +1008,23 @@ fn lines_join_every_link_and_pass_through_no_other_notes_text() {
         (near(x, r.x) || near(x, r.right())) && within(y, r.y, r.bottom())
             || (near(y, r.y) || near(y, r.bottom())) && within(x, r.x, r.right())
     };
-    for path in examples() {
+    // The picture's shape and every paper's: each packs the notes differently.
+    let aspects = std::iter::once(export::PICTURE_ASPECT).chain(export::Paper::ALL.map(|p| {
+        let (w, h) = p.size_pt();
+        w / h
+    }));
+    for (path, aspect) in examples()
+        .into_iter()
+        .flat_map(|p| aspects.clone().map(move |a| (p.clone(), a)))
+    {
         let canvas = load(&path);
-        let d = drawing_with(&canvas, export::Links::Lines);
+        let d = Drawing::build_with(
+            &canvas,
+            &Palette::light(),
+            &Measurer::new(),
+            aspect,
+            export::Links::Lines,
+        );
         let note = |id: &str| d.notes.iter().find(|n| n.id.as_str() == id).unwrap();
         let mut wanted: Vec<(String, String)> = d
             .notes
@@ -1037,7 +1051,7 @@ fn lines_join_every_link_and_pass_through_no_other_notes_text() {
             else {
                 continue;
             };
-            let where_ = format!("{}: {from} → {to}", path.display());
+            let where_ = format!("{} at {aspect:.2}: {from} → {to}", path.display());
             assert!(i < first_note, "{where_}: drawn over the notes");
             let (a, b) = (note(from.as_str()), note(to.as_str()));
             assert!(on_edge(&a.rect, points[0]), "{where_}: starts off its note");
@@ -1107,6 +1121,9 @@ fn the_link_style_decides_markers_lines_and_the_legend() {
     assert_eq!(Options::default().links, export::Links::Markers);
     assert_eq!(links(&markers), 0);
     assert!(legend(&markers).contains("→ P2: what a value-map note addresses."));
+    for d in [&lines, &both, &markers] {
+        assert!(!legend(d).contains('…'), "the key is cut: {}", legend(d));
+    }
     let by_default = export::render(&canvas, Format::Svg, &Options::default()).unwrap();
     assert!(!text(&by_default).contains("class=\"link\""));
     // Lines read on paper and in greyscale: dark enough against the board and the page.

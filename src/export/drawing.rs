@@ -712,11 +712,10 @@ impl Drawing {
         let read_links = match links {
             Links::Markers => "J1, P2, G3: customer notes; → P2: what a value-map note addresses.",
             Links::Lines => {
-                "Line: from a value-map note to a customer note it addresses, ending in a dot."
+                "Line: from a value-map note to a customer note it addresses (the end with a dot)."
             }
             Links::Both => {
-                "J1, P2, G3: customer notes; → P2, and a line ending in a dot: what a \
-                 value-map note addresses."
+                "J1, P2, G3: customer notes; → P2, and a line: what a value-map note addresses."
             }
         };
         let first = format!(
