@@ -35,6 +35,10 @@ fn bench(c: &mut Criterion) {
     let canvas = canvas_with(300);
     let mut group = c.benchmark_group("export_300_notes");
     group.sample_size(10);
+    let lines = Options {
+        links: export::Links::Lines,
+        ..Options::default()
+    };
     let cases = [
         ("svg", Format::Svg, Options::default()),
         ("png_3840", Format::Png, Options::default()),
@@ -48,6 +52,10 @@ fn bench(c: &mut Criterion) {
             },
         ),
         ("markdown", Format::Markdown, Options::default()),
+        // Links drawn as lines: the drawing routes all 150 of them.
+        ("svg_lines", Format::Svg, lines),
+        ("png_3840_lines", Format::Png, lines),
+        ("pdf_a4_lines", Format::Pdf, lines),
     ];
     for (name, format, options) in cases {
         group.bench_function(name, |b| {

@@ -181,7 +181,7 @@ pub type Segment = ((f32, f32), (f32, f32));
 
 /// Routes for many lines across one picture whose notes all stay put (an export): lines
 /// drawn along the open space between the notes and areas, in straight runs with rounded
-/// turns, never behind a note where another way exists. [`route`] looks only at a few ways
+/// turns, never behind a note (where there is no way round, there is no route). [`route`] looks only at a few ways
 /// round a note or two, which is enough beside the pointer in the window; a page shows every
 /// link at once, from one side of the canvas to the other, so here the whole picture is a
 /// grid searched for the cheapest way.
@@ -195,12 +195,24 @@ pub struct Router {
     inside: Vec<Option<usize>>,
     /// Per cell: an obstacle it lies close beside, if any.
     beside: Vec<Option<usize>>,
+    /// Per cell outside every obstacle: which stretch of open space it belongs to (cells of one
+    /// stretch are joined by steps through open cells), so a search that cannot succeed is
+    /// not begun.
+    region: Vec<u32>,
     /// Per cell: the lines routed so far through it.
     used: Vec<Use>,
     /// Per cell: whether it lies on a drawn line a link should cross but not run along.
     ruled: Vec<bool>,
     /// Per cell: the lines routed so far next to it.
     next_to_line: Vec<Use>,
+    /// The search's working space, kept from one route to the next: per cell the cheapest cost
+    /// found, the cell it came from and the way it stepped in, valid where `seen` holds this
+    /// search's number.
+    best: Vec<u32>,
+    came: Vec<u32>,
+    stepped: Vec<u8>,
+    seen: Vec<u32>,
+    search_number: u32,
 }
 
 /// The lines that pass through (or beside) a cell, as far as telling them apart goes: lines
@@ -239,22 +251,26 @@ impl Use {
     }
 }
 
-/// Costs of a grid route, in cells of length. A turn costs a few cells, so lines run straight;
-/// a cell close beside a note costs a little more, so lines keep to the middle of a gap; a
-/// cell another line already takes costs more, so lines stay apart where there is room; and a
-/// cell behind a note costs as much as a long detour.
+/// Costs of a grid route, in cells of length. A turn costs ten cells, so lines run straight;
+/// a cell close beside a note costs several, so lines keep to the middle of a gap rather than
+/// hug a note's edge; and a cell a line that shares no end with this one already takes costs
+/// more, so lines stay apart where there is room. Cells behind a note are never taken.
 const TURN: u32 = 10;
 const BESIDE: u32 = 6;
 const SHARED: u32 = 8;
-/// A cell next to one another line takes: lines a cell apart are hard to tell apart.
+/// A cell beside such a line: lines a cell apart are hard to follow.
 const NEXT_TO_LINE: u32 = 3;
 /// A cell on a ruled line (an outline or divider of the board).
 const RULED: u32 = 2;
-const BEHIND: u32 = 400;
 /// How close counts as beside a note, in cells.
 const BESIDE_CELLS: f32 = 1.5;
 /// The radius of a rounded turn, in cells.
 const TURN_RADIUS: f32 = 1.2;
+
+/// How much more the distance still to go counts than the cost so far: above 1 the search
+/// heads for the target instead of trying every way round (on a crowded canvas that is what
+/// keeps it fast), at the price of a route a little dearer than the cheapest.
+const GREED: u32 = 2;
 
 /// The share of a note's edge, about its middle, where a line may meet it.
 const MIDDLE: f32 = 0.4;
@@ -288,7 +304,9 @@ impl Router {
                 }
             }
         }
+        let region = regions(&inside, cols, rows);
         Router {
+            region,
             bounds,
             cell,
             cols,
@@ -297,6 +315,11 @@ impl Router {
             used: vec![Use::Free; cols * rows],
             ruled: vec![false; cols * rows],
             next_to_line: vec![Use::Free; cols * rows],
+            best: vec![0; cols * rows],
+            came: vec![0; cols * rows],
+            stepped: vec![0; cols * rows],
+            seen: vec![0; cols * rows],
+            search_number: 0,
             inside,
             beside,
         }
@@ -332,10 +355,16 @@ impl Router {
 
     /// The line from obstacle `from` to obstacle `to` (indexes into the obstacles given to
     /// [`Router::new`]): from a point on `from`'s edge to one on `to`'s, round the others.
-    /// `None` when either index is out of range or the two cannot be joined in the grid.
+    /// `None` when either index is out of range, or no way through the open space joins the
+    /// two (a crowded canvas with no gaps between its notes).
     pub fn route(&mut self, from: usize, to: usize) -> Option<Vec<(f32, f32)>> {
         let (a, b) = (*self.obstacles.get(from)?, *self.obstacles.get(to)?);
         if from == to {
+            return None;
+        }
+        // Searching for a way that is not there would look at every open cell first.
+        let (out_of_a, out_of_b) = (self.regions_beside(from, &a), self.regions_beside(to, &b));
+        if !out_of_a.iter().any(|r| out_of_b.contains(r)) {
             return None;
         }
         let cells = self.search(from, to, &b)?;
@@ -359,61 +388,74 @@ impl Router {
         Some(rounded(&corners(&points), self.cell * TURN_RADIUS))
     }
 
-    /// The cheapest run of cells from just outside `from` to just outside `to`: A* over
-    /// (cell, direction), so a turn can be charged for.
-    fn search(&self, from: usize, to: usize, goal: &Rect) -> Option<Vec<usize>> {
+    /// A cheap run of cells from just outside `from` to just outside `to`: A* over the cells,
+    /// a turn charged against the way the cheapest route so far stepped into a cell (not
+    /// always the cheapest in all, but a quarter of the work of searching cell and direction).
+    fn search(&mut self, from: usize, to: usize, goal: &Rect) -> Option<Vec<usize>> {
         use std::cmp::Reverse;
         use std::collections::BinaryHeap;
-        let n = self.cols * self.rows;
-        let mut best = vec![u32::MAX; n * 4];
-        let mut came: Vec<u32> = vec![u32::MAX; n * 4];
+        self.search_number = self.search_number.wrapping_add(1);
+        if self.search_number == 0 {
+            // Wrapped: no state may look seen by this search.
+            self.seen.fill(0);
+            self.search_number = 1;
+        }
+        let number = self.search_number;
         let mut heap = BinaryHeap::new();
+        let (cols, cell, bounds) = (self.cols, self.cell, self.bounds);
         let h = |k: usize| -> u32 {
-            let (x, y) = centre_of(&self.bounds, self.cell, k % self.cols, k / self.cols);
+            let (x, y) = centre_of(&bounds, cell, k % cols, k / cols);
             let dx = (goal.x - x).max(x - goal.right()).max(0.0);
             let dy = (goal.y - y).max(y - goal.bottom()).max(0.0);
-            ((dx + dy) / self.cell) as u32
+            GREED * ((dx + dy) / cell) as u32
         };
         // A route leaves and enters a note square to an edge, near its middle: the note's
         // own cells are open only in the bands across its middle.
         let (a, b) = (self.obstacles[from], self.obstacles[to]);
-        let open = |k: usize| match self.inside[k] {
-            Some(i) if i == from => self.on_cross(k, &a),
-            Some(i) if i == to => self.on_cross(k, &b),
+        let open = |router: &Router, k: usize| match router.inside[k] {
+            Some(i) if i == from => router.on_cross(k, &a),
+            Some(i) if i == to => router.on_cross(k, &b),
             _ => true,
         };
-        for k in 0..n {
-            if self.inside[k] == Some(from) && open(k) {
-                for d in 0..4 {
-                    best[k * 4 + d] = 0;
-                    heap.push(Reverse((h(k), 0u32, (k * 4 + d) as u32)));
+        let (c0, r0) = cell_of(&bounds, cell, (a.x, a.y));
+        let (c1, r1) = cell_of(&bounds, cell, (a.right(), a.bottom()));
+        for row in r0..=r1.min(self.rows - 1) {
+            for col in c0..=c1.min(cols - 1) {
+                let k = row * cols + col;
+                if self.inside[k] == Some(from) && open(self, k) {
+                    self.seen[k] = number;
+                    self.best[k] = 0;
+                    self.came[k] = u32::MAX;
+                    // No way in yet: the first step is no turn.
+                    self.stepped[k] = u8::MAX;
+                    heap.push(Reverse((h(k), 0u32, k as u32)));
                 }
             }
         }
-        while let Some(Reverse((_, cost, state))) = heap.pop() {
-            let state = state as usize;
-            if cost > best[state] {
+        while let Some(Reverse((_, cost, k))) = heap.pop() {
+            let k = k as usize;
+            if cost > self.best[k] {
                 continue;
             }
-            let (k, dir) = (state / 4, state % 4);
+            let dir = self.stepped[k];
             if self.inside[k] == Some(to) {
-                return Some(self.path(&came, state, from, to));
+                return Some(self.path(k, from, to));
             }
-            let (col, row) = ((k % self.cols) as i32, (k / self.cols) as i32);
+            let (col, row) = ((k % cols) as i32, (k / cols) as i32);
             for (d, (dx, dy)) in STEPS.iter().enumerate() {
                 let (c, r) = (col + dx, row + dy);
-                if c < 0 || r < 0 || c >= self.cols as i32 || r >= self.rows as i32 {
+                if c < 0 || r < 0 || c >= cols as i32 || r >= self.rows as i32 {
                     continue;
                 }
-                let next = r as usize * self.cols + c as usize;
-                if !open(next) {
+                let next = r as usize * cols + c as usize;
+                if !open(self, next) {
                     continue;
                 }
-                let mut step = 1 + if d == dir { 0 } else { TURN };
-                step += match self.inside[next] {
-                    Some(i) if i != from && i != to => BEHIND,
-                    _ => 0,
-                };
+                let turned = dir != u8::MAX && usize::from(dir) != d;
+                let mut step = 1 + if turned { TURN } else { 0 };
+                if matches!(self.inside[next], Some(i) if i != from && i != to) {
+                    continue;
+                }
                 step += match self.beside[next] {
                     Some(i) if i != from && i != to => BESIDE,
                     _ => 0,
@@ -425,16 +467,39 @@ impl Router {
                     step += NEXT_TO_LINE;
                 }
                 step += if self.ruled[next] { RULED } else { 0 };
-                let state_next = next * 4 + d;
                 let total = cost + step;
-                if total < best[state_next] {
-                    best[state_next] = total;
-                    came[state_next] = state as u32;
-                    heap.push(Reverse((total + h(next), total, state_next as u32)));
+                if self.seen[next] != number || total < self.best[next] {
+                    self.seen[next] = number;
+                    self.best[next] = total;
+                    self.came[next] = k as u32;
+                    self.stepped[next] = d as u8;
+                    heap.push(Reverse((total + h(next), total, next as u32)));
                 }
             }
         }
         None
+    }
+
+    /// The stretches of open space a line can step into from `note`'s open cells.
+    fn regions_beside(&self, note: usize, r: &Rect) -> Vec<u32> {
+        let (c0, r0) = cell_of(&self.bounds, self.cell, (r.x, r.y));
+        let (c1, r1) = cell_of(&self.bounds, self.cell, (r.right(), r.bottom()));
+        let mut out = Vec::new();
+        for row in r0..=r1.min(self.rows - 1) {
+            for col in c0..=c1.min(self.cols - 1) {
+                let k = row * self.cols + col;
+                if self.inside[k] != Some(note) || !self.on_cross(k, r) {
+                    continue;
+                }
+                for n in self.neighbours(k) {
+                    let region = self.region[n];
+                    if region != u32::MAX && !out.contains(&region) {
+                        out.push(region);
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// Whether cell `k` lies in the band across the middle of `r`, either way: where a line may
@@ -456,26 +521,58 @@ impl Router {
         })
     }
 
-    /// The cells of the route found, from the first outside `from` to the last outside `to`.
-    fn path(&self, came: &[u32], end: usize, from: usize, to: usize) -> Vec<usize> {
+    /// The cells of the route the search ending in cell `end` found, from the first outside
+    /// `from` to the last outside `to`.
+    fn path(&self, end: usize, from: usize, to: usize) -> Vec<usize> {
         let mut cells = Vec::new();
-        let mut state = end;
+        let mut k = end;
         loop {
-            let k = state / 4;
             if self.inside[k] == Some(from) {
                 break;
             }
             if self.inside[k] != Some(to) {
                 cells.push(k);
             }
-            match came[state] {
+            match self.came[k] {
                 u32::MAX => break,
-                prev => state = prev as usize,
+                prev => k = prev as usize,
             }
         }
         cells.reverse();
         cells
     }
+}
+
+/// For every cell in no obstacle, a number shared by the open cells it is joined to by steps
+/// through open cells; `u32::MAX` for cells in an obstacle.
+fn regions(inside: &[Option<usize>], cols: usize, rows: usize) -> Vec<u32> {
+    let mut region = vec![u32::MAX; inside.len()];
+    let mut next = 0;
+    let mut stack = Vec::new();
+    for start in 0..inside.len() {
+        if inside[start].is_some() || region[start] != u32::MAX {
+            continue;
+        }
+        region[start] = next;
+        stack.push(start);
+        while let Some(k) = stack.pop() {
+            let (col, row) = (k % cols, k / cols);
+            let steps = [
+                (col + 1 < cols).then(|| k + 1),
+                (col > 0).then(|| k - 1),
+                (row + 1 < rows).then(|| k + cols),
+                (row > 0).then(|| k - cols),
+            ];
+            for n in steps.into_iter().flatten() {
+                if inside[n].is_none() && region[n] == u32::MAX {
+                    region[n] = next;
+                    stack.push(n);
+                }
+            }
+        }
+        next += 1;
+    }
+    region
 }
 
 fn cell_of(bounds: &Rect, cell: f32, (x, y): (f32, f32)) -> (usize, usize) {
@@ -643,6 +740,22 @@ mod tests {
         assert_eq!(router.route(0, 1), Some(path));
         assert_eq!(router.route(0, 9), None);
         assert_eq!(router.route(1, 1), None);
+    }
+
+    #[test]
+    fn a_grid_route_never_passes_behind_a_note_and_gives_up_when_walled_in() {
+        let from = Rect::new(100.0, 100.0, 40.0, 40.0);
+        let to = Rect::new(400.0, 100.0, 40.0, 40.0);
+        // A closed ring of notes round `from`.
+        let ring = [
+            Rect::new(80.0, 80.0, 80.0, 18.0),
+            Rect::new(80.0, 142.0, 80.0, 18.0),
+            Rect::new(80.0, 98.0, 18.0, 44.0),
+            Rect::new(142.0, 98.0, 18.0, 44.0),
+        ];
+        let obstacles = [&[from, to][..], &ring].concat();
+        let mut router = Router::new(Rect::new(0.0, 0.0, 500.0, 300.0), obstacles, 5.0);
+        assert_eq!(router.route(0, 1), None);
     }
 
     #[test]
