@@ -174,7 +174,7 @@ impl Drawing {
         d.shapes_of(&board, palette);
         // Lines go here, once the notes are placed: under the notes, over the board.
         let behind_notes = d.shapes.len();
-        let addressed = fit_addressed(canvas);
+        let addressed = crate::fit::addressed_ids(canvas);
         // Without markers no note names another, so none carries one.
         let markers = if links.markers() {
             markers(canvas)
@@ -867,12 +867,11 @@ fn one_line(m: &Measurer, text: &str, size: f32, max_width: f32, bold: bool) -> 
     }
 }
 
-/// The ids of customer notes some value-map note addresses.
 /// What every area of the drawing is drawn from.
 struct DrawnFrom<'a> {
     canvas: &'a Canvas,
     /// The ids of the customer notes the value map addresses.
-    addressed: &'a std::collections::HashSet<String>,
+    addressed: &'a std::collections::HashSet<&'a str>,
     /// Each customer note's marker ("P2"), which the value-map notes that address it name.
     markers: &'a std::collections::HashMap<ItemId, String>,
     palette: &'a Palette,
@@ -896,13 +895,6 @@ pub fn markers(canvas: &Canvas) -> std::collections::HashMap<ItemId, String> {
     out
 }
 
-fn fit_addressed(canvas: &Canvas) -> std::collections::HashSet<String> {
-    Section::VALUE_MAP
-        .into_iter()
-        .flat_map(|s| canvas.items(s))
-        .flat_map(|item| item.addresses().iter().map(|id| id.as_str().to_owned()))
-        .collect()
-}
 
 /// The board moved down by `dy`, to make room for the header.
 fn offset(mut board: Board, dy: f32) -> Board {
