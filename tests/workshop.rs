@@ -10,7 +10,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use fitcanvas::app::ThemeChoice;
-use fitcanvas::app::{App, Command, Screen};
+use fitcanvas::app::{App, Command, RoomCommand, Screen};
 use fitcanvas::section::Section;
 use fitcanvas::{Canvas, format};
 
@@ -505,9 +505,28 @@ fn note_text_is_at_least_22px_at_1920x1080_with_a_full_area() {
 
 #[test]
 fn every_spotlit_area_shows_each_of_its_notes_whole() {
+    spotlit_areas_show_their_notes_whole(false);
+}
+
+/// With the room open its join code stands beside a spotlit area: the notes stay whole, and
+/// the code keeps clear of the timer above it.
+#[test]
+fn with_the_room_open_every_spotlit_area_shows_its_notes_whole_beside_the_code() {
+    spotlit_areas_show_their_notes_whole(true);
+}
+
+fn spotlit_areas_show_their_notes_whole(room: bool) {
     let setup = Setup::new();
     let mut h = example(&setup, FULL_HD);
     key(&mut h, Key::F5);
+    if room {
+        h.state_mut().room.loopback = true;
+        h.state_mut().push(Command::Room(RoomCommand::Open));
+        h.state_mut()
+            .push(Command::Room(RoomCommand::ShowWindow(false)));
+        h.run();
+        assert!(h.state().room.is_open(), "{}", h.state().room.status);
+    }
     for (n, digit) in (1u8..).zip(SPOTLIGHT_KEYS) {
         key(&mut h, digit);
         let Some(fitcanvas::workshop::Step::Area(section)) =
@@ -520,6 +539,20 @@ fn every_spotlit_area_shows_each_of_its_notes_whole() {
         for item in h.state().canvas().items(section) {
             let drawn = h.state().view.drawn_notes[item.id()];
             assert!(drawn.whole, "{section:?}: {:?} is cut", item.text());
+        }
+        if room {
+            let url = h.state().room.url().unwrap();
+            let label = format!("QR code to join the room: {url}");
+            let code = h.get_by_label(&label).rect();
+            let timer = h.get_by_label("05:00").rect();
+            assert!(
+                !code.intersects(timer),
+                "{section:?}: the code under the timer"
+            );
+            assert!(
+                code.width() >= 200.0,
+                "{section:?}: a code to scan: {code:?}"
+            );
         }
     }
 }

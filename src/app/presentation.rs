@@ -399,8 +399,10 @@ pub(super) fn presented(
         let strip = super::room_panel::badge_width(canvas_rect);
         let at = canvas_rect.right() - strip;
         canvas_rect.max.x = at;
+        // Below the header, whose timer sits at the right end, even where the picture
+        // runs up under the header.
         Rect::from_min_max(
-            pos2(at, canvas_rect.top()),
+            pos2(at, canvas_rect.top().max(full.top() + top_h)),
             pos2(full.right(), canvas_rect.bottom()),
         )
     });

@@ -895,7 +895,6 @@ pub fn markers(canvas: &Canvas) -> std::collections::HashMap<ItemId, String> {
     out
 }
 
-
 /// The board moved down by `dy`, to make room for the header.
 fn offset(mut board: Board, dy: f32) -> Board {
     let shift = |r: Rect| Rect::new(r.x, r.y + dy, r.w, r.h);
