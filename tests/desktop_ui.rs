@@ -14,7 +14,7 @@ use egui_kittest::kittest::Queryable;
 use fitcanvas::app::{App, Command};
 use fitcanvas::edit::Edit;
 use fitcanvas::{Kind, Section, Status};
-use support::{Setup, click, click_note, new_canvas, texts};
+use support::{Setup, click, click_note, finish_export, new_canvas, texts};
 
 /// A canvas with a pain (weight 5, an obstacle, validated) and a reliever that addresses it.
 fn with_a_pain(setup: &Setup) -> Harness<'static, App> {
@@ -331,6 +331,7 @@ fn the_export_window_keeps_its_place_as_the_format_changes_and_offers_us_letter(
     let file = setup.path("letter.pdf");
     setup.dialogs.push(Some(file.clone()));
     click(&mut h, "Export PDF…");
+    finish_export(&mut h);
     let pdf = std::fs::read(&file).unwrap();
     // Landscape US Letter: 792 × 612 points.
     let text = String::from_utf8_lossy(&pdf);
@@ -350,6 +351,7 @@ fn links_chosen_in_the_export_window_are_drawn_as_lines_and_remembered() {
     let file = setup.path("lines.svg");
     setup.dialogs.push(Some(file.clone()));
     click(&mut h, "Export SVG…");
+    finish_export(&mut h);
     let svg = std::fs::read_to_string(&file).unwrap();
     assert_eq!(
         svg.matches(r#"<g class="link""#).count(),
@@ -368,6 +370,7 @@ fn links_chosen_in_the_export_window_are_drawn_as_lines_and_remembered() {
     let file = setup.path("markers.svg");
     setup.dialogs.push(Some(file.clone()));
     click(&mut h, "Export SVG…");
+    finish_export(&mut h);
     let svg = std::fs::read_to_string(&file).unwrap();
     assert!(!svg.contains(r#"class="link""#) && svg.contains("→"));
 }

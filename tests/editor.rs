@@ -917,6 +917,7 @@ fn export_through_the_menu(h: &mut Harness<'_, App>, format: &str) {
     click(h, "Export…");
     click(h, format);
     click(h, &format!("Export {format}…"));
+    finish_export(h);
 }
 
 #[test]
@@ -970,7 +971,54 @@ fn export_to_a_typed_path_when_no_dialog_can_be_shown() {
     h.event(egui::Event::Text(file.display().to_string()));
     h.run();
     click(&mut h, "Export");
+    finish_export(&mut h);
     assert!(std::fs::read(&file).unwrap().starts_with(b"%PDF"));
+}
+
+/// An export is written beside the window from a copy of the canvas as it was when it began:
+/// an edit made meanwhile is not in the file, and a second export waits for the first.
+#[test]
+fn an_export_writes_the_canvas_as_it_was_and_one_at_a_time() {
+    use fitcanvas::app::Command;
+    use fitcanvas::edit::Edit;
+    let setup = Setup::new();
+    let mut h = fit_setup(&setup);
+    h.state_mut().export_choice.format = fitcanvas::export::Format::Svg;
+    let pain = id_of(&h, "Late deliveries");
+    let (first, second) = (setup.path("first.svg"), setup.path("second.svg"));
+    // In one frame: the export starts, the note is renamed, a second export is asked for.
+    h.state_mut().push(Command::ExportTo(first.clone()));
+    h.state_mut().push(Command::edit(Edit::SetText {
+        id: pain,
+        text: "Deliveries after noon".into(),
+    }));
+    h.state_mut().push(Command::ExportTo(second.clone()));
+    h.step();
+    assert!(
+        h.state().status.starts_with("Still writing"),
+        "{}",
+        h.state().status
+    );
+    finish_export(&mut h);
+    let svg = std::fs::read_to_string(&first).unwrap();
+    assert!(svg.contains("Late deliveries") && !svg.contains("Deliveries after noon"));
+    assert!(
+        !second.exists(),
+        "the second export was not started over the first"
+    );
+    assert!(
+        h.state().status.starts_with("Exported SVG to"),
+        "{}",
+        h.state().status
+    );
+    assert_eq!(
+        h.state()
+            .canvas()
+            .item(id_of(&h, "Deliveries after noon").as_str())
+            .unwrap()
+            .text(),
+        "Deliveries after noon"
+    );
 }
 
 #[test]

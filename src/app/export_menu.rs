@@ -2,10 +2,10 @@
 //! width, the PDF paper, the colours and how links are shown; then a save dialog (or a typed
 //! path) for the file.
 //!
-//! The export itself runs on the UI thread: the slowest case, a 3840-pixel PNG or a PDF, takes
-//! about 0.3 s (half a second with lines on a crowded 300-note canvas, see BENCHMARKS.md), a
-//! single hitch right after the user picked the file, which is acceptable. It reads the canvas
-//! and never changes it.
+//! The export itself runs beside the window (see [`super::export_job`]): the slowest case, a
+//! crowded 300-note canvas with its links drawn as lines, takes half a second (see
+//! BENCHMARKS.md), and the window keeps answering meanwhile. It reads a copy of the canvas and
+//! never changes it.
 
 use std::path::{Path, PathBuf};
 

@@ -259,25 +259,68 @@ impl App {
         }
     }
 
-    /// Exports the canvas with the remembered choice to `path` (its extension made to fit the
-    /// format) and says how it went. The canvas is only read.
+    /// Starts exporting the canvas with the remembered choice to `path` (its extension made
+    /// to fit the format), beside the window; [`App::receive_export`] says how it went. The
+    /// canvas is only read: the export writes a copy of it as it is now.
     pub(super) fn export_to(&mut self, path: &Path) {
-        match export_menu::export_to(self.doc.canvas(), &self.export_choice, path) {
+        if let Some(job) = &self.frame.export {
+            self.status = format!(
+                "Still writing {}: export again when it is done.",
+                job.path.display()
+            );
+            return;
+        }
+        let ctx = self.services.ctx.clone();
+        let job = super::export_job::ExportJob::start(
+            self.doc.canvas().clone(),
+            self.export_choice,
+            path,
+            move || ctx.request_repaint(),
+        );
+        match job {
+            Ok(job) => {
+                self.status = format!(
+                    "Exporting {} to {}…",
+                    job.choice.format.name(),
+                    job.path.display()
+                );
+                self.frame.export = Some(job);
+            }
+            Err(e) => self.export_failed(e),
+        }
+    }
+
+    /// Whether an export is still being written.
+    pub fn exporting(&self) -> bool {
+        self.frame.export.is_some()
+    }
+
+    /// Says how the export under way went, once it is done.
+    pub(super) fn receive_export(&mut self) {
+        let Some(outcome) = self.frame.export.as_mut().and_then(|job| job.finished()) else {
+            return;
+        };
+        let Some(job) = self.frame.export.take() else {
+            return;
+        };
+        match outcome {
             Ok(written) => {
                 self.status = format!(
                     "Exported {} to {}",
-                    self.export_choice.format.name(),
+                    job.choice.format.name(),
                     written.display()
                 );
             }
-            Err(e) => {
-                self.status = format!("Export failed: {e}");
-                self.modal = Some(Modal::Message {
-                    title: "Could not export".to_owned(),
-                    text: e,
-                });
-            }
+            Err(e) => self.export_failed(e),
         }
+    }
+
+    fn export_failed(&mut self, e: String) {
+        self.status = format!("Export failed: {e}");
+        self.modal = Some(Modal::Message {
+            title: "Could not export".to_owned(),
+            text: e,
+        });
     }
 
     /// Starts comparing the open canvas (after) with the canvas in `path` (before). A file

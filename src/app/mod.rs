@@ -23,6 +23,7 @@ mod dialogs;
 mod document;
 mod evidence_editor;
 mod examples;
+mod export_job;
 mod export_menu;
 mod file_browser;
 mod file_dialogs;
@@ -261,6 +262,8 @@ struct Services {
 struct FrameState {
     /// What to do once the save the user chose in the unsaved-changes prompt is done.
     after_save: Option<Pending>,
+    /// The export being written beside the window, if one is.
+    export: Option<export_job::ExportJob>,
     close_allowed: bool,
     /// The document's revision the recovery file holds (or that needed no recovery file).
     autosaved_revision: u64,
@@ -335,6 +338,7 @@ impl App {
             },
             frame: FrameState {
                 after_save: None,
+                export: None,
                 close_allowed: false,
                 autosaved_revision: 0,
                 change_pending_since: None,
@@ -436,6 +440,7 @@ impl App {
             .input
             .begin_frame(&ctx, self.frame.typing, field_opening);
         self.receive_dialog_replies();
+        self.receive_export();
         live_session::before_frame(self);
         self.watch_open_file(&ctx);
         self.receive_dropped_files(&ctx);

@@ -56,7 +56,9 @@ impl Setup {
     }
 
     pub fn harness(&self, size: (f32, f32)) -> Harness<'static, App> {
-        self.harness_with_steps(size, 4)
+        // Room for an export's own request for a frame, which comes from its thread whenever
+        // the export ends, on top of the frames a click settles in.
+        self.harness_with_steps(size, 8)
     }
 
     /// A harness whose `run` may take up to `max_steps` frames: a burst of keys delivered in
@@ -173,4 +175,19 @@ pub fn new_canvas(setup: &Setup) -> Harness<'static, App> {
     click(&mut h, "New blank canvas");
     assert_eq!(h.state().screen, Screen::Canvas);
     h
+}
+
+/// Lets the export under way finish (it is written beside the window) and the window say how
+/// it went.
+pub fn finish_export(harness: &mut Harness<'_, App>) {
+    for _ in 0..1000 {
+        if !harness.state().exporting() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+        // A frame at a time: the job's own request for a frame comes in as it ends.
+        harness.step();
+    }
+    assert!(!harness.state().exporting(), "the export finished");
+    harness.run();
 }
