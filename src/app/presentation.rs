@@ -375,7 +375,7 @@ pub(super) fn presented(
     // The whole board takes the screen's full height: the title, fit score and timer go above
     // the value map, which has room to spare, so the circle is as large as the screen allows.
     // The jobs' part of the circle is as tall as the circle: spotlit, it too takes the full
-    // height, with the header over the dimmed picture and its notes below the header. Any
+    // height, the header's band over the top of the picture and its notes below it. Any
     // other spotlit area fills the screen below a header of its own.
     let whole_board = style.focus.is_none();
     let header_over_picture = style.focus == Some(crate::section::Section::Jobs);
@@ -449,33 +449,31 @@ pub(super) fn presented(
             pos2(full.right() - pad * 2.0, full.top() + top_h),
         )
     };
-    // Over the picture, the header's words get a backdrop so no line runs through them.
-    let backdrop = |ui: &mut Ui, slot: egui::layers::ShapeIdx, rect: Rect| {
-        if header_over_picture {
-            ui.painter().set(
-                slot,
-                egui::Shape::rect_filled(rect.expand(pad * 0.5), 6.0, color(palette.background)),
-            );
-        }
-    };
-    let caption_share = if header_over_picture { 0.3 } else { 0.42 };
     ui.scope_builder(UiBuilder::new().max_rect(canvas_rect), |ui| {
         // Brought close, the picture runs past its rect: keep it out of the header.
         ui.set_clip_rect(canvas_rect.intersect(ui.clip_rect()));
         canvas_view::show_with(ui, canvas, view, &palette, &style, out);
     });
+    if header_over_picture {
+        // The header's band covers the picture's top, where no note goes (`notes_below`): the
+        // step and timer read on a plain ground, as beside any other spotlit area.
+        ui.painter().rect_filled(
+            Rect::from_min_max(full.min, pos2(full.right(), full.top() + top_h)),
+            0.0,
+            color(palette.background),
+        );
+    }
 
     let caption_size = (h * 0.036).max(16.0);
     ui.scope_builder(
         UiBuilder::new()
             .max_rect(Rect::from_min_size(
                 header.min,
-                vec2(header.width() * caption_share, top_h - pad),
+                vec2(header.width() * 0.42, top_h - pad),
             ))
             .layout(Layout::left_to_right(Align::Center)),
         |ui| {
-            let slot = ui.painter().add(egui::Shape::Noop);
-            let caption = ui.add(
+            ui.add(
                 egui::Label::new(
                     RichText::new(p.walkthrough.caption())
                         .size(caption_size)
@@ -484,7 +482,6 @@ pub(super) fn presented(
                 )
                 .truncate(),
             );
-            backdrop(ui, slot, caption.rect);
         },
     );
     if p.reveal {
@@ -492,8 +489,7 @@ pub(super) fn presented(
             Some(f) => format!("Fit {f:.0}%"),
             None => "Fit —".to_owned(),
         };
-        let slot = ui.painter().add(egui::Shape::Noop);
-        let shown = ui.put(
+        ui.put(
             Rect::from_center_size(
                 pos2(header.center().x, full.top() + top_h / 2.0),
                 vec2(header.width() * 0.2, top_h - pad),
@@ -505,11 +501,8 @@ pub(super) fn presented(
                     .color(color(palette.addressed_mark)),
             ),
         );
-        backdrop(ui, slot, shown.rect);
     }
-    let slot = ui.painter().add(egui::Shape::Noop);
-    let timer = timer_face(ui, p, full, header, pad, t, &palette);
-    backdrop(ui, slot, timer);
+    timer_face(ui, p, full, header, pad, t, &palette);
     if let (Some(badge), Some(strip)) = (&p.room, badge_strip) {
         super::room_panel::badge(ui, strip, badge, &palette);
     }

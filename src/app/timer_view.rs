@@ -31,7 +31,7 @@ pub fn guard_typing(ctx: &egui::Context, presentation: &mut Presentation) {
 }
 
 /// The timer, large at the right end of the `header`; solid red with "Time's up" when it has run out,
-/// with a pulsing red border round the whole screen. Returns where it is drawn.
+/// with a pulsing red border round the whole screen.
 pub(super) fn timer_face(
     ui: &mut Ui,
     p: &Presentation,
@@ -40,7 +40,7 @@ pub(super) fn timer_face(
     pad: f32,
     t: f64,
     palette: &Palette,
-) -> Rect {
+) {
     let size = (header.height() + pad) * 0.62;
     let rect = Rect::from_min_max(
         pos2(header.right() - size * 5.2, header.top()),
@@ -75,7 +75,7 @@ pub(super) fn timer_face(
             StrokeKind::Inside,
         );
         ui.ctx().request_repaint_after(Duration::from_millis(500));
-        return rect;
+        return;
     }
     let running = timer.is_running();
     let started = timer.remaining(t) < timer.duration_secs();
@@ -104,7 +104,6 @@ pub(super) fn timer_face(
                 .color(ink),
         ),
     );
-    rect
 }
 
 /// The timer's settings: its length, start/pause and reset, and whether the last minute
