@@ -1021,6 +1021,29 @@ fn an_export_writes_the_canvas_as_it_was_and_one_at_a_time() {
     );
 }
 
+/// The export's file name starts as the canvas's with the format's extension in place of
+/// `.json` or `.fitcanvas.json`: "plan.png", never "plan.json.png".
+#[test]
+fn an_export_is_named_after_the_canvas_file() {
+    for (file, wanted) in [
+        ("plan.json", "plan.pdf"),
+        ("plan.fitcanvas.json", "plan.pdf"),
+    ] {
+        let setup = Setup::new();
+        let path = setup.path(file);
+        format::save_file(&path, &Canvas::new()).unwrap();
+        let mut h = setup.harness((1280.0, 720.0));
+        h.state_mut()
+            .push(fitcanvas::app::Command::OpenPath(path.clone()));
+        h.run();
+        // No scripted answer: the app's own browser, whose name field shows the suggestion.
+        export_through_the_menu(&mut h, "PDF");
+        assert!(matches!(h.state().modal, Some(Modal::Browse(_))));
+        let name = h.get_by_label("File name").value();
+        assert_eq!(name.as_deref(), Some(wanted), "for {file}");
+    }
+}
+
 #[test]
 fn a_failed_export_shows_the_message_and_changes_nothing() {
     let setup = Setup::new();

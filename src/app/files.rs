@@ -102,7 +102,11 @@ impl App {
         );
         match purpose {
             PathPurpose::Export(format) => {
-                let stem = name.strip_suffix(CANVAS_EXTENSION).unwrap_or(&name);
+                // "plan.fitcanvas.json" and "plan.json" both export as "plan.png".
+                let stem = name
+                    .strip_suffix(CANVAS_EXTENSION)
+                    .or_else(|| name.strip_suffix(".json"))
+                    .unwrap_or(&name);
                 format
                     .with_extension(Path::new(&format!("{stem}.json")))
                     .to_string_lossy()
