@@ -7,9 +7,8 @@
 
 mod support;
 
-use egui_kittest::kittest::Queryable;
 use fitcanvas::app::{Command, DrawnNote};
-use support::Setup;
+use support::{Setup, join_code_rect, open_room_window_closed};
 
 /// What one example at one window size shows: (customer notes, whole ones, value-map notes,
 /// whole ones, smallest text size).
@@ -330,7 +329,7 @@ fn link_lines_go_round_other_notes() {
 /// does every value-map note; with the room open too, its join code under the value map.
 #[test]
 fn the_presented_overview_shows_every_customer_note_whole_at_22_px() {
-    use fitcanvas::app::{MIN_NOTE_TEXT_AT_1080, RoomCommand, WorkshopAction as Action};
+    use fitcanvas::app::{MIN_NOTE_TEXT_AT_1080, WorkshopAction as Action};
     let mut report = Vec::new();
     for room in [false, true] {
         for example in 0..3 {
@@ -341,15 +340,8 @@ fn the_presented_overview_shows_every_customer_note_whole_at_22_px() {
             h.state_mut().push(Command::Workshop(Action::Toggle));
             h.run();
             if room {
-                h.state_mut().room.loopback = true;
-                h.state_mut().push(Command::Room(RoomCommand::Open));
-                h.state_mut()
-                    .push(Command::Room(RoomCommand::ShowWindow(false)));
-                h.run();
-                assert!(h.state().room.is_open(), "{}", h.state().room.status);
-                let url = h.state().room.url().unwrap();
-                let label = format!("QR code to join the room: {url}");
-                let qr = h.get_by_label(&label).rect();
+                open_room_window_closed(&mut h);
+                let qr = join_code_rect(&h);
                 assert!(qr.width() >= 200.0, "a code to scan from the room: {qr:?}");
             } else if let Err(e) = h.try_snapshot(format!("presented_overview_{example}")) {
                 panic!("{e}");

@@ -24,14 +24,6 @@ fn example(setup: &Setup, size: (f32, f32)) -> Harness<'static, App> {
     h
 }
 
-/// Opens the room on loopback (View → Room), as the facilitator would.
-fn open_room(h: &mut Harness<'_, App>) {
-    h.state_mut().room.loopback = true;
-    h.state_mut().push(Command::Room(RoomCommand::Open));
-    h.run();
-    assert!(h.state().room.is_open(), "{}", h.state().room.status);
-}
-
 fn phone(n: u32) -> DeviceKey {
     DeviceKey::parse(&format!("ui-test-device-{n:04}")).unwrap()
 }

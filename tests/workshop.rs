@@ -10,7 +10,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use fitcanvas::app::ThemeChoice;
-use fitcanvas::app::{App, Command, RoomCommand, Screen};
+use fitcanvas::app::{App, Command, Screen};
 use fitcanvas::section::Section;
 use fitcanvas::{Canvas, format};
 
@@ -520,12 +520,7 @@ fn spotlit_areas_show_their_notes_whole(room: bool) {
     let mut h = example(&setup, FULL_HD);
     key(&mut h, Key::F5);
     if room {
-        h.state_mut().room.loopback = true;
-        h.state_mut().push(Command::Room(RoomCommand::Open));
-        h.state_mut()
-            .push(Command::Room(RoomCommand::ShowWindow(false)));
-        h.run();
-        assert!(h.state().room.is_open(), "{}", h.state().room.status);
+        open_room_window_closed(&mut h);
     }
     for (n, digit) in (1u8..).zip(SPOTLIGHT_KEYS) {
         key(&mut h, digit);
@@ -541,9 +536,7 @@ fn spotlit_areas_show_their_notes_whole(room: bool) {
             assert!(drawn.whole, "{section:?}: {:?} is cut", item.text());
         }
         if room {
-            let url = h.state().room.url().unwrap();
-            let label = format!("QR code to join the room: {url}");
-            let code = h.get_by_label(&label).rect();
+            let code = join_code_rect(&h);
             let timer = h.get_by_label("05:00").rect();
             assert!(
                 !code.intersects(timer),

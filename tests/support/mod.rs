@@ -191,3 +191,35 @@ pub fn finish_export(harness: &mut Harness<'_, App>) {
     assert!(!harness.state().exporting(), "the export finished");
     harness.run();
 }
+
+/// Opens the room on loopback (View → Room), as the facilitator would.
+pub fn open_room(harness: &mut Harness<'_, App>) {
+    harness.state_mut().room.loopback = true;
+    harness.state_mut().push(fitcanvas::app::Command::Room(
+        fitcanvas::app::RoomCommand::Open,
+    ));
+    harness.run();
+    assert!(
+        harness.state().room.is_open(),
+        "{}",
+        harness.state().room.status
+    );
+}
+
+/// Opens the room on loopback with its window closed, as while presenting with the code shown
+/// on the canvas.
+pub fn open_room_window_closed(harness: &mut Harness<'_, App>) {
+    open_room(harness);
+    harness.state_mut().push(fitcanvas::app::Command::Room(
+        fitcanvas::app::RoomCommand::ShowWindow(false),
+    ));
+    harness.run();
+}
+
+/// Where the open room's QR code is drawn.
+pub fn join_code_rect(harness: &Harness<'_, App>) -> egui::Rect {
+    let url = harness.state().room.url().expect("the room is open");
+    harness
+        .get_by_label(&format!("QR code to join the room: {url}"))
+        .rect()
+}
