@@ -52,7 +52,7 @@ install_missing
 
 # The pinned y-websocket server and Yjs client of the live tests, from their lockfile; again
 # only when the lockfile changed since the last install.
-live_node="$(dirname "$0")/../tests/live-node"
+live_node="$(dirname "$0")/../crates/fitcanvas-live/tests/live-node"
 if [ ! -f "$live_node/node_modules/.package-lock.json" ] \
   || [ "$live_node/package-lock.json" -nt "$live_node/node_modules/.package-lock.json" ]; then
   (cd "$live_node" && npm ci --no-audit --no-fund --loglevel=error)

@@ -3,7 +3,7 @@
 
 #![no_main]
 
-use fitcanvas::format;
+use fitcanvas_model::format;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {

@@ -4,9 +4,9 @@
 
 #![no_main]
 
-use fitcanvas::conflict::MergeSide;
-use fitcanvas::format;
-use fitcanvas::merge::merge;
+use fitcanvas_model::conflict::MergeSide;
+use fitcanvas_model::format;
+use fitcanvas_model::merge::merge;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {

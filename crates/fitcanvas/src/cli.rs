@@ -1,0 +1,681 @@
+//! The command line: a thin layer over the core. Parsing is clap's; each subcommand loads with
+//! the format module, scores with the fit module, and reports to the writers it is given, so
+//! tests can run it without a process.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use fitcanvas_model::canvas::Canvas;
+use fitcanvas_model::diff::{self, CanvasDiff};
+use fitcanvas_model::fit::{self, FitReport};
+use fitcanvas_model::format;
+use fitcanvas_picture::export::{self, Links, Paper, Theme};
+
+/// Fitcanvas: build a Value Proposition Canvas, score its fit, keep it as a JSON file.
+#[derive(Debug, Parser)]
+#[command(
+    name = "fitcanvas",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A canvas file to open in the editor (with no subcommand).
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate canvas files; exits 1 if any is invalid, naming each bad file on stderr.
+    Check {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Print the fit score of a canvas and what it is made of.
+    Score {
+        /// Print one JSON object instead of a report for people.
+        #[arg(long)]
+        json: bool,
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Rewrite canvas files in the canonical form (unknown fields kept).
+    Fmt {
+        /// Change nothing; list the files that would change and exit 1 if there are any.
+        #[arg(long)]
+        check: bool,
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Export a canvas as SVG, PNG, PDF or Markdown, the format taken from OUT's extension.
+    Export {
+        /// The canvas file to export.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The file to write: .svg, .png, .pdf or .md. An existing file is replaced.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// PNG width in pixels.
+        #[arg(long, value_name = "PX", default_value_t = export::DEFAULT_PNG_WIDTH)]
+        width: u32,
+        /// PDF paper size (landscape).
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+        /// Colours for the picture formats (Markdown has none).
+        #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+        theme: ThemeArg,
+        /// How the pictures show what each value-map note addresses (Markdown lists it in
+        /// words).
+        #[arg(long, value_enum, default_value_t = LinksArg::Markers)]
+        links: LinksArg,
+    },
+    /// Show what changed between two versions of a canvas. Exits 0 if they are the same, 1 if
+    /// they differ, 2 if either file could not be read.
+    Diff {
+        /// The canvas as it was (e.g. the one you sent).
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The canvas as it is now (e.g. the one that came back).
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        /// Print one JSON object instead of a report for people.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Three-way merge: put together the changes OURS and THEIRS made to BASE. Writes the
+    /// result to OUT, or over OURS without -o (as git's merge driver expects). Exits 0 merged
+    /// cleanly, 1 conflicts recorded in the result's `conflicts` field, 2 an input could not be
+    /// read or the result not written (then nothing is written).
+    Merge {
+        /// The common ancestor. An empty file means there was none (both sides added the file).
+        #[arg(value_name = "BASE")]
+        base: PathBuf,
+        /// Our version; replaced by the result unless -o is given.
+        #[arg(value_name = "OURS")]
+        ours: PathBuf,
+        /// Their version.
+        #[arg(value_name = "THEIRS")]
+        theirs: PathBuf,
+        /// Where to write the result instead of OURS.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Print a canvas as plain text, a line per note, for line-based tools (git's diff driver).
+    /// A file that does not load is printed as it is, its error on stderr.
+    Show {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Run inside a git repository: set up git (this repository's config) to merge canvases with
+    /// `fitcanvas merge` and show them in `git diff` and `git log -p` with `fitcanvas show`, and
+    /// add the lines to `.gitattributes` that apply both to PATTERN files.
+    GitSetup {
+        /// Which files are canvases, as .gitattributes patterns.
+        #[arg(value_name = "PATTERN", default_value = "*.json")]
+        patterns: Vec<String>,
+    },
+    /// Open a canvas straight into presentation (workshop) mode in the editor window. With
+    /// --room, the room opens too and one line `room: URL` is printed once it listens.
+    Present {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Open the room: participants join from their phones to write notes and vote.
+        #[arg(long)]
+        room: bool,
+    },
+    /// Open a canvas in the editor and share it live: this desktop hosts it on the local
+    /// network, or it goes through a y-websocket server with --server. Prints one line
+    /// `invite: URL` once others can join (with `fitcanvas join URL` or File → Join live…).
+    Share {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// A y-websocket server and room to share through, as `wss://host/room`.
+        #[arg(long, value_name = "URL")]
+        server: Option<String>,
+        /// The token the server wants.
+        #[arg(long, value_name = "TOKEN", requires = "server")]
+        token: Option<String>,
+    },
+    /// Open the shared canvas an invite names (from `fitcanvas share` or File → Share live…)
+    /// in the editor, to edit it live with the others.
+    Join {
+        #[arg(value_name = "URL")]
+        invite: String,
+    },
+}
+
+/// `--paper` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    A4,
+    A3,
+    Letter,
+}
+
+/// `--theme` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Light,
+    Dark,
+}
+
+/// `--links` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LinksArg {
+    /// Each customer note has a marker (P2); value-map notes list the ones they address.
+    Markers,
+    /// Lines drawn from each value-map note to what it addresses, round the other notes.
+    Lines,
+    /// Lines and markers.
+    Both,
+}
+
+/// Exit status: everything went well.
+pub const EXIT_OK: u8 = 0;
+/// Exit status: a file was invalid, would change, or could not be written.
+pub const EXIT_FAILURE: u8 = 1;
+/// Exit status of `diff` when the canvases differ (like diff(1)).
+pub const EXIT_DIFFERENT: u8 = 1;
+/// Exit status of `diff` when a file could not be read (like diff(1)).
+pub const EXIT_TROUBLE: u8 = 2;
+/// Exit status of `merge` when conflicts were recorded in the result.
+pub const EXIT_CONFLICTS: u8 = 1;
+
+/// Runs one subcommand, writing results to `out` and problems to `err`. Returns the exit status.
+pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    // A closed stdout or stderr (`| head`) is no reason to panic; the status still tells.
+    let result = match command {
+        Command::Check { files } => check(files, out, err),
+        Command::Score { json, file } => score(file, *json, out, err),
+        Command::Fmt { check, files } => fmt(files, *check, out, err),
+        Command::Export {
+            file,
+            output,
+            width,
+            paper,
+            theme,
+            links,
+        } => {
+            let options = export::Options {
+                width: *width,
+                paper: match paper {
+                    PaperArg::A4 => Paper::A4,
+                    PaperArg::A3 => Paper::A3,
+                    PaperArg::Letter => Paper::Letter,
+                },
+                theme: match theme {
+                    ThemeArg::Light => Theme::Light,
+                    ThemeArg::Dark => Theme::Dark,
+                },
+                links: match links {
+                    LinksArg::Markers => Links::Markers,
+                    LinksArg::Lines => Links::Lines,
+                    LinksArg::Both => Links::Both,
+                },
+            };
+            export_one(file, output, &options, out, err)
+        }
+        Command::Diff { old, new, json } => {
+            return compare(old, new, *json, out, err).unwrap_or(EXIT_TROUBLE);
+        }
+        Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+        } => {
+            let target = output.as_deref().unwrap_or(ours);
+            return merge_files(base, ours, theirs, target, out, err).unwrap_or(EXIT_TROUBLE);
+        }
+        Command::Show { file } => {
+            return show(file, out, err).unwrap_or(EXIT_TROUBLE);
+        }
+        Command::GitSetup { patterns } => crate::git_setup::run(patterns, out, err),
+        // The window's own: `main` opens it; here (no window in this build) it cannot run.
+        Command::Present { .. } | Command::Share { .. } | Command::Join { .. } => {
+            writeln!(err, "fitcanvas: this build has no editor window").map(|_| EXIT_TROUBLE)
+        }
+    };
+    result.unwrap_or(EXIT_FAILURE)
+}
+
+fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    let mut status = EXIT_OK;
+    for path in files {
+        match format::load_file(path) {
+            Ok(canvas) => writeln!(out, "{}: ok ({} notes)", path.display(), canvas.len())?,
+            Err(e) => {
+                writeln!(err, "{e}")?;
+                status = EXIT_FAILURE;
+            }
+        }
+    }
+    Ok(status)
+}
+
+fn score(path: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    let canvas = match format::load_file(path) {
+        Ok(canvas) => canvas,
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            return Ok(EXIT_FAILURE);
+        }
+    };
+    let report = fit::score(&canvas);
+    if json {
+        let line = serde_json::to_string(&report).map_err(std::io::Error::other)?;
+        writeln!(out, "{line}")?;
+    } else {
+        write_report(&canvas, &report, out)?;
+    }
+    Ok(EXIT_OK)
+}
+
+/// The fit report for people: the score, a bar per section, then what is left to address.
+fn write_report(canvas: &Canvas, report: &FitReport, out: &mut dyn Write) -> std::io::Result<()> {
+    let name = if canvas.title().is_empty() {
+        "Untitled canvas"
+    } else {
+        canvas.title()
+    };
+    writeln!(out, "{name}")?;
+    if !canvas.customer().is_empty() {
+        writeln!(out, "Customer: {}", canvas.customer())?;
+    }
+    match report.fit {
+        Some(fit) => writeln!(out, "Fit: {fit:.0}%")?,
+        None => writeln!(
+            out,
+            "Fit: undefined (the customer profile has no notes yet)"
+        )?,
+    }
+    if let Some(validated) = report.validated_fit {
+        writeln!(
+            out,
+            "Validated fit: {validated:.0}% (counting only validated customer notes)"
+        )?;
+    }
+    for section in fitcanvas_model::section::Section::CUSTOMER {
+        match report.coverage(section) {
+            Some(c) => writeln!(
+                out,
+                "  {:<14} {} {:>3.0}%",
+                section.title(),
+                bar(c),
+                c * 100.0
+            )?,
+            None => writeln!(out, "  {:<14} (no notes)", section.title())?,
+        }
+    }
+    if !report.unaddressed.is_empty() {
+        writeln!(out, "Not addressed yet (heaviest first):")?;
+        for id in &report.unaddressed {
+            if let Some((section, item)) = canvas.item_in_section(id.as_str()) {
+                writeln!(
+                    out,
+                    "  [{}] {:<5} {}  ({})",
+                    item.weight(),
+                    section.singular(),
+                    item.text(),
+                    id
+                )?;
+            }
+        }
+    }
+    if !report.unused.is_empty() {
+        writeln!(out, "Addressing nothing:")?;
+        for id in &report.unused {
+            if let Some((section, item)) = canvas.item_in_section(id.as_str()) {
+                writeln!(out, "  {}: {}  ({})", section.singular(), item.text(), id)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn bar(coverage: f64) -> String {
+    const WIDTH: usize = 20;
+    let filled = (coverage.clamp(0.0, 1.0) * WIDTH as f64).round() as usize;
+    format!("{}{}", "#".repeat(filled), ".".repeat(WIDTH - filled))
+}
+
+fn fmt(
+    files: &[PathBuf],
+    check: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let mut status = EXIT_OK;
+    for path in files {
+        let loaded = format::read_limited(path)
+            .and_then(|bytes| format::from_slice(&bytes).map(|canvas| (bytes, canvas)))
+            .map_err(|e| e.in_file(path));
+        let (original, canvas) = match loaded {
+            Ok(pair) => pair,
+            Err(e) => {
+                writeln!(err, "{e} (left unchanged)")?;
+                status = EXIT_FAILURE;
+                continue;
+            }
+        };
+        let canonical = format::to_vec(&canvas);
+        if canonical == original {
+            continue;
+        }
+        if check {
+            writeln!(out, "{}", path.display())?;
+            status = EXIT_FAILURE;
+        } else if let Err(e) = format::write_atomically(path, &canonical) {
+            writeln!(err, "{e}")?;
+            status = EXIT_FAILURE;
+        } else {
+            writeln!(out, "formatted {}", path.display())?;
+        }
+    }
+    Ok(status)
+}
+
+fn export_one(
+    file: &Path,
+    output: &Path,
+    options: &export::Options,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    match export::export_file(file, output, options) {
+        Ok(_) => {
+            writeln!(out, "exported {}", output.display())?;
+            Ok(EXIT_OK)
+        }
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            Ok(EXIT_FAILURE)
+        }
+    }
+}
+
+fn compare(
+    old_path: &Path,
+    new_path: &Path,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let (old, new) = match (format::load_file(old_path), format::load_file(new_path)) {
+        (Ok(old), Ok(new)) => (old, new),
+        (old, new) => {
+            for e in [old.err(), new.err()].into_iter().flatten() {
+                writeln!(err, "{e}")?;
+            }
+            return Ok(EXIT_TROUBLE);
+        }
+    };
+    let d = diff::diff(&old, &new);
+    if json {
+        let line = serde_json::to_string(&d.to_json()).map_err(std::io::Error::other)?;
+        writeln!(out, "{line}")?;
+    } else {
+        write_diff(&d, &old, &new, out)?;
+    }
+    Ok(if d.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_DIFFERENT
+    })
+}
+
+/// The diff for people: one block per kind of change, each line naming the section and id.
+fn write_diff(
+    d: &CanvasDiff,
+    old: &Canvas,
+    new: &Canvas,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    if d.is_empty() {
+        writeln!(out, "No differences.")?;
+    }
+    if let Some(c) = &d.title {
+        writeln!(out, "Title: {:?} -> {:?}", c.before, c.after)?;
+    }
+    if let Some(c) = &d.customer {
+        writeln!(out, "Customer: {:?} -> {:?}", c.before, c.after)?;
+    }
+    let describe = |n: &diff::NoteSnapshot| {
+        let mut extra = Vec::new();
+        if let Some(w) = n.weight {
+            extra.push(format!("weight {w}"));
+        }
+        if let Some(k) = n.kind {
+            extra.push(k.label().to_lowercase());
+        }
+        let extra = if extra.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", extra.join(", "))
+        };
+        format!("[{}] {:?}{extra}  {}", n.section.title(), n.text, n.id)
+    };
+    if !d.added.is_empty() {
+        writeln!(out, "Added notes ({}):", d.added.len())?;
+        for n in &d.added {
+            writeln!(out, "  + {}", describe(n))?;
+        }
+    }
+    if !d.removed.is_empty() {
+        writeln!(out, "Removed notes ({}):", d.removed.len())?;
+        for n in &d.removed {
+            writeln!(out, "  - {}", describe(n))?;
+        }
+    }
+    if !d.changed.is_empty() {
+        writeln!(out, "Changed notes ({}):", d.changed.len())?;
+        for e in &d.changed {
+            writeln!(out, "  ~ [{}] {}", e.section.title(), e.id)?;
+            if let Some(c) = &e.section_change {
+                writeln!(
+                    out,
+                    "      moved: {} -> {}",
+                    c.before.title(),
+                    c.after.title()
+                )?;
+            }
+            if let Some(c) = &e.text {
+                writeln!(out, "      text: {:?} -> {:?}", c.before, c.after)?;
+            }
+            if let Some(c) = &e.weight {
+                let w = |w: Option<u8>| w.map_or("none".to_owned(), |w| w.to_string());
+                writeln!(out, "      weight: {} -> {}", w(c.before), w(c.after))?;
+            }
+            if let Some(c) = &e.kind {
+                let k = |k: Option<fitcanvas_model::section::Kind>| k.map_or("none", |k| k.key());
+                writeln!(out, "      kind: {} -> {}", k(c.before), k(c.after))?;
+            }
+            if let Some(c) = &e.status {
+                writeln!(out, "      status: {} -> {}", c.before.key(), c.after.key())?;
+            }
+            if let Some(c) = &e.votes {
+                writeln!(out, "      votes: {} -> {}", c.before, c.after)?;
+            }
+            for (sign, entries) in [('+', &e.evidence_added), ('-', &e.evidence_removed)] {
+                for entry in entries {
+                    writeln!(
+                        out,
+                        "      evidence {sign} {} ({}): {:?}",
+                        entry.stance.key(),
+                        entry.source.key(),
+                        entry.quote
+                    )?;
+                }
+            }
+        }
+    }
+    // A link's ends are described from whichever canvas still has the note.
+    let text_of = |id: &str| {
+        new.item(id)
+            .or_else(|| old.item(id))
+            .map(|i| format!("{:?}", i.text()))
+            .unwrap_or_default()
+    };
+    for (label, sign, list) in [
+        ("Links added", '+', &d.links_added),
+        ("Links removed", '-', &d.links_removed),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        writeln!(out, "{label} ({}):", list.len())?;
+        for l in list {
+            writeln!(
+                out,
+                "  {sign} {} -> {}  ({} -> {})",
+                text_of(l.from.as_str()),
+                text_of(l.to.as_str()),
+                l.from,
+                l.to
+            )?;
+        }
+    }
+    write_log_diff(d, out)?;
+    let pct = |f: Option<f64>| f.map_or("undefined".to_owned(), |f| format!("{f:.0}%"));
+    match (d.fit_before, d.fit_after) {
+        (Some(a), Some(b)) if (a - b).abs() >= 0.5 => writeln!(
+            out,
+            "Fit: {} -> {} ({:+.0})",
+            pct(d.fit_before),
+            pct(d.fit_after),
+            b - a
+        )?,
+        (a, b) if a == b => writeln!(out, "Fit: {} (unchanged)", pct(a))?,
+        _ => writeln!(out, "Fit: {} -> {}", pct(d.fit_before), pct(d.fit_after))?,
+    }
+    Ok(())
+}
+
+/// Interviews and test cards added, removed and changed, for people.
+fn write_log_diff(d: &CanvasDiff, out: &mut dyn Write) -> std::io::Result<()> {
+    let interview = |i: &fitcanvas_model::evidence::Interview| {
+        let date = i.date.as_ref().map_or("undated", |d| d.as_str());
+        format!("{date} {:?}  {}", i.person, i.id())
+    };
+    for (label, sign, list) in [
+        ("Interviews added", '+', &d.interviews_added),
+        ("Interviews removed", '-', &d.interviews_removed),
+    ] {
+        if !list.is_empty() {
+            writeln!(out, "{label} ({}):", list.len())?;
+            for i in list {
+                writeln!(out, "  {sign} {}", interview(i))?;
+            }
+        }
+    }
+    if !d.interviews_changed.is_empty() {
+        writeln!(out, "Interviews changed ({}):", d.interviews_changed.len())?;
+        for id in &d.interviews_changed {
+            writeln!(out, "  ~ {id}")?;
+        }
+    }
+    let card = |t: &fitcanvas_model::evidence::TestCard| {
+        format!("{:?} ({})  {}", t.hypothesis, t.state.key(), t.id())
+    };
+    for (label, sign, list) in [
+        ("Test cards added", '+', &d.tests_added),
+        ("Test cards removed", '-', &d.tests_removed),
+    ] {
+        if !list.is_empty() {
+            writeln!(out, "{label} ({}):", list.len())?;
+            for t in list {
+                writeln!(out, "  {sign} {}", card(t))?;
+            }
+        }
+    }
+    if !d.tests_changed.is_empty() {
+        writeln!(out, "Test cards changed ({}):", d.tests_changed.len())?;
+        for t in &d.tests_changed {
+            match &t.state {
+                Some(c) => writeln!(
+                    out,
+                    "  ~ {}  state: {} -> {}",
+                    t.id,
+                    c.before.key(),
+                    c.after.key()
+                )?,
+                None => writeln!(out, "  ~ {}", t.id)?,
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `fitcanvas merge`: reads all three inputs before writing anything, so an unreadable input
+/// leaves every file as it was.
+fn merge_files(
+    base_path: &Path,
+    ours_path: &Path,
+    theirs_path: &Path,
+    target: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    // git hands the driver an empty ancestor when both sides added the file.
+    let base = match format::read_limited(base_path) {
+        Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => Ok(Canvas::new()),
+        Ok(bytes) => format::from_slice(&bytes).map_err(|e| e.in_file(base_path)),
+        Err(e) => Err(e.in_file(base_path)),
+    };
+    let (ours, theirs) = (format::load_file(ours_path), format::load_file(theirs_path));
+    let (base, ours, theirs) = match (base, ours, theirs) {
+        (Ok(b), Ok(o), Ok(t)) => (b, o, t),
+        (b, o, t) => {
+            for e in [b.err(), o.err(), t.err()].into_iter().flatten() {
+                writeln!(err, "{e}")?;
+            }
+            writeln!(err, "nothing was written")?;
+            return Ok(EXIT_TROUBLE);
+        }
+    };
+    let merged = fitcanvas_model::merge::merge(&base, &ours, &theirs);
+    if let Err(e) = format::save_file(target, &merged) {
+        writeln!(err, "{e}")?;
+        return Ok(EXIT_TROUBLE);
+    }
+    let conflicts = merged.conflicts();
+    if conflicts.is_empty() {
+        writeln!(out, "merged cleanly into {}", target.display())?;
+        return Ok(EXIT_OK);
+    }
+    writeln!(
+        out,
+        "{}: {} conflict{} recorded (open it in Fitcanvas to settle them):",
+        target.display(),
+        conflicts.len(),
+        if conflicts.len() == 1 { "" } else { "s" }
+    )?;
+    for conflict in conflicts {
+        writeln!(out, "  {}", fitcanvas_model::text_view::describe(conflict))?;
+    }
+    Ok(EXIT_CONFLICTS)
+}
+
+/// `fitcanvas show`: git runs it on every version it diffs, so a file that does not load (a
+/// half-resolved text merge, say) is still shown, as it is.
+fn show(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    let bytes = match format::read_limited(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            writeln!(err, "{}", e.in_file(path))?;
+            return Ok(EXIT_TROUBLE);
+        }
+    };
+    match format::from_slice(&bytes) {
+        Ok(canvas) => out.write_all(fitcanvas_model::text_view::render(&canvas).as_bytes())?,
+        Err(e) => {
+            writeln!(err, "{}", e.in_file(path))?;
+            out.write_all(&bytes)?;
+        }
+    }
+    Ok(EXIT_OK)
+}

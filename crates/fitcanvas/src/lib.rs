@@ -1,0 +1,5 @@
+//! The `fitcanvas` program's command line: a thin layer over the model and the picture
+//! ([`cli`]), and the set-up of git's merge and diff drivers ([`git_setup`]).
+
+pub mod cli;
+pub mod git_setup;
