@@ -275,7 +275,7 @@ fn print_hands_the_pdf_to_the_print_command_or_says_there_is_none() {
 }
 
 #[test]
-fn help_about_shows_the_version_and_the_fonts_licences() {
+fn help_about_shows_the_version_the_canvas_authors_and_the_fonts_licences() {
     let setup = Setup::new();
     let mut h = new_canvas(&setup);
     click(&mut h, "Help");
@@ -290,6 +290,17 @@ fn help_about_shows_the_version_and_the_fonts_licences() {
     );
     assert!(
         h.query_by_label_contains("Droid Sans Fallback: Apache License 2.0")
+            .is_some()
+    );
+    // The canvas is Strategyzer's, credited with a link to their page.
+    assert!(
+        h.query_by_label_contains("The Value Proposition Canvas is by Strategyzer")
+            .is_some()
+    );
+    assert!(h.query_by_label("strategyzer.com").is_some());
+    // The product's description, not a crate's.
+    assert!(
+        h.query_by_label_contains("A native desktop app for the Value Proposition Canvas")
             .is_some()
     );
 }

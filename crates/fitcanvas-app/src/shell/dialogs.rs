@@ -3,6 +3,16 @@
 
 use std::path::PathBuf;
 
+/// What Fitcanvas is, in Help → About.
+const ABOUT: &str = "A native desktop app for the Value Proposition Canvas: build a customer \
+     profile and value map, score their fit, save canvases as JSON.";
+/// The canvas is Strategyzer's: credited in Help → About as in the README.
+pub(crate) const CANVAS_CREDIT: &str = "The Value Proposition Canvas is by Strategyzer \
+     (Alexander Osterwalder, Yves Pigneur, Greg Bernarda and Alan Smith, Value Proposition \
+     Design, 2014):";
+pub(crate) const CANVAS_PAGE: &str =
+    "https://www.strategyzer.com/library/the-value-proposition-canvas";
+
 /// The app's own licence texts, shown in Help → About.
 const LICENSE_MIT: &str = include_str!("../../../../LICENSE-MIT");
 const LICENSE_APACHE: &str = include_str!("../../../../LICENSE-APACHE");
@@ -201,7 +211,13 @@ pub fn show(ctx: &egui::Context, cx: DialogContext<'_>) {
             let r = egui::Modal::new(id).show(ctx, |ui| {
                 ui.heading("Fitcanvas");
                 ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
-                ui.label(env!("CARGO_PKG_DESCRIPTION"));
+                // The product's words, not this crate's manifest description (which is for
+                // the people who build it).
+                ui.label(ABOUT);
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(CANVAS_CREDIT);
+                    ui.hyperlink_to("strategyzer.com", CANVAS_PAGE);
+                });
                 ui.label(
                     "Licensed under the MIT License or the Apache License 2.0, at your option.",
                 );
