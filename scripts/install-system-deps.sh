@@ -16,12 +16,12 @@ packages=(
   libwayland-dev libgl1-mesa-dri mesa-vulkan-drivers libvulkan1
   # The timer's one-minute tone plays through ALSA (rodio and cpal link libasound).
   libasound2-dev
-  # pdftotext: tests/export.rs checks that exported PDFs hold every note as searchable text.
+  # pdftotext: crates/fitcanvas/tests/export.rs checks that exported PDFs hold every note as searchable text.
   poppler-utils
-  # tests/room_browser.rs opens the room's phone page in a real browser (headless), driven by
-  # playwright-core from npm; tests/room_cli.rs runs `fitcanvas present --room` under Xvfb.
+  # crates/fitcanvas-room/tests/room_browser.rs opens the room's phone page in a real browser (headless), driven by
+  # playwright-core from npm; crates/fitcanvas/tests/room_cli.rs runs `fitcanvas present --room` under Xvfb.
   chromium xvfb
-  # Those drivers, and the live co-editing tests (tests/live_sync.rs), which run a real
+  # Those drivers, and the live co-editing tests (crates/fitcanvas-live/tests/live_sync.rs), which run a real
   # y-websocket server and a Yjs client, need Node.js.
   nodejs
 )

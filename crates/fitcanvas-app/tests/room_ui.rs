@@ -2,7 +2,7 @@
 //! The facilitator's side of the room, driven in the window: the QR code and address, the
 //! inbox (accept, accept all, merge, reject, and undo of an accepted note), vote rounds
 //! revealed as one undo step, and a snapshot of the presented canvas with the room open.
-//! Participants are stood in for through the room's state (tests/room_server.rs covers the
+//! Participants are stood in for through the room's state (crates/fitcanvas-room/tests/room_server.rs covers the
 //! network itself), but for one phone on a real socket that follows its note through accept,
 //! undo and redo.
 

@@ -619,7 +619,7 @@ fn the_shortcuts_list_has_the_workshop_keys() {
     }
 }
 
-/// Snapshot images of the presented canvas at 1920×1080 (see tests/editor.rs for how they are
+/// Snapshot images of the presented canvas at 1920×1080 (see crates/fitcanvas-app/tests/editor.rs for how they are
 /// rendered and updated).
 mod snapshots {
     use super::*;

@@ -4,7 +4,7 @@
 //! The pure part lives here and needs no network: [`schema`] maps a canvas onto a `Y.Doc` and
 //! back, [`reconcile`] turns what peers changed into typed edits, [`order`] keeps orders as
 //! fractional keys and the model's [`ids`] keeps new ids unique across desktops. [`Replica`] ties them
-//! together. The network (`client`, behind the `live` feature) only moves bytes.
+//! together. The network (`client`, behind the `network` feature) only moves bytes.
 
 #[cfg(feature = "network")]
 pub mod client;

@@ -272,7 +272,7 @@ impl CanvasDiff {
             && self.tests_changed.is_empty()
     }
 
-    /// The diff as one JSON object (shape documented in README.md, "Export and compare").
+    /// The diff as one JSON object (shape documented in docs/guide/exports.md, "The JSON diff").
     pub fn to_json(&self) -> Value {
         fn change<T, F: Fn(&T) -> Value>(c: &Option<Change<T>>, f: F) -> Value {
             match c {

@@ -1,4 +1,4 @@
-//! Taking connections in, shared by the room's server and the live hub (src/live/hub.rs): a
+//! Taking connections in, shared by the room's server and the live hub (crates/fitcanvas-live/src/hub.rs): a
 //! bounded number of connections at once, headers that must arrive in time, plain HTTP
 //! connections closed after a while (an upgraded socket lives on with bounds of its own), and
 //! refusals (a wrong token or path) rate-limited per address.

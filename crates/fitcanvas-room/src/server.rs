@@ -1,4 +1,4 @@
-//! The room's web server (feature `room`): serves the participant's page from the binary and
+//! The room's web server (feature `server`): serves the participant's page from the binary and
 //! one WebSocket per page, on its own thread with its own tokio runtime, so nothing here ever
 //! runs on (or waits for) the UI thread.
 //!

@@ -1,5 +1,5 @@
 //! The window's icon: the bundled Fitcanvas app icon (drawn in `assets/icon/fitcanvas.svg`,
-//! rendered to PNG by `tests/icon.rs`), decoded for eframe's viewport.
+//! rendered to PNG by `crates/fitcanvas/tests/icon.rs`), decoded for eframe's viewport.
 
 /// The app id the window reports (Wayland `app_id`, X11 `WM_CLASS`); the desktop entry, icon and
 /// file type installed by `scripts/package-deb.sh` are named after it, so the desktop shows this

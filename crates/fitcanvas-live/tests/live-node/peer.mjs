@@ -1,4 +1,4 @@
-// A Yjs client in JavaScript for tests/live_sync.rs: joins the room at the URL (an invite) given, adds a
+// A Yjs client in JavaScript for crates/fitcanvas-live/tests/live_sync.rs: joins the room at the URL (an invite) given, adds a
 // pain and links a pain reliever to it through the schema of docs/design/live.md, prints
 // "wrote pain-js", then waits for a gain of weight 5 written by Fitcanvas and prints
 // "read ID gains 5 TEXT".

@@ -1,5 +1,5 @@
 // The participant's page in a real browser at phone size: Debian's chromium, driven by
-// playwright-core. Run by tests/room_browser.rs with the room's URL and a folder for the
+// playwright-core. Run by crates/fitcanvas-room/tests/room_browser.rs with the room's URL and a folder for the
 // screenshots; it exits non-zero (with the reason on stderr) on any failed step.
 import { chromium } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
