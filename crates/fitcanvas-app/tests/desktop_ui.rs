@@ -238,6 +238,39 @@ fn the_right_click_menu_of_a_note_sets_its_status_and_duplicates_it() {
 }
 
 #[test]
+fn paste_into_an_area_from_its_menu_goes_into_that_area_whatever_is_selected() {
+    let setup = Setup::new();
+    let mut h = with_a_pain(&setup);
+    // Copy the pain reliever; it stays selected.
+    click_note(&mut h, "Tracked vans");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::C);
+    h.run();
+    h.get_by_label("Gain creators area").click_secondary();
+    h.run();
+    h.get_by_label_contains("Paste into Gain creators").click();
+    h.run();
+    assert_eq!(texts(&h, Section::GainCreators), ["Tracked vans"]);
+    assert_eq!(
+        texts(&h, Section::PainRelievers),
+        ["Tracked vans"],
+        "nothing went to the selected note's area"
+    );
+    // Plain text pastes there too, one note a line.
+    h.state_mut().view.selected = Some(support::id_of(&h, "Late deliveries"));
+    let mut elsewhere = setup.clipboard.clone();
+    fitcanvas_app::NoteClipboard::put(&mut elsewhere, "", "Weekly summary\nFresh menus").unwrap();
+    h.get_by_label("Products & services area").click_secondary();
+    h.run();
+    h.get_by_label_contains("Paste into Products").click();
+    h.run();
+    assert_eq!(
+        texts(&h, Section::Products),
+        ["Weekly summary", "Fresh menus"]
+    );
+    assert_eq!(texts(&h, Section::Pains), ["Late deliveries"]);
+}
+
+#[test]
 fn print_hands_the_pdf_to_the_print_command_or_says_there_is_none() {
     let setup = Setup::new();
     let printed = setup.path("printed.pdf");

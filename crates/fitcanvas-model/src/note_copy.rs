@@ -103,23 +103,30 @@ impl CopiedNotes {
         sound.then_some(copied)
     }
 
-    /// The edit that adds the notes to `canvas`: each goes to the end of its own area, or, for
-    /// the notes of `after`'s area, right after that note (a duplicate sits beside its
-    /// original). Weights and kinds that do not fit the area are dropped, links that do not
-    /// fit (a reliever to a gain) too. Returns the edit and the new ids, in order.
-    pub fn paste_edits(&self, canvas: &Canvas, after: Option<&ItemId>) -> (Edit, Vec<ItemId>) {
+    /// The edit that adds the notes to `canvas`: into area `into` when one is named (a paste
+    /// into an area's empty space), else each into its own area; at the end of the area, or,
+    /// for the area of `after`, right after that note (a duplicate sits beside its original).
+    /// Weights and kinds that do not fit the area are dropped, links that do not fit (a
+    /// reliever to a gain) too. Returns the edit and the new ids, in order.
+    pub fn paste_edits(
+        &self,
+        canvas: &Canvas,
+        into: Option<Section>,
+        after: Option<&ItemId>,
+    ) -> (Edit, Vec<ItemId>) {
+        let area_of = |note: &CopiedNote| into.unwrap_or(note.section);
         let mut next_index = Section::ALL.map(|s| canvas.items(s).len());
         if let Some((section, index)) = after.and_then(|id| canvas.locate(id)) {
             next_index[section.index()] = index + 1;
         }
         let mut fresh = Section::ALL.map(|s| {
-            let wanted = self.notes.iter().filter(|n| n.section == s).count();
+            let wanted = self.notes.iter().filter(|n| area_of(n) == s).count();
             canvas.next_ids(s, wanted).into_iter()
         });
         let mut ids = Vec::with_capacity(self.notes.len());
         let mut edits = Vec::new();
         for note in &self.notes {
-            let s = note.section;
+            let s = area_of(note);
             let Some(id) = fresh[s.index()].next() else {
                 continue;
             };
@@ -158,7 +165,7 @@ impl CopiedNotes {
                 let (Some(target), Some(to_id)) = (self.notes.get(to), ids.get(to)) else {
                     continue;
                 };
-                if note.section.addresses() == Some(target.section) {
+                if area_of(note).addresses() == Some(area_of(target)) {
                     edits.push(Edit::Link {
                         from: from.clone(),
                         to: to_id.clone(),
@@ -223,7 +230,7 @@ mod tests {
         let copied = CopiedNotes::of(&c, &[pain.clone(), vans.clone()]);
         let mut other = Canvas::new();
         other.add_item(Section::Pains, "Existing");
-        let (edit, ids) = copied.paste_edits(&other, None);
+        let (edit, ids) = copied.paste_edits(&other, None, None);
         other.apply(edit).unwrap();
         let new_pain = other.item(ids[0].as_str()).unwrap();
         assert_eq!(new_pain.text(), "Late \"deliveries\" & <cold> food");
@@ -244,7 +251,7 @@ mod tests {
     fn a_duplicate_goes_right_after_its_original_with_a_fresh_id() {
         let (mut c, pain, other, _) = sample();
         let copied = CopiedNotes::of(&c, std::slice::from_ref(&pain));
-        let (edit, ids) = copied.paste_edits(&c, Some(&pain));
+        let (edit, ids) = copied.paste_edits(&c, None, Some(&pain));
         c.apply(edit).unwrap();
         assert_ne!(ids[0], pain);
         let order: Vec<&str> = c
@@ -253,6 +260,37 @@ mod tests {
             .map(|i| i.id().as_str())
             .collect();
         assert_eq!(order, [pain.as_str(), ids[0].as_str(), other.as_str()]);
+    }
+
+    #[test]
+    fn pasting_into_a_named_area_puts_every_note_there_and_drops_what_does_not_fit() {
+        let (c, pain, _, vans) = sample();
+        let copied = CopiedNotes::of(&c, &[pain.clone(), vans.clone()]);
+        let mut other = Canvas::new();
+        other.add_item(Section::GainCreators, "Existing");
+        let (edit, ids) = copied.paste_edits(&other, Some(Section::GainCreators), None);
+        other.apply(edit).unwrap();
+        let texts: Vec<&str> = other
+            .items(Section::GainCreators)
+            .iter()
+            .map(|i| i.text())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Existing",
+                "Late \"deliveries\" & <cold> food",
+                "Tracked vans"
+            ]
+        );
+        assert!(other.items(Section::Pains).is_empty());
+        assert!(other.items(Section::PainRelievers).is_empty());
+        // A gain creator serves gains: the copied link to a pain no longer fits.
+        assert!(other.item(ids[1].as_str()).unwrap().addresses().is_empty());
+        assert_eq!(
+            other.item(ids[0].as_str()).unwrap().status(),
+            Status::Validated
+        );
     }
 
     #[test]

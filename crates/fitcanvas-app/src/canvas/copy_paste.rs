@@ -2,7 +2,8 @@
 //! window, or another Fitcanvas on the desktop) through the clipboard. What is copied is the
 //! selected note with its weight, kind and status (see [`fitcanvas_model::note_copy`]); pasting adds
 //! notes through one batch edit, so one Ctrl+Z takes a paste back. Text copied from elsewhere
-//! pastes as one note per line into the selected note's area.
+//! pastes as one note per line into the selected note's area. "Paste into" on an area's
+//! empty space puts everything into that area, whatever is selected.
 
 use fitcanvas_model::canvas::ItemId;
 use fitcanvas_model::note_copy::CopiedNotes;
@@ -53,7 +54,12 @@ impl App {
             .and_then(|html| CopiedNotes::from_html(&html))
             .filter(|c| !c.is_empty() && same_text(&c.plain_text(), &text));
         match ours {
-            Some(copied) => self.paste_notes(&copied, self.selected_note().cloned()),
+            // Into the area the menu was opened on, at its end; with Ctrl+V, beside the
+            // selected note and each other note into its own area.
+            Some(copied) => match into {
+                Some(section) => self.paste_notes(&copied, Some(section), None),
+                None => self.paste_notes(&copied, None, self.selected_note().cloned()),
+            },
             None => {
                 let selected_area = self
                     .selected_note()
@@ -78,11 +84,16 @@ impl App {
             return;
         };
         let copied = CopiedNotes::of(self.doc.canvas(), &ids);
-        self.paste_notes(&copied, Some(first));
+        self.paste_notes(&copied, None, Some(first));
     }
 
-    fn paste_notes(&mut self, copied: &CopiedNotes, after: Option<ItemId>) {
-        let (edit, ids) = copied.paste_edits(self.doc.canvas(), after.as_ref());
+    fn paste_notes(
+        &mut self,
+        copied: &CopiedNotes,
+        into: Option<fitcanvas_model::Section>,
+        after: Option<ItemId>,
+    ) {
+        let (edit, ids) = copied.paste_edits(self.doc.canvas(), into, after.as_ref());
         if self.edit(edit, None) {
             self.status = match ids.len() {
                 1 => "Pasted 1 note".to_owned(),

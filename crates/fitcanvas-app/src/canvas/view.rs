@@ -378,6 +378,14 @@ fn area_ui(
             ui.scope_id().with(("area", section.key())),
             Sense::click(),
         );
+        // Named for screen readers (and tests): "Gain creators area".
+        space.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::accesskit::Role::Group,
+                true,
+                format!("{} area", section.title()),
+            )
+        });
         if space.clicked() {
             out.push(Command::Select(None));
         }
