@@ -201,6 +201,71 @@ fn esc_keeps_a_new_note_and_an_edit_and_undo_takes_each_back() {
     assert!(texts(&h, Section::Gains).is_empty());
 }
 
+/// A field already taking keys, and the last letters arriving in the same frame as the key
+/// that ends the note: as a real window delivers a fast typist's keys (egui sees that key
+/// before any widget runs).
+#[test]
+fn the_last_letters_in_the_frame_of_esc_enter_tab_or_ctrl_s_are_kept() {
+    let setup = Setup::new();
+    let mut h = new_canvas(&setup);
+    let enders: [(Key, Modifiers); 4] = [
+        (Key::Escape, Modifiers::NONE),
+        (Key::Enter, Modifiers::NONE),
+        (Key::Tab, Modifiers::NONE),
+        (Key::S, Modifiers::COMMAND),
+    ];
+    let mut want = Vec::new();
+    for (n, (key, modifiers)) in enders.into_iter().enumerate() {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+        h.run();
+        h.event(Event::Text(format!("Pain {n} about the data ")));
+        h.run();
+        // The last letters and the ending key, in one frame of raw input.
+        let mut events = typed("plan");
+        events.extend(press(key, modifiers));
+        one_frame(&mut h, events);
+        h.key_press(Key::Escape);
+        h.run();
+        want.push(format!("Pain {n} about the data plan"));
+        assert_eq!(texts(&h, Section::Pains), want, "ended by {key:?}");
+    }
+    // Editing an existing note in place: Esc in the frame of its last letters.
+    click_note(&mut h, "Pain 0 about the data plan");
+    h.key_press(Key::F2);
+    h.run();
+    let mut events = typed(" XYZ");
+    events.extend(press(Key::Escape, Modifiers::NONE));
+    one_frame(&mut h, events);
+    assert_eq!(
+        saved_texts(&setup, &mut h, Section::Pains)[0],
+        "Pain 0 about the data plan XYZ"
+    );
+}
+
+/// Keys typed while no field takes them (after a click on a label) do what they do on the
+/// canvas, or nothing: never turn up in the next field clicked.
+#[test]
+fn keys_typed_with_no_field_focused_never_reach_a_field_clicked_later() {
+    let setup = Setup::new();
+    let mut h = new_canvas(&setup);
+    // The label beside the field, not the field it names.
+    h.get_all_by_value("Title").next().unwrap().click();
+    h.run();
+    assert!(h.ctx.memory(|m| m.focused()).is_none());
+    h.input_mut()
+        .events
+        .extend(typed("STRAYTEXT typed after clicking a label"));
+    h.step();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Title")
+        .click();
+    h.run();
+    h.event(Event::Text("Plan".into()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().canvas().title(), "Plan");
+}
+
 #[test]
 fn dont_save_closes_at_once_and_leaves_no_recovery_file() {
     let setup = Setup::new();

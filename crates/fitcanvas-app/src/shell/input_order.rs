@@ -6,8 +6,15 @@
 //! change where the next ones go (Enter, Tab, Esc, a shortcut, or any key while nothing is
 //! being typed), and holds the rest back for the next frame, which runs at once.
 //!
+//! While a field takes the keys, such a key never shares a frame with letters typed before
+//! it: egui reads the frame's raw keys before any widget runs, and an Esc among them takes
+//! the focus away from the field before it could take the letters (so "data plan" was saved
+//! as "data"). The letters get their frame, the key the next, and the field keeps the focus
+//! egui took from it for a key that is not yet this frame's.
+//!
 //! Pointer events stay in their own frame: egui has already worked out the pointer's state
-//! from them.
+//! from them. Keys typed while no field takes them, and still waiting when a click comes, are
+//! dropped: they were typed at the canvas, not at whatever field the click focuses.
 
 use std::collections::VecDeque;
 
@@ -35,11 +42,20 @@ impl InputOrder {
             if !injected && !i.events.iter().any(is_keyboard) {
                 return;
             }
+            // With no field taking keys, a click ends what was typed before it.
+            let click_at = (!typing)
+                .then(|| i.events.iter().rposition(is_press))
+                .flatten();
+            if click_at.is_some() {
+                self.held.clear();
+            }
             let mut keyboard: Vec<Event> = self.held.drain(..).collect();
             let mut others = Vec::new();
-            for event in std::mem::take(&mut i.events) {
+            for (at, event) in std::mem::take(&mut i.events).into_iter().enumerate() {
                 if is_keyboard(&event) {
-                    keyboard.push(event);
+                    if click_at.is_none_or(|click| at > click) {
+                        keyboard.push(event);
+                    }
                 } else {
                     others.push(event);
                 }
@@ -100,6 +116,10 @@ impl InputOrder {
     }
 }
 
+fn is_press(event: &Event) -> bool {
+    matches!(event, Event::PointerButton { pressed: true, .. })
+}
+
 fn is_keyboard(event: &Event) -> bool {
     matches!(
         event,
@@ -113,11 +133,15 @@ fn is_keyboard(event: &Event) -> bool {
 }
 
 /// How many of `events` belong to this frame: up to and including the first routing key, the
-/// text that key itself typed, and its release.
+/// text that key itself typed, and its release. While typing, a routing key that follows
+/// other keys waits for the next frame, so that the field takes those first.
 fn cut_point(events: &[Event], typing: bool) -> usize {
     let Some(first) = events.iter().position(|e| is_routing_key(e, typing)) else {
         return events.len();
     };
+    if typing && first > 0 {
+        return first;
+    }
     let rest = &events[first + 1..];
     let next_press = rest
         .iter()
@@ -201,9 +225,10 @@ mod tests {
     }
 
     #[test]
-    fn while_typing_a_frame_ends_after_enter() {
+    fn while_typing_enter_gets_a_frame_of_its_own() {
         let events = [text("one"), press(Key::Enter, Modifiers::NONE), text("two")];
-        assert_eq!(cut_point(&events, true), 2);
+        assert_eq!(cut_point(&events, true), 1, "the letters first");
+        assert_eq!(cut_point(&events[1..], true), 1, "then Enter");
         assert_eq!(cut_point(&events[2..], true), 1);
     }
 
