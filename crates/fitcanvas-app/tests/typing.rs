@@ -266,6 +266,89 @@ fn keys_typed_with_no_field_focused_never_reach_a_field_clicked_later() {
     assert_eq!(h.state().canvas().title(), "Plan");
 }
 
+/// Enter on a note being edited keeps it and stops, as the key table says; on a new note it
+/// keeps it and starts the next.
+#[test]
+fn enter_keeps_an_edited_note_and_stops_but_starts_the_next_new_one() {
+    let setup = Setup::new();
+    let mut h = new_canvas(&setup);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run();
+    type_and_enter(&mut h, "Calm evenings");
+    let next = h
+        .state()
+        .view
+        .entry
+        .clone()
+        .expect("Enter started the next note");
+    assert_eq!(
+        (next.section, next.editing, next.text.as_str()),
+        (Section::Gains, None, "")
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    click_note(&mut h, "Calm evenings");
+    h.key_press(Key::Enter);
+    h.run();
+    h.event(Event::Text(" at home".into()));
+    h.run();
+    // The inspector shows what is typed in place, while it is typed.
+    let shown = h.get_by_label("Text").value();
+    assert_eq!(shown.as_deref(), Some("Calm evenings at home"));
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.state().view.entry.is_none(),
+        "Enter on an edited note stops"
+    );
+    assert_eq!(texts(&h, Section::Gains), ["Calm evenings at home"]);
+    assert!(
+        fitcanvas_app::markdown_table()
+            .contains("keep the note (and, for a new note, start the next)")
+    );
+}
+
+/// Undo and redo select the notes they changed, so one sees what came back.
+#[test]
+fn undo_and_redo_select_what_they_changed() {
+    let setup = Setup::new();
+    let mut h = new_canvas(&setup);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run();
+    type_and_enter(&mut h, "Late deliveries");
+    type_and_enter(&mut h, "Cold food");
+    h.key_press(Key::Escape);
+    h.run();
+    click_note(&mut h, "Late deliveries");
+    h.key_press(Key::Delete);
+    h.run();
+    click_note(&mut h, "Cold food");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let late = support::id_of(&h, "Late deliveries");
+    assert_eq!(
+        h.state().view.selected.as_ref(),
+        Some(&late),
+        "undo brings it back selected"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    type_and_enter(&mut h, "Order");
+    h.key_press(Key::Escape);
+    h.run();
+    click_note(&mut h, "Cold food");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    let order = support::id_of(&h, "Order");
+    assert_eq!(
+        h.state().view.selected.as_ref(),
+        Some(&order),
+        "redo selects the note it added"
+    );
+}
+
 #[test]
 fn dont_save_closes_at_once_and_leaves_no_recovery_file() {
     let setup = Setup::new();

@@ -663,7 +663,7 @@ pub fn help_rows() -> Vec<HelpRow> {
         row(vec![A::NewNoteHere], "New note in the selected note's area"),
         row(
             vec![A::EditNote],
-            "Edit the selected note; while typing, keep the note and start the next",
+            "Edit the selected note; while typing, keep the note (and, for a new note, start the next)",
         ),
         row(
             vec![A::Escape],

@@ -426,11 +426,29 @@ impl App {
         }
     }
 
+    /// After an undo or a redo, the notes it changed that are still there are the selection,
+    /// scrolled into view, so one sees what came back; a step that only took notes away
+    /// leaves the selection as it is.
+    fn select_touched(&mut self, applied: &Applied) {
+        let canvas = self.doc.canvas();
+        let mut notes = applied.touched.iter().filter_map(|target| match target {
+            Target::Note(id) if canvas.item(id).is_some() => Some(id.clone()),
+            _ => None,
+        });
+        let Some(first) = notes.next() else { return };
+        let mut rest: Vec<ItemId> = notes.filter(|id| *id != first).collect();
+        rest.dedup();
+        self.view.selected = Some(first);
+        self.view.also_selected = rest;
+        self.view.scroll_to_selected = true;
+    }
+
     fn after_history_step(&mut self, result: Result<Option<Applied>, fitcanvas_model::EditError>) {
         match result {
             Ok(Some(applied)) => {
                 self.live.local_all(self.doc.canvas());
                 self.follow(&applied);
+                self.select_touched(&applied);
                 self.status.clear();
             }
             Ok(None) => {}

@@ -92,7 +92,7 @@ pub enum Command {
     EditNote(ItemId),
     /// Ends typing in place, keeping what was typed.
     EndEntry,
-    /// Enter: keeps the note typed and starts the next one in the same area.
+    /// Enter: keeps the note typed and, for a new note, starts the next one in the same area.
     NextEntry,
     // The side panel's tabs, and the interview or test card open in them (not canvas changes).
     ShowTab(SideTab),

@@ -36,14 +36,24 @@ pub fn show(ui: &mut Ui, cx: PanelContext<'_>) {
 
     let text_id = ui.scope_id().with("inspector_text");
     let focused = ui.memory(|m| m.has_focus(text_id));
-    match &view.inspector_text {
-        Some((for_id, _)) if *for_id == id && focused => {}
+    // The note being typed in place: the inspector shows what is typed, and leaves the
+    // typing to that field.
+    let typed_in_place = view
+        .entry
+        .as_ref()
+        .filter(|e| e.editing.as_ref() == Some(&id))
+        .map(|e| e.text.clone());
+    let in_place = typed_in_place.is_some();
+    match (&view.inspector_text, typed_in_place) {
+        (_, Some(typed)) => view.inspector_text = Some((id.clone(), typed)),
+        (Some((for_id, _)), None) if *for_id == id && focused => {}
         _ => view.inspector_text = Some((id.clone(), item.text().to_owned())),
     }
     let label = ui.label("Text");
     if let Some((_, text)) = view.inspector_text.as_mut() {
         let response = ui
-            .add(
+            .add_enabled(
+                !in_place,
                 egui::TextEdit::multiline(text)
                     .id(text_id)
                     .desired_rows(3)
