@@ -232,7 +232,7 @@ struct FrameState {
     zoom_applied: bool,
     /// The window's size (logical pixels) and zoom as last seen, and since when they differ
     /// from the saved settings: saved once they settle, so a crash keeps them too.
-    window_seen: Option<([f32; 2], f32)>,
+    window_seen: Option<shell::window::WindowSeen>,
     window_changed_at: Option<Instant>,
     /// Whether the window was checked against the screen it opened on (done once).
     window_fitted: bool,
@@ -689,6 +689,7 @@ fn run_with(file: Option<&Path>, start: impl FnOnce(&mut App) + 'static) -> Exit
             .with_app_id(shell::icon::APP_ID)
             .with_icon(shell::icon::window_icon().unwrap_or_default())
             .with_inner_size(size)
+            .with_maximized(settings.maximized)
             .with_min_inner_size([900.0, 560.0])
             .with_drag_and_drop(true),
         ..Default::default()

@@ -270,6 +270,39 @@ fn paste_into_an_area_from_its_menu_goes_into_that_area_whatever_is_selected() {
     assert_eq!(texts(&h, Section::Pains), ["Late deliveries"]);
 }
 
+/// A maximized window reopens maximized, and unmaximized at the size it had before.
+#[test]
+fn the_window_remembers_being_maximized_and_its_size_apart() {
+    let setup = Setup::new();
+    let mut h = new_canvas(&setup);
+    let mut window = |h: &mut Harness<'static, App>, size: egui::Vec2, maximized: bool| {
+        let viewport = h
+            .input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default();
+        viewport.inner_rect = Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size));
+        viewport.maximized = Some(maximized);
+        h.run();
+        setup.advance(std::time::Duration::from_secs(2));
+        h.run();
+        fitcanvas_app::Settings::load(&setup.path("config"))
+    };
+    let saved = window(&mut h, egui::vec2(1100.0, 700.0), false);
+    assert_eq!(
+        (saved.window, saved.maximized),
+        (Some([1100.0, 700.0]), false)
+    );
+    let saved = window(&mut h, egui::vec2(1920.0, 1050.0), true);
+    assert_eq!(
+        (saved.window, saved.maximized),
+        (Some([1100.0, 700.0]), true),
+        "maximized, the size it goes back to is kept"
+    );
+    let saved = window(&mut h, egui::vec2(1100.0, 700.0), false);
+    assert!(!saved.maximized);
+}
+
 #[test]
 fn print_hands_the_pdf_to_the_print_command_or_says_there_is_none() {
     let setup = Setup::new();

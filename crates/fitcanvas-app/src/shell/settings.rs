@@ -16,7 +16,11 @@ pub struct Settings {
     pub theme: ThemeChoice,
     pub recent: Vec<PathBuf>,
     pub zoom: f32,
+    /// The window's size when not maximized (a maximized window keeps the size it goes back
+    /// to), in logical pixels.
     pub window: Option<[f32; 2]>,
+    /// The window was maximized when last seen: the next start opens it maximized.
+    pub maximized: bool,
     pub show_links: bool,
     /// Whether the inspector and fit panel are shown beside the canvas; hiding them gives a
     /// laptop screen's width to the canvas.
@@ -40,6 +44,7 @@ impl Default for Settings {
             recent: Vec::new(),
             zoom: 1.0,
             window: None,
+            maximized: false,
             show_links: true,
             show_side_panel: true,
             timer_minutes: 5.0,

@@ -6,11 +6,11 @@ use crate::*;
 impl App {
     pub(crate) fn intercept_close(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) {
-            let (size, zoom) = window_size_and_zoom(ctx);
-            self.settings.zoom = zoom;
+            let seen = WindowSeen::of(ctx);
+            self.settings.zoom = seen.zoom;
             // A full-screen presentation's size is not the editor window's.
             if !self.presentation.active {
-                self.settings.window = size.or(self.settings.window);
+                self.keep_window(seen);
             }
             self.save_settings();
             // Typing in place is kept, so closing asks about it like any other change.
@@ -28,7 +28,7 @@ impl App {
     /// a 1366×768 laptop, or a size saved on a bigger monitor) is made to fit, so the status
     /// line is never below the screen's edge.
     pub(crate) fn fit_window_to_screen(&mut self, ctx: &egui::Context) {
-        if self.frame.window_fitted || self.presentation.active {
+        if self.frame.window_fitted || self.presentation.active || self.settings.maximized {
             return;
         }
         let (inner, monitor) = ctx.input(|i| {
@@ -55,8 +55,7 @@ impl App {
             // The screen's size while presenting is not the editor window's.
             return;
         }
-        let (size, zoom) = window_size_and_zoom(ctx);
-        let seen = (size.unwrap_or_default(), zoom);
+        let seen = WindowSeen::of(ctx);
         match self.frame.window_seen {
             None => self.frame.window_seen = Some(seen),
             Some(previous) if previous != seen => {
@@ -74,9 +73,41 @@ impl App {
             return;
         }
         self.frame.window_changed_at = None;
-        self.settings.zoom = zoom;
-        self.settings.window = size.or(self.settings.window);
+        self.settings.zoom = seen.zoom;
+        self.keep_window(seen);
         self.save_settings();
+    }
+
+    /// Keeps whether the window is maximized and, when it is not, its size.
+    fn keep_window(&mut self, seen: WindowSeen) {
+        if let Some(maximized) = seen.maximized {
+            self.settings.maximized = maximized;
+        }
+        if seen.maximized != Some(true) {
+            self.settings.window = seen.size.or(self.settings.window);
+        }
+    }
+}
+
+/// What the next start needs of the window, as it is now.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct WindowSeen {
+    /// Inner size in logical pixels, unless full screen.
+    pub size: Option<[f32; 2]>,
+    /// `None` where the platform does not say.
+    pub maximized: Option<bool>,
+    pub zoom: f32,
+}
+
+impl WindowSeen {
+    pub(crate) fn of(ctx: &egui::Context) -> WindowSeen {
+        let (size, zoom) = window_size_and_zoom(ctx);
+        let maximized = ctx.input(|i| i.viewport().maximized);
+        WindowSeen {
+            size,
+            maximized,
+            zoom,
+        }
     }
 }
 
