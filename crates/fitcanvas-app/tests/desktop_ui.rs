@@ -275,7 +275,7 @@ fn paste_into_an_area_from_its_menu_goes_into_that_area_whatever_is_selected() {
 fn the_window_remembers_being_maximized_and_its_size_apart() {
     let setup = Setup::new();
     let mut h = new_canvas(&setup);
-    let mut window = |h: &mut Harness<'static, App>, size: egui::Vec2, maximized: bool| {
+    let window = |h: &mut Harness<'static, App>, size: egui::Vec2, maximized: bool| {
         let viewport = h
             .input_mut()
             .viewports
