@@ -170,10 +170,19 @@ fn spotlight_with_number_keys_and_step_with_arrows_and_clicker_keys() {
     let after = h.state().canvas().items(Section::Pains)[0].weight();
     assert_eq!(after, first_pain.weight());
     assert!(!h.state().doc.is_dirty());
-    // Alt+Right still moves the selected note later, as in the editor; it does not step.
+    // Alt+Right on the pain, faded now, neither moves it nor steps.
     h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
     h.run();
     assert!(has_label(&h, "Step 1 of 7: Customer jobs"));
+    assert_eq!(
+        h.state().canvas().items(Section::Pains)[0].id(),
+        first_pain.id()
+    );
+    // Lit again, Alt+Right moves the selected note later, as in the editor; it does not step.
+    key(&mut h, Key::Num2);
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    h.run();
+    assert!(has_label(&h, "Step 2 of 7: Pains"));
     assert_eq!(
         h.state().canvas().items(Section::Pains)[1].id(),
         first_pain.id()
@@ -735,6 +744,41 @@ fn esc_while_presenting_first_lets_go_of_the_selected_note_then_leaves() {
     assert!(h.state().view.selected.is_none());
     press_alone(&mut h, Key::Escape);
     assert!(!presenting(&h));
+}
+
+/// In a spotlight, Tab, Shift+Tab, Up and Down walk the lit area's notes only, and V never
+/// votes on a faded note (one selected before the spotlight moved).
+#[test]
+fn tab_arrows_and_votes_stay_within_the_spotlit_area() {
+    let setup = Setup::new();
+    let mut h = example(&setup, FULL_HD);
+    key(&mut h, Key::F5);
+    key(&mut h, Key::Tab);
+    let faded = h.state().view.selected.clone().expect("a job selected");
+    assert_eq!(h.state().canvas().section_of(&faded), Some(Section::Jobs));
+    key(&mut h, Key::Num2);
+    let pains = h.state().canvas().items(Section::Pains).len();
+    // (Left and Right step through the areas while presenting.)
+    for (step, modifiers) in [
+        (Key::Tab, Modifiers::NONE),
+        (Key::ArrowDown, Modifiers::NONE),
+        (Key::Tab, Modifiers::SHIFT),
+        (Key::ArrowUp, Modifiers::NONE),
+    ] {
+        for _ in 0..pains + 1 {
+            h.key_press_modifiers(modifiers, step);
+            h.run();
+            let selected = h.state().view.selected.clone().expect("a note selected");
+            assert_eq!(
+                h.state().canvas().section_of(&selected),
+                Some(Section::Pains),
+                "{step:?} left the spotlit pains"
+            );
+        }
+    }
+    h.state_mut().view.selected = Some(faded.clone());
+    key(&mut h, Key::V);
+    assert_eq!(h.state().canvas().item(&faded).unwrap().votes(), 0);
 }
 
 #[test]

@@ -32,12 +32,22 @@ impl App {
         }
     }
 
-    /// The selected note, if it is still on the canvas.
+    /// The selected note, if it is still on the canvas, and, while presenting, in an area that
+    /// is lit: keys never act on a note the room sees faded.
     pub fn selected_note(&self) -> Option<&ItemId> {
-        self.view
-            .selected
-            .as_ref()
-            .filter(|id| self.doc.canvas().item(id).is_some())
+        let canvas = self.doc.canvas();
+        self.view.selected.as_ref().filter(|id| {
+            canvas
+                .section_of(id)
+                .is_some_and(|section| self.lit(section))
+        })
+    }
+
+    /// Is `section` in full view: always in the editor, while presenting unless a spotlight
+    /// on another area fades it.
+    pub fn lit(&self, section: Section) -> bool {
+        let presenting = self.presentation.active && self.screen == Screen::Canvas;
+        !(presenting && self.presentation.walkthrough.dims(section))
     }
 
     /// The commands an action stands for, now.
@@ -189,8 +199,10 @@ impl App {
     /// Tab, Shift+Tab and the arrows: the note to select next.
     fn selection_move(&self, action: Action) -> Option<Command> {
         let canvas = self.doc.canvas();
+        // In a spotlight, Tab and the arrows stay within the lit area.
         let order: Vec<(Section, usize)> = Section::ALL
             .into_iter()
+            .filter(|s| self.lit(*s))
             .flat_map(|s| (0..canvas.items(s).len()).map(move |i| (s, i)))
             .collect();
         let id_at = |(s, i): (Section, usize)| canvas.items(s).get(i).map(|it| it.id().clone());
@@ -252,7 +264,7 @@ pub fn dispatch(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
     ctx.input_mut(|i| {
         for (action, shortcut) in &keys {
             // Each press counts: ten V presses in one frame are ten votes.
-            while i.consume_shortcut(shortcut) {
+            while consume_press(i, shortcut) {
                 moved_selection |= matches!(
                     action,
                     Action::NextNote
@@ -278,6 +290,23 @@ pub fn dispatch(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
             m.move_focus(egui::FocusDirection::None);
         });
     }
+}
+
+/// Takes one press of `shortcut` out of the frame's events. Like egui's `consume_shortcut`, but
+/// Alt must match: egui lets a key without Alt match a press with it, and the table has
+/// actions on both (Alt+Right moves the selected note, Right steps a presentation), so with
+/// the first not applying, Alt+Right would step.
+fn consume_press(i: &mut egui::InputState, shortcut: &KeyboardShortcut) -> bool {
+    let found = i.events.iter().position(|event| {
+        matches!(
+            event,
+            egui::Event::Key { key, modifiers, pressed: true, .. }
+                if *key == shortcut.logical_key
+                    && modifiers.matches_logically(shortcut.modifiers)
+                    && modifiers.alt == shortcut.modifiers.alt
+        )
+    });
+    found.map(|at| i.events.remove(at)).is_some()
 }
 
 fn modifier_count(m: Modifiers) -> usize {
