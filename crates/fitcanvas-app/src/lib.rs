@@ -393,9 +393,18 @@ impl App {
         self.frame.typing = self.view.entry.is_some() || focus_is_live;
         // A field that is only now opening cannot take keys this frame: they wait for it.
         let field_opening = self.view.entry.as_ref().is_some_and(|e| e.focus);
-        self.frame
-            .input
-            .begin_frame(&ctx, self.frame.typing, field_opening);
+        let typed_early = self.frame.input.begin_frame(
+            &ctx,
+            self.frame.typing,
+            self.view.entry.is_some(),
+            field_opening,
+        );
+        if let Some(entry) = self.view.entry.as_mut() {
+            // Letters the field could not take this frame (it is opening, or a click takes its
+            // focus first). It opens with its cursor at the end, and a field being typed into
+            // has it there: that is where they go.
+            entry.text.push_str(&typed_early);
+        }
         self.receive_dialog_replies();
         self.receive_export();
         live::session::before_frame(self);

@@ -77,6 +77,11 @@ pub(crate) fn entry_ui(
     } else {
         (false, false, false)
     };
+    if tab {
+        // Tab ends the note, and that is all: egui must not hand the focus on to the next
+        // widget, which would take the keys typed after it.
+        ui.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+    }
     let hint = match &entry.editing {
         None => format!("New {}", entry.section.singular()),
         Some(_) => "Note text".to_owned(),
@@ -115,13 +120,28 @@ pub(crate) fn entry_ui(
         info.label = Some(hint.clone());
         info
     });
-    if entry.focus {
+    // A press elsewhere as the field opens ends it, as it would a field that had the focus
+    // (egui took that press before the field could take the focus).
+    let pressed_elsewhere =
+        entry.focus && ui.input(|i| i.pointer.any_pressed()) && !response.contains_pointer();
+    if entry.focus && !pressed_elsewhere {
         // The field takes the keys from the next frame on; the app holds them back until then
-        // (a new field's first frame only measures it, and could not take them).
+        // (a new field's first frame only measures it, and could not take them). Its cursor
+        // starts at the end of the text, where letters typed while it opened were put, and
+        // its own undo (Ctrl+Z while typing) starts afresh: nothing of the last field of this
+        // area is kept (the fields share an id; its undo brought back the last note's text).
         response.request_focus();
-        entry.focus = false;
+        let mut state = egui::text_edit::TextEditState::default();
+        let end = egui::text::CCursor::new(entry.text.chars().count());
+        state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::one(end)));
+        state.store(ui.ctx(), id);
     }
-    if enter {
+    entry.focus = false;
+    if pressed_elsewhere {
+        out.push(Command::EndEntry);
+    } else if enter {
         out.push(Command::NextEntry);
     } else if tab || escape || response.lost_focus() {
         out.push(Command::EndEntry);

@@ -462,13 +462,17 @@ impl App {
     pub(crate) fn commit_entry(&mut self) {
         if let Some(entry) = self.view.entry.take() {
             self.commit(entry);
-            // The field is gone: the keys go back to the canvas at once, not a frame later.
-            self.services.ctx.memory_mut(|m| {
-                if let Some(focused) = m.focused() {
-                    m.surrender_focus(focused);
-                }
-            });
+            self.release_keyboard();
         }
+    }
+
+    /// The field typed in is gone: the keys go back to the canvas at once, not a frame later.
+    fn release_keyboard(&self) {
+        self.services.ctx.memory_mut(|m| {
+            if let Some(focused) = m.focused() {
+                m.surrender_focus(focused);
+            }
+        });
     }
 
     /// Enter: keeps the note typed and, when adding, starts the next one in the same area.
@@ -485,6 +489,10 @@ impl App {
                 text: String::new(),
                 focus: true,
             });
+        } else {
+            // No next note: Ctrl+Z right after Enter undoes, rather than reaching a field
+            // that is gone.
+            self.release_keyboard();
         }
     }
 

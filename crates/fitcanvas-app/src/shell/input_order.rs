@@ -33,39 +33,63 @@ pub struct InputOrder {
 impl InputOrder {
     /// Cuts this frame's keyboard events after the first that can change their routing. Call
     /// first thing in the frame; `typing` says whether a text field takes the keys now.
-    /// With `hold_all`, every keyboard event waits for the next frame (a text field is opening).
-    pub fn begin_frame(&mut self, ctx: &egui::Context, typing: bool, hold_all: bool) {
+    /// With `opening`, a text field is opening and cannot take keys this frame: the letters
+    /// typed into it so far are answered, for the caller to put in the field, and every other
+    /// keyboard event waits for the next frame. (Answering them rather than holding them
+    /// keeps them if a click comes before the field can take them.)
+    ///
+    /// `entry` says the keys go to the note typed in place, whose text the caller can add to:
+    /// then, with a click in the frame, the letters typed before it are answered too, since
+    /// egui takes the focus from the field for a click before the field reads its keys.
+    pub fn begin_frame(
+        &mut self,
+        ctx: &egui::Context,
+        typing: bool,
+        entry: bool,
+        opening: bool,
+    ) -> String {
         let injected = !self.held.is_empty();
-        let hold_all = hold_all && !self.held_all;
+        let hold_all = opening && !self.held_all;
         self.held_all = hold_all;
+        let mut early = String::new();
         ctx.input_mut(|i| {
             if !injected && !i.events.iter().any(is_keyboard) {
                 return;
             }
-            // With no field taking keys, a click ends what was typed before it.
-            let click_at = (!typing)
-                .then(|| i.events.iter().rposition(is_press))
-                .flatten();
-            if click_at.is_some() {
+            // With no field taking keys, a click ends what was typed before it. While a field
+            // takes them, keys typed after a click wait for the frame after it: the field
+            // takes the keys before the click, then the click decides where the rest go.
+            let first_click = i.events.iter().position(is_press);
+            let last_click = i.events.iter().rposition(is_press);
+            if !typing && last_click.is_some() {
                 self.held.clear();
             }
             let mut keyboard: Vec<Event> = self.held.drain(..).collect();
+            let mut after_click = Vec::new();
             let mut others = Vec::new();
             for (at, event) in std::mem::take(&mut i.events).into_iter().enumerate() {
-                if is_keyboard(&event) {
-                    if click_at.is_none_or(|click| at > click) {
-                        keyboard.push(event);
-                    }
-                } else {
+                if !is_keyboard(&event) {
                     others.push(event);
+                } else if typing && first_click.is_some_and(|click| at > click) {
+                    after_click.push(event);
+                } else if typing || last_click.is_none_or(|click| at > click) {
+                    keyboard.push(event);
                 }
             }
-            let cut = if hold_all {
+            let clicked_while_typing = entry && typing && first_click.is_some();
+            let cut = if hold_all || clicked_while_typing {
+                let letters = leading_letters(&keyboard);
+                for event in keyboard.drain(..letters) {
+                    if let Event::Text(text) = event {
+                        early.push_str(&text);
+                    }
+                }
                 0
             } else {
                 cut_point(&keyboard, typing)
             };
             self.held.extend(keyboard.drain(cut..));
+            self.held.extend(after_click);
             keyboard.extend(others);
             i.events = keyboard;
         });
@@ -75,6 +99,7 @@ impl InputOrder {
         if !self.held.is_empty() {
             ctx.request_repaint();
         }
+        early
     }
 
     /// Call last thing in the frame.
@@ -132,6 +157,30 @@ fn is_keyboard(event: &Event) -> bool {
     )
 }
 
+/// How many of `events`, from the first, only type characters: their text, the key presses
+/// that typed it and key releases. Where another key comes (Backspace, an arrow, Enter), the
+/// order matters again, and the count ends.
+fn leading_letters(events: &[Event]) -> usize {
+    events
+        .iter()
+        .enumerate()
+        .take_while(|&(at, event)| match event {
+            Event::Text(_) | Event::Key { pressed: false, .. } => true,
+            Event::Key {
+                pressed: true,
+                modifiers,
+                ..
+            } => {
+                !(modifiers.command || modifiers.ctrl || modifiers.alt)
+                    && events
+                        .get(at + 1)
+                        .is_some_and(|next| is_own_text(events, at, next))
+            }
+            _ => false,
+        })
+        .count()
+}
+
 /// How many of `events` belong to this frame: up to and including the first routing key, the
 /// text that key itself typed, and its release. While typing, a routing key that follows
 /// other keys waits for the next frame, so that the field takes those first.
@@ -163,7 +212,8 @@ fn is_own_text(events: &[Event], key_at: usize, event: &Event) -> bool {
     let (Event::Key { key, .. }, Event::Text(text)) = (&events[key_at], event) else {
         return false;
     };
-    text.chars().count() == 1 && key.symbol_or_name().eq_ignore_ascii_case(text)
+    text.chars().count() == 1
+        && (key.symbol_or_name().eq_ignore_ascii_case(text) || (*key == Key::Space && text == " "))
 }
 
 /// A key press after which the following keys may have to go somewhere else.
