@@ -21,6 +21,9 @@ packages=(
   # crates/fitcanvas-room/tests/room_browser.rs opens the room's phone page in a real browser (headless), driven by
   # playwright-core from npm; crates/fitcanvas/tests/room_cli.rs runs `fitcanvas present --room` under Xvfb.
   chromium xvfb
+  # scripts/typing-check.sh types into the release binary in a real X session with a window
+  # manager, as fast as people type.
+  xdotool openbox
   # Those drivers, and the live co-editing tests (crates/fitcanvas-live/tests/live_sync.rs), which run a real
   # y-websocket server and a Yjs client, need Node.js.
   nodejs

@@ -262,9 +262,17 @@ fn run(ops: &[Op], frames: &Frames) -> ([Vec<String>; 6], [Vec<String>; 6]) {
     (saved, model.areas)
 }
 
+/// Cases to run: `PROPTEST_CASES`, else as many as CI can afford on every `cargo test`.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(200)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 64,
+        cases: cases(),
         ..ProptestConfig::default()
     })]
 

@@ -80,7 +80,7 @@ impl InputOrder {
             let cut = if hold_all || clicked_while_typing {
                 let letters = leading_letters(&keyboard);
                 for event in keyboard.drain(..letters) {
-                    if let Event::Text(text) = event {
+                    if let Event::Text(text) | Event::Paste(text) = event {
                         early.push_str(&text);
                     }
                 }
@@ -157,8 +157,8 @@ fn is_keyboard(event: &Event) -> bool {
     )
 }
 
-/// How many of `events`, from the first, only type characters: their text, the key presses
-/// that typed it and key releases. Where another key comes (Backspace, an arrow, Enter), the
+/// How many of `events`, from the first, only type characters: their text (or a one-line
+/// paste), the key presses that typed it and key releases. Where another key comes (Backspace, an arrow, Enter), the
 /// order matters again, and the count ends.
 fn leading_letters(events: &[Event]) -> usize {
     events
@@ -166,6 +166,8 @@ fn leading_letters(events: &[Event]) -> usize {
         .enumerate()
         .take_while(|&(at, event)| match event {
             Event::Text(_) | Event::Key { pressed: false, .. } => true,
+            // A paste of one line is typing too; one of several lines makes a note of each.
+            Event::Paste(text) => !text.contains('\n'),
             Event::Key {
                 pressed: true,
                 modifiers,
