@@ -23,24 +23,35 @@ pub struct Document {
     /// Tells documents apart, so what was worked out for one is never taken for another's.
     serial: u64,
     dirty: bool,
+    /// What this session's new ids end in (see `fitcanvas_model::ids`): drawn at random for
+    /// each document, so notes added here never take the id of a note someone else added to
+    /// another copy of the file. Live co-editing uses the desktop's own suffix meanwhile.
+    own_suffix: String,
 }
 
 impl Document {
     /// A new, blank, never-saved document.
     pub fn new() -> Document {
-        Document {
-            serial: next_serial(),
-            ..Document::default()
-        }
+        Document::opened(Canvas::new(), None)
     }
 
     /// A document for a canvas just read from `path` (or from a bundled example, with no path).
     pub fn opened(canvas: Canvas, path: Option<PathBuf>) -> Document {
         Document {
             saved: canvas.clone(),
+            ..Document::with_canvas(canvas, path)
+        }
+    }
+
+    /// The canvas under `path`, with this session's id suffix; nothing saved yet.
+    fn with_canvas(mut canvas: Canvas, path: Option<PathBuf>) -> Document {
+        let own_suffix = fitcanvas_model::ids::random_suffix();
+        canvas.set_id_suffix(&own_suffix);
+        Document {
             canvas,
             path,
             serial: next_serial(),
+            own_suffix,
             ..Document::default()
         }
     }
@@ -53,12 +64,9 @@ impl Document {
         };
         let dirty = canvas != saved;
         Document {
-            canvas,
-            path,
             saved,
             dirty,
-            serial: next_serial(),
-            ..Document::default()
+            ..Document::with_canvas(canvas, path)
         }
     }
 
@@ -123,6 +131,11 @@ impl Document {
     /// While live, new ids end in this desktop's suffix (see `fitcanvas_model::ids`).
     pub fn set_id_suffix(&mut self, suffix: &str) {
         self.canvas.set_id_suffix(suffix);
+    }
+
+    /// After a live session: new ids end in this document's own suffix again.
+    pub fn use_own_id_suffix(&mut self) {
+        self.canvas.set_id_suffix(&self.own_suffix);
     }
 
     /// Ends a run of typing, so the next edit starts a new undo step.
@@ -267,6 +280,29 @@ mod tests {
             canvas.item(&gain).is_some(),
             "undo took back the peer's note"
         );
+    }
+
+    #[test]
+    fn each_document_gives_new_notes_ids_of_its_own_and_gets_them_back_after_live() {
+        let mut file = Canvas::new();
+        file.add_item(Section::Pains, "Slow");
+        let mut mine = Document::opened(file.clone(), None);
+        let mut theirs = Document::opened(file, None);
+        let (a, b) = (
+            add(&mut mine, Section::Pains, "Cold"),
+            add(&mut theirs, Section::Pains, "Late"),
+        );
+        assert_ne!(a, b, "two copies of one file handed out the same id");
+        assert!(a.as_str().starts_with("pain-2."), "{a}");
+        let own = mine.canvas().id_suffix().to_owned();
+        mine.set_id_suffix("live0001");
+        assert!(
+            add(&mut mine, Section::Gains, "Fast")
+                .as_str()
+                .ends_with(".live0001")
+        );
+        mine.use_own_id_suffix();
+        assert_eq!(mine.canvas().id_suffix(), own);
     }
 
     #[test]
