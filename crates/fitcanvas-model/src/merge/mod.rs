@@ -12,6 +12,8 @@
 //! their side's order, the side whose first id sorts first leading, so the rule does not depend
 //! on which side is ours.
 
+mod both_added;
+
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 use std::sync::Arc;
@@ -27,8 +29,15 @@ use crate::section::Section;
 
 /// Merges `ours` and `theirs`, both changed from `base`. The result's
 /// [`Canvas::conflicts`] lists what could not be settled (empty for a clean merge), after
-/// any conflicts the inputs still carried.
+/// any conflicts the inputs still carried. What both sides added under one id stays twice,
+/// one of the two under a fresh id (see [`both_added`]).
 pub fn merge(base: &Canvas, ours: &Canvas, theirs: &Canvas) -> Canvas {
+    let (ours, theirs) = both_added::keep_both(base, ours, theirs);
+    merge_matched(base, &ours, &theirs)
+}
+
+/// The merge of three canvases whose ids each name one thing.
+fn merge_matched(base: &Canvas, ours: &Canvas, theirs: &Canvas) -> Canvas {
     let mut m = Merger::default();
     let mut out = Canvas {
         title: m.pick(
