@@ -12,7 +12,7 @@ use fitcanvas_model::conflict::{Conflict, Field, FieldValue, MergeSide, Owner};
 use fitcanvas_model::edit::Edit;
 use fitcanvas_model::evidence::{Evidence, Source, Stance, Status, TestState};
 use fitcanvas_model::format;
-use fitcanvas_model::merge::merge;
+use fitcanvas_model::merge::{merge, merge_two_way};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::{Value, json};
@@ -249,14 +249,17 @@ fn three() -> impl Strategy<Value = (Canvas, Canvas, Canvas)> {
 }
 
 /// `side` with a customer note added per entry of `sections` (an index into the customer
-/// sections), each with a value-map note that serves it. Returns the canvas and, per pair, the
+/// sections), each with a value-map note that serves it, in a session whose ids end in
+/// `suffix`. Returns the canvas and, per pair, the
 /// section, the customer note's text and its server's text.
 fn add_linked(
     side: &Canvas,
     tag: &str,
     sections: &[usize],
+    suffix: &str,
 ) -> (Canvas, Vec<(Section, String, String)>) {
     let mut c = side.clone();
+    c.set_id_suffix(suffix);
     let mut added = Vec::new();
     for (n, s) in sections.iter().enumerate() {
         let section = Section::CUSTOMER[*s];
@@ -379,9 +382,17 @@ proptest! {
         (base, x, y) in three(),
         x_adds in prop::collection::vec(0usize..3, 1..4),
         y_adds in prop::collection::vec(0usize..3, 1..4),
+        same_suffix in any::<bool>(),
     ) {
-        let (x, x_added) = add_linked(&x, "x", &x_adds);
-        let (y, y_added) = add_linked(&y, "y", &y_adds);
+        // Added in editing sessions, as the editor adds them: with a suffix of their own, or
+        // (as bad luck would have it) the same one, so that both sides hand out the same ids.
+        let (x_suffix, y_suffix) = if same_suffix {
+            ("k3x9f2ab".to_owned(), "k3x9f2ab".to_owned())
+        } else {
+            (fitcanvas_model::ids::random_suffix(), fitcanvas_model::ids::random_suffix())
+        };
+        let (x, x_added) = add_linked(&x, "x", &x_adds, &x_suffix);
+        let (y, y_added) = add_linked(&y, "y", &y_adds, &y_suffix);
         for merged in [merge(&base, &x, &y), merge(&base, &y, &x)] {
             prop_assert_eq!(&reloaded(&merged), &merged);
             for (section, text, serves) in x_added.iter().chain(&y_added) {
@@ -397,6 +408,32 @@ proptest! {
                 prop_assert_eq!(links, customer.clone(), "{} no longer serves {}", serves, text);
             }
         }
+    }
+
+    #[test]
+    fn a_two_way_merge_loses_nothing_and_settled_ours_is_ours_plus_theirs_additions(
+        (_, x, y) in three(),
+    ) {
+        prop_assert_eq!(&merge_two_way(&x, &x), &x);
+        let merged = merge_two_way(&x, &y);
+        prop_assert_eq!(&reloaded(&merged), &merged);
+        // Every note either side holds is there, nothing deleted without a word.
+        for side in [&x, &y] {
+            for (_, note) in side.all_items() {
+                prop_assert!(merged.id_in_use(note.id().as_str()), "{} was lost", note.id());
+            }
+        }
+        // Settled as ours, each of ours's notes says what it says in ours.
+        let settled = settle_all(merged.clone(), MergeSide::Ours);
+        for (_, note) in x.all_items() {
+            let kept = settled.item(note.id().as_str()).unwrap();
+            prop_assert_eq!(kept.text(), note.text());
+            prop_assert_eq!(kept.status(), note.status());
+        }
+        // Neither side is favoured beyond which one a conflict calls ours.
+        let swapped = merge_two_way(&y, &x);
+        prop_assert_eq!(signatures(&merged, false), signatures(&swapped, true));
+        prop_assert_eq!(settle_all(merged, MergeSide::Theirs).len(), settle_all(swapped, MergeSide::Ours).len());
     }
 
     #[test]

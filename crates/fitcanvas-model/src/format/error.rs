@@ -27,6 +27,10 @@ pub enum LoadError {
     InvalidUtf8 { line: usize, column: usize },
     #[error("the file ends too early at line {line}, column {column}; it looks cut off")]
     Truncated { line: usize, column: usize },
+    #[error(
+        "the file holds git's conflict markers (from line {line}): a merge git could not finish; open it in Fitcanvas to merge the two versions it holds"
+    )]
+    ConflictMarkers { line: usize },
     #[error("not valid JSON at line {line}, column {column}: {message}")]
     Syntax {
         line: usize,
