@@ -14,7 +14,7 @@ use std::path::Path;
 
 pub use decode::{from_slice, from_value};
 pub use encode::{to_string, to_vec};
-pub use error::{FileError, LoadError, SaveError};
+pub use error::{FileError, LoadError, SaveError, plain};
 
 use crate::canvas::Canvas;
 
