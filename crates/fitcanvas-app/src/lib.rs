@@ -24,6 +24,7 @@ use std::time::Instant;
 // The app's face: what the binary, the tests and the benchmarks use. Everything else is private.
 pub use canvas::clipboard::{MemoryClipboard, NoteClipboard, SystemClipboard};
 pub use canvas::find::FindCommand;
+pub use files::broken_on_disk::{BrokenAnswer, BrokenPrompt};
 pub use files::file_dialogs::{DialogReply, FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use files::open_save::UnsavedAnswer;
 pub use files::outside_change::OutsideAnswer;
@@ -145,6 +146,8 @@ pub enum Modal {
     Export(files::export_menu::ExportChoice),
     /// The open file changed on disk while there were unsaved changes here.
     OutsideChange,
+    /// The open file (or one being opened) does not load: conflict markers, a broken file.
+    BrokenOnDisk(Box<files::broken_on_disk::BrokenPrompt>),
     /// "Clear all votes?"
     ClearVotes,
     /// The app's own file browser, where no native dialog can be shown.
@@ -244,6 +247,8 @@ struct FrameState {
     derived: shell::derived::Derived,
     /// The file's version changed on disk that the user is being asked about.
     outside: Option<files::outside_change::OutsideVersion>,
+    /// The file on disk that does not load that the user is being asked about.
+    broken: Option<files::broken_on_disk::BrokenVersion>,
 }
 
 impl App {
@@ -310,6 +315,7 @@ impl App {
                 input: shell::input_order::InputOrder::default(),
                 derived: shell::derived::Derived::default(),
                 outside: None,
+                broken: None,
             },
         }
     }

@@ -18,7 +18,7 @@ use fitcanvas_model::Canvas;
 use fitcanvas_model::Section;
 use fitcanvas_model::format;
 use fitcanvas_model::merge::merge;
-use support::{Setup, click};
+use support::{Setup, click, run_until};
 
 /// A merged canvas with two conflicts: the late pain's text changed two ways, and the cold
 /// pain deleted by ours and reworded by theirs.
@@ -155,19 +155,6 @@ fn colleague_adds_a_gain(file: &std::path::Path, opened: &Canvas) -> Canvas {
     theirs.add_item(Section::Gains, "Fresh food every day");
     format::save_file(file, &theirs).unwrap();
     theirs
-}
-
-/// Runs frames until `done` holds, for up to ten seconds: the operating system tells the
-/// watcher about the file on its own thread. Waiting, not timing: it stops as soon as it holds.
-fn run_until(h: &mut Harness<'_, App>, done: impl Fn(&App) -> bool) -> bool {
-    for _ in 0..200 {
-        h.run();
-        if done(h.state()) {
-            return true;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    false
 }
 
 fn type_a_pain(h: &mut Harness<'_, App>, text: &str) {

@@ -190,6 +190,26 @@ fn a_missing_file_is_a_read_error_naming_the_file() {
 }
 
 #[test]
+fn keeping_a_file_beside_holds_it_byte_for_byte_and_never_replaces_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.json");
+    fs::write(&path, "the file").unwrap();
+    let first = format::keep_beside(&path, "broken", b"<<<<<<< one").unwrap();
+    let second = format::keep_beside(&path, "broken", b"<<<<<<< two").unwrap();
+    assert_eq!(first, dir.path().join("plan.json.broken"));
+    assert_eq!(second, dir.path().join("plan.json.broken-2"));
+    assert_eq!(fs::read(&first).unwrap(), b"<<<<<<< one");
+    assert_eq!(fs::read(&second).unwrap(), b"<<<<<<< two");
+    assert_eq!(fs::read(&path).unwrap(), b"the file");
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with(".fitcanvas-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
 fn a_file_over_64_mib_is_refused_before_it_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.json");

@@ -185,6 +185,7 @@ impl App {
                 self.status = String::new();
                 self.point_to_conflicts();
             }
+            Err(e) if self.open_broken(&path, &e.error) => {}
             Err(e) => {
                 self.status = e.to_string();
                 self.modal = Some(Modal::Message {

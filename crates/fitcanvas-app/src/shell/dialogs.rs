@@ -207,6 +207,42 @@ pub fn show(ctx: &egui::Context, cx: DialogContext<'_>) {
                 out.push(Command::AnswerOutsideChange(answer));
             }
         }
+        Modal::BrokenOnDisk(prompt) => {
+            use crate::BrokenAnswer as A;
+            let r = egui::Modal::new(id).show(ctx, |ui| {
+                ui.heading(&prompt.heading);
+                for paragraph in &prompt.text {
+                    ui.label(paragraph);
+                }
+                ui.horizontal_wrapped(|ui| {
+                    if prompt.can_merge && ui.button("Merge the two versions").clicked() {
+                        return Some(Some(A::MergeVersions));
+                    }
+                    if let Some(name) = &prompt.keep_as {
+                        if ui
+                            .button(format!("Keep it as {name}, then save"))
+                            .on_hover_text("The file stays, under this name beside the canvas")
+                            .clicked()
+                        {
+                            return Some(Some(A::KeepBesideAndSave));
+                        }
+                        if ui.button("Save as…").clicked() {
+                            return Some(Some(A::SaveAs));
+                        }
+                    }
+                    let off = if prompt.opening { "Cancel" } else { "Not now" };
+                    if ui.button(off).clicked() {
+                        return Some(None);
+                    }
+                    None
+                })
+                .inner
+            });
+            let answer = r.inner.or(r.should_close().then_some(None));
+            if let Some(answer) = answer {
+                out.push(Command::AnswerBrokenOnDisk(answer));
+            }
+        }
         Modal::About => {
             let r = egui::Modal::new(id).show(ctx, |ui| {
                 ui.heading("Fitcanvas");

@@ -23,6 +23,9 @@ pub struct Document {
     /// Tells documents apart, so what was worked out for one is never taken for another's.
     serial: u64,
     dirty: bool,
+    /// The file on disk holds something else than a canvas (git's conflict markers taken up
+    /// by merging the versions they hold): unsaved whatever the canvas, until saved.
+    disk_differs: bool,
     /// What this session's new ids end in (see `fitcanvas_model::ids`): drawn at random for
     /// each document, so notes added here never take the id of a note someone else added to
     /// another copy of the file. Live co-editing uses the desktop's own suffix meanwhile.
@@ -171,7 +174,7 @@ impl Document {
 
     fn changed(&mut self) {
         self.revision += 1;
-        self.dirty = self.canvas != self.saved;
+        self.dirty = self.disk_differs || self.canvas != self.saved;
     }
 
     /// The canvas as last loaded or saved: what "unsaved changes" are measured against, and
@@ -184,7 +187,18 @@ impl Document {
     /// canvas is unsaved while it differs from it.
     pub fn rebase(&mut self, on_disk: Canvas) {
         self.saved = on_disk;
+        self.disk_differs = false;
         self.dirty = self.canvas != self.saved;
+        self.revision += 1;
+    }
+
+    /// Takes `merged` as the base of later merges while the file on disk is not a canvas
+    /// (it holds `merged`'s versions with git's conflict markers): the document stays unsaved
+    /// until it is saved, so closing asks first and the markers are never left unseen.
+    pub fn rebase_unsaved(&mut self, merged: Canvas) {
+        self.saved = merged;
+        self.disk_differs = true;
+        self.dirty = true;
         self.revision += 1;
     }
 
@@ -192,6 +206,7 @@ impl Document {
     pub fn mark_saved(&mut self, path: PathBuf) {
         self.path = Some(path);
         self.saved = self.canvas.clone();
+        self.disk_differs = false;
         self.dirty = false;
         self.history.break_merging();
     }
