@@ -357,17 +357,23 @@ impl App {
         self.frame.commands.push(command);
     }
 
-    /// The window title: file name, a mark while there are unsaved changes, and while live
-    /// where the connection stands ("— live (2 people)", "— offline", "— reconnecting").
+    /// The window title: file name, a mark while there are unsaved changes, how many merge
+    /// conflicts are left to settle ("— 3 unresolved conflicts"), and while live where the
+    /// connection stands ("— live (2 people)", "— offline", "— reconnecting").
     pub fn title(&self) -> String {
         let title = match self.screen {
             Screen::Start if !self.doc.is_dirty() && self.doc.path().is_none() => {
                 "Fitcanvas".to_owned()
             }
             _ => format!(
-                "{}{} — Fitcanvas",
+                "{}{}{} — Fitcanvas",
                 if self.doc.is_dirty() { "● " } else { "" },
-                self.doc.display_name()
+                self.doc.display_name(),
+                self.doc
+                    .canvas()
+                    .unresolved_conflicts()
+                    .map(|n| format!(" — {n}"))
+                    .unwrap_or_default()
             ),
         };
         match self.live.state_text() {

@@ -66,6 +66,10 @@ fn the_conflicts_list_settles_each_conflict_undoably_and_saving_drops_the_field(
         "{}",
         h.state().status
     );
+    assert_eq!(
+        h.state().title(),
+        "merged.json — 2 unresolved conflicts — Fitcanvas"
+    );
     // The canvas shows ours, and the changed note that ours deleted, until a side is chosen.
     assert_eq!(pains(&h), ["Deliveries after 8 pm", "Food arrives cold"]);
     assert!(h.query_by_label("Ours: “Deliveries after 8 pm”").is_some());
@@ -98,6 +102,7 @@ fn the_conflicts_list_settles_each_conflict_undoably_and_saving_drops_the_field(
     click(&mut h, "Delete it");
     assert_eq!(pains(&h), ["Deliveries missed in lectures"]);
     assert!(h.query_by_label_contains("Conflicts (").is_none());
+    assert_eq!(h.state().title(), "● merged.json — Fitcanvas");
     assert!(h.state().status.contains("settled"), "{}", h.state().status);
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -107,6 +112,28 @@ fn the_conflicts_list_settles_each_conflict_undoably_and_saving_drops_the_field(
     assert_eq!(
         support::texts_in_file(&file, Section::Pains),
         ["Deliveries missed in lectures"]
+    );
+}
+
+#[test]
+fn exporting_a_canvas_with_conflicts_marks_it_a_draft_and_says_so() {
+    let setup = Setup::new();
+    let (mut h, _) = open_conflicted(&setup);
+    click(&mut h, "File");
+    click(&mut h, "Export…");
+    click(&mut h, "SVG");
+    let file = setup.path("merged.svg");
+    setup.dialogs.push(Some(file.clone()));
+    click(&mut h, "Export SVG…");
+    support::finish_export(&mut h);
+    let svg = std::fs::read_to_string(&file).unwrap();
+    assert!(svg.contains("Draft: 2 unresolved conflicts"));
+    assert!(
+        h.state()
+            .status
+            .contains("marked “Draft: 2 unresolved conflicts”"),
+        "{}",
+        h.state().status
     );
 }
 

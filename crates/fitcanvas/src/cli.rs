@@ -30,7 +30,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate canvas files; exits 1 if any is invalid, naming each bad file on stderr.
+    /// Validate canvas files; exits 1 if any is invalid or has unresolved merge conflicts,
+    /// naming each such file on stderr.
     Check {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -72,6 +73,10 @@ pub enum Command {
         /// words).
         #[arg(long, value_enum, default_value_t = LinksArg::Markers)]
         links: LinksArg,
+        /// Export even if a merge left conflicts to settle: every picture and page then says
+        /// "Draft: N unresolved conflicts". Without it such a canvas is not exported.
+        #[arg(long)]
+        draft: bool,
     },
     /// Show what changed between two versions of a canvas. Exits 0 if they are the same, 1 if
     /// they differ, 2 if either file could not be read.
@@ -199,6 +204,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             paper,
             theme,
             links,
+            draft,
         } => {
             let options = export::Options {
                 width: *width,
@@ -217,7 +223,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                     LinksArg::Both => Links::Both,
                 },
             };
-            export_one(file, output, &options, out, err)
+            export_one(file, output, &options, *draft, out, err)
         }
         Command::Diff { old, new, json } => {
             return compare(old, new, *json, out, err).unwrap_or(EXIT_TROUBLE);
@@ -247,7 +253,18 @@ fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> std::io
     let mut status = EXIT_OK;
     for path in files {
         match format::load_file(path) {
-            Ok(canvas) => writeln!(out, "{}: ok ({} notes)", path.display(), canvas.len())?,
+            Ok(canvas) => match canvas.unresolved_conflicts() {
+                None => writeln!(out, "{}: ok ({} notes)", path.display(), canvas.len())?,
+                // It loads, but is not finished: a merge left things to settle.
+                Some(n) => {
+                    writeln!(
+                        err,
+                        "{}: {n} from a merge (open it in Fitcanvas to settle them)",
+                        path.display()
+                    )?;
+                    status = EXIT_FAILURE;
+                }
+            },
             Err(e) => {
                 writeln!(err, "{e}")?;
                 status = EXIT_FAILURE;
@@ -383,12 +400,34 @@ fn export_one(
     file: &Path,
     output: &Path,
     options: &export::Options,
+    draft: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
-    match export::export_file(file, output, options) {
+    let canvas = match export::Format::from_path(output)
+        .and_then(|_| format::load_file(file).map_err(export::ExportError::from))
+    {
+        Ok(canvas) => canvas,
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            return Ok(EXIT_FAILURE);
+        }
+    };
+    if let (Some(n), false) = (canvas.unresolved_conflicts(), draft) {
+        writeln!(
+            err,
+            "{} has {n} from a merge, so it was not exported: settle them in Fitcanvas, or \
+             export with --draft to mark every page \"Draft: {n}\"",
+            file.display()
+        )?;
+        return Ok(EXIT_FAILURE);
+    }
+    match export::export_canvas(&canvas, output, options) {
         Ok(_) => {
-            writeln!(out, "exported {}", output.display())?;
+            match canvas.draft_mark() {
+                Some(mark) => writeln!(out, "exported {}, marked \"{mark}\"", output.display())?,
+                None => writeln!(out, "exported {}", output.display())?,
+            }
             Ok(EXIT_OK)
         }
         Err(e) => {

@@ -303,8 +303,10 @@ fn conflicting_git_edits_end_with_conflicts_recorded_in_a_file_that_loads() {
         "{:?}",
         merged.conflicts()
     );
+    // It loads, but is not finished: check says so until the conflict is settled.
     let check = fitcanvas(repo, &["check", "plan.json"]);
-    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+    assert_eq!(check.status.code(), Some(1), "{}", text(&check.stdout));
+    assert!(text(&check.stderr).contains("1 unresolved conflict"));
 }
 
 #[test]

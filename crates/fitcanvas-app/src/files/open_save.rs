@@ -311,9 +311,13 @@ impl App {
         match outcome {
             Ok(written) => {
                 self.status = format!(
-                    "Exported {} to {}",
+                    "Exported {} to {}{}",
                     job.choice.format.name(),
-                    written.display()
+                    written.display(),
+                    job.draft
+                        .as_ref()
+                        .map(|mark| format!(", marked “{mark}”: settle the conflicts to lose it"))
+                        .unwrap_or_default()
                 );
             }
             Err(e) => self.export_failed(e),
