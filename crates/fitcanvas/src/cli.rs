@@ -108,6 +108,11 @@ pub enum Command {
         /// Where to write the result instead of OURS.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Run as git's merge driver for the file at PATH (git's %P): messages name PATH, not
+        /// git's temporary files, and files that are not all canvases are merged line by line
+        /// by `git merge-file`, as git would have merged them.
+        #[arg(long, value_name = "PATH")]
+        git_path: Option<PathBuf>,
     },
     /// Print a canvas as plain text, a line per note, for line-based tools (git's diff driver).
     /// A file that does not load is printed as it is, its error on stderr.
@@ -119,8 +124,9 @@ pub enum Command {
     /// `fitcanvas merge` and show them in `git diff` and `git log -p` with `fitcanvas show`, and
     /// add the lines to `.gitattributes` that apply both to PATTERN files.
     GitSetup {
-        /// Which files are canvases, as .gitattributes patterns.
-        #[arg(value_name = "PATTERN", default_value = "*.json")]
+        /// Which files are canvases, as .gitattributes patterns. Without any: *.fitcanvas.json
+        /// and each canvas now in the work tree, by its path (never every JSON file).
+        #[arg(value_name = "PATTERN")]
         patterns: Vec<String>,
     },
     /// Open a canvas straight into presentation (workshop) mode in the editor window. With
@@ -233,9 +239,16 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             ours,
             theirs,
             output,
+            git_path,
         } => {
-            let target = output.as_deref().unwrap_or(ours);
-            return merge_files(base, ours, theirs, target, out, err).unwrap_or(EXIT_TROUBLE);
+            let files = crate::merge_command::Files {
+                base,
+                ours,
+                theirs,
+                target: output.as_deref().unwrap_or(ours),
+                git_path: git_path.as_deref(),
+            };
+            return crate::merge_command::run(&files, out, err).unwrap_or(EXIT_TROUBLE);
         }
         Command::Show { file } => {
             return show(file, out, err).unwrap_or(EXIT_TROUBLE);
@@ -647,56 +660,6 @@ fn write_log_diff(d: &CanvasDiff, out: &mut dyn Write) -> std::io::Result<()> {
         }
     }
     Ok(())
-}
-
-/// `fitcanvas merge`: reads all three inputs before writing anything, so an unreadable input
-/// leaves every file as it was.
-fn merge_files(
-    base_path: &Path,
-    ours_path: &Path,
-    theirs_path: &Path,
-    target: &Path,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> std::io::Result<u8> {
-    // git hands the driver an empty ancestor when both sides added the file.
-    let base = match format::read_limited(base_path) {
-        Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => Ok(Canvas::new()),
-        Ok(bytes) => format::from_slice(&bytes).map_err(|e| e.in_file(base_path)),
-        Err(e) => Err(e.in_file(base_path)),
-    };
-    let (ours, theirs) = (format::load_file(ours_path), format::load_file(theirs_path));
-    let (base, ours, theirs) = match (base, ours, theirs) {
-        (Ok(b), Ok(o), Ok(t)) => (b, o, t),
-        (b, o, t) => {
-            for e in [b.err(), o.err(), t.err()].into_iter().flatten() {
-                writeln!(err, "{e}")?;
-            }
-            writeln!(err, "nothing was written")?;
-            return Ok(EXIT_TROUBLE);
-        }
-    };
-    let merged = fitcanvas_model::merge::merge(&base, &ours, &theirs);
-    if let Err(e) = format::save_file(target, &merged) {
-        writeln!(err, "{e}")?;
-        return Ok(EXIT_TROUBLE);
-    }
-    let conflicts = merged.conflicts();
-    if conflicts.is_empty() {
-        writeln!(out, "merged cleanly into {}", target.display())?;
-        return Ok(EXIT_OK);
-    }
-    writeln!(
-        out,
-        "{}: {} conflict{} recorded (open it in Fitcanvas to settle them):",
-        target.display(),
-        conflicts.len(),
-        if conflicts.len() == 1 { "" } else { "s" }
-    )?;
-    for conflict in conflicts {
-        writeln!(out, "  {}", fitcanvas_model::text_view::describe(conflict))?;
-    }
-    Ok(EXIT_CONFLICTS)
 }
 
 /// `fitcanvas show`: git runs it on every version it diffs, so a file that does not load (a
