@@ -247,6 +247,9 @@ struct FrameState {
     derived: shell::derived::Derived,
     /// The file's version changed on disk that the user is being asked about.
     outside: Option<files::outside_change::OutsideVersion>,
+    /// A status message about the document as it was at a revision ("Saved plan.json"),
+    /// cleared once the document changes, so it never stands beside "unsaved changes".
+    status_of: Option<(u64, String)>,
     /// The file on disk that does not load that the user is being asked about.
     broken: Option<files::broken_on_disk::BrokenVersion>,
 }
@@ -316,6 +319,7 @@ impl App {
                 derived: shell::derived::Derived::default(),
                 outside: None,
                 broken: None,
+                status_of: None,
             },
         }
     }
@@ -349,6 +353,24 @@ impl App {
             view: &mut self.view,
             palette: self.settings.theme.palette(),
             out,
+        }
+    }
+
+    /// Shows `status`, true of the document as it is now: it goes once the document changes.
+    pub(crate) fn status_of_now(&mut self, status: String) {
+        self.frame.status_of = Some((self.doc.revision(), status.clone()));
+        self.status = status;
+    }
+
+    /// Clears a status message that was about the document before its last change.
+    fn forget_stale_status(&mut self) {
+        if let Some((revision, said)) = &self.frame.status_of
+            && (*revision != self.doc.revision() || self.status != *said)
+        {
+            if self.status == *said {
+                self.status.clear();
+            }
+            self.frame.status_of = None;
         }
     }
 
@@ -465,7 +487,12 @@ impl App {
                         egui::ScrollArea::vertical()
                             .auto_shrink([false, false])
                             .show(ui, |ui| {
-                                side::conflicts_panel::show(ui, self.doc.canvas(), &mut out);
+                                side::conflicts_panel::show(
+                                    ui,
+                                    self.doc.canvas(),
+                                    &mut self.view.side.settled,
+                                    &mut out,
+                                );
                                 match self.view.side.tab {
                                     side::tabs::SideTab::Note => {
                                         if let Some((cmp, diff)) = &comparing {
@@ -537,6 +564,7 @@ impl App {
             modal: self.modal.as_ref(),
             document_name,
             recovery_summary,
+            canvas_open: self.screen == Screen::Canvas,
             out: &mut out,
         };
         shell::dialogs::show(&ctx, modal_layer);
@@ -585,6 +613,7 @@ impl App {
         self.autosave(&ctx);
         self.fit_window_to_screen(&ctx);
         self.remember_window(&ctx);
+        self.forget_stale_status();
         let title = self.title();
         if title != self.frame.title_sent {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

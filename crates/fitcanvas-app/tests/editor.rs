@@ -1247,7 +1247,10 @@ fn compare_names_moves_evidence_with_its_date_and_source_interviews_and_test_car
         assert!(h.query_by_label(entry).is_some(), "lists {entry:?}");
     }
     // The notes that only shifted are not said to have moved.
-    assert!(h.query_by_label_contains("Changed pain: Cold food").is_none());
+    assert!(
+        h.query_by_label_contains("Changed pain: Cold food")
+            .is_none()
+    );
 }
 
 #[test]

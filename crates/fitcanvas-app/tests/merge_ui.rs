@@ -116,6 +116,30 @@ fn the_conflicts_list_settles_each_conflict_undoably_and_saving_drops_the_field(
 }
 
 #[test]
+fn a_settled_conflict_keeps_its_row_while_the_pointer_is_on_the_list() {
+    let setup = Setup::new();
+    let (mut h, _) = open_conflicted(&setup);
+    let delete_it = |h: &Harness<'_, App>| h.get_by_label("Delete it").rect();
+    let before = delete_it(&h);
+    click(&mut h, "Keep theirs");
+    assert!(h.query_by_label("Conflicts (1)").is_some());
+    // The next entry's buttons stay where they were, not under the pointer.
+    assert!(h.query_by_label("✓ Settled: kept theirs").is_some());
+    assert_eq!(delete_it(&h), before);
+    // Once the pointer leaves the list, the rows close up.
+    h.event(egui::Event::PointerMoved(egui::pos2(200.0, 400.0)));
+    h.run();
+    assert!(h.query_by_label("✓ Settled: kept theirs").is_none());
+    assert!(delete_it(&h).top() < before.top());
+    // Undo brings the conflict back in its place, and no settled row with it.
+    click(&mut h, "Delete it");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.query_by_label("Conflicts (1)").is_some());
+    assert!(h.query_by_label_contains("✓ Settled").is_none());
+}
+
+#[test]
 fn exporting_a_canvas_with_conflicts_marks_it_a_draft_and_says_so() {
     let setup = Setup::new();
     let (mut h, _) = open_conflicted(&setup);

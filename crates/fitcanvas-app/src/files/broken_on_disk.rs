@@ -341,11 +341,11 @@ impl App {
                 // What was there is safe: the save may replace exactly those bytes.
                 self.services.watch.accept(&version.bytes);
                 if self.save_to(version.path.clone()) {
-                    self.status = format!(
+                    self.status_of_now(format!(
                         "Kept what was in {} as {}, and saved the canvas",
                         version.name(),
                         file_name(&kept)
-                    );
+                    ));
                 }
             }
             Err(e) => {

@@ -237,7 +237,7 @@ impl App {
                 self.save_settings();
                 self.doc.mark_saved(path);
                 self.services.recovery.discard();
-                self.status = format!("Saved {}", self.doc.display_name());
+                self.status_of_now(format!("Saved {}", self.doc.display_name()));
                 if let Some(next) = self.frame.after_save.take() {
                     self.perform(next);
                 }

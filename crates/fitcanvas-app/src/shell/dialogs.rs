@@ -24,6 +24,8 @@ pub struct DialogContext<'a> {
     pub modal: Option<&'a Modal>,
     pub document_name: String,
     pub recovery_summary: Option<String>,
+    /// Whether a canvas is open (not the start screen), which a failure leaves as it was.
+    pub canvas_open: bool,
     pub out: &'a mut Vec<Command>,
 }
 
@@ -34,6 +36,7 @@ pub fn show(ctx: &egui::Context, cx: DialogContext<'_>) {
         modal: current,
         document_name,
         recovery_summary,
+        canvas_open,
         out,
     } = cx;
     let Some(modal) = current.cloned() else {
@@ -139,7 +142,10 @@ pub fn show(ctx: &egui::Context, cx: DialogContext<'_>) {
             let r = egui::Modal::new(id).show(ctx, |ui| {
                 ui.heading(&title);
                 ui.label(&text);
-                ui.label("The canvas that was open is unchanged.");
+                // Said only when there is one: at start, nothing was open.
+                if canvas_open {
+                    ui.label("The canvas that was open is unchanged.");
+                }
                 ui.button("OK").clicked()
             });
             if r.inner || r.should_close() {
