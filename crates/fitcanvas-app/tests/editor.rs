@@ -1089,14 +1089,24 @@ fn compare_setup(setup: &Setup) -> (Harness<'static, App>, PathBuf) {
     now.add_item(Section::Pains, "Wrong produce");
     now.remove_item(cold.as_str()).unwrap();
     now.link(vans.as_str(), late.as_str()).unwrap();
+    open_with_older(setup, &now, &older)
+}
+
+/// `now` and `older` saved in the test folder, and the editor with `now` open; the older
+/// file's path.
+fn open_with_older(
+    setup: &Setup,
+    now: &Canvas,
+    older: &Canvas,
+) -> (Harness<'static, App>, PathBuf) {
     let (now_file, older_file) = (setup.path("now.json"), setup.path("older.json"));
-    format::save_file(&now_file, &now).unwrap();
-    format::save_file(&older_file, &older).unwrap();
+    format::save_file(&now_file, now).unwrap();
+    format::save_file(&older_file, older).unwrap();
     let mut h = setup.harness((1280.0, 720.0));
     h.state_mut()
         .push(fitcanvas_app::Command::OpenPath(now_file));
     h.run();
-    assert_eq!(h.state().canvas(), &now);
+    assert_eq!(h.state().canvas(), now);
     (h, older_file)
 }
 
@@ -1227,13 +1237,7 @@ fn compare_names_moves_evidence_with_its_date_and_source_interviews_and_test_car
     let mut running = now.test(&card).unwrap().clone();
     running.state = TestState::Running;
     now.set_test(running).unwrap();
-    let (now_file, older_file) = (setup.path("now.json"), setup.path("older.json"));
-    format::save_file(&now_file, &now).unwrap();
-    format::save_file(&older_file, &older).unwrap();
-    let mut h = setup.harness((1280.0, 720.0));
-    h.state_mut()
-        .push(fitcanvas_app::Command::OpenPath(now_file));
-    h.run();
+    let (mut h, older_file) = open_with_older(&setup, &now, &older);
     setup.dialogs.push(Some(older_file));
     click(&mut h, "File");
     click(&mut h, "Compare with…");

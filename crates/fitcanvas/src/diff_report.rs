@@ -201,17 +201,14 @@ fn write_log_diff(d: &CanvasDiff, new: &Canvas, out: &mut dyn Write) -> std::io:
         let date = i.date.as_ref().map_or("undated", |d| d.as_str());
         format!("{date} {:?}", i.person)
     };
-    for (label, sign, list) in [
-        ("Interviews added", '+', &d.interviews_added),
-        ("Interviews removed", '-', &d.interviews_removed),
-    ] {
-        if !list.is_empty() {
-            writeln!(out, "{label} ({}):", list.len())?;
-            for i in list {
-                writeln!(out, "  {sign} {}", interview(i))?;
-            }
-        }
-    }
+    write_lists(
+        out,
+        [
+            ("Interviews added", '+', &d.interviews_added),
+            ("Interviews removed", '-', &d.interviews_removed),
+        ],
+        interview,
+    )?;
     if !d.interviews_changed.is_empty() {
         writeln!(out, "Interviews changed ({}):", d.interviews_changed.len())?;
         for id in &d.interviews_changed {
@@ -222,17 +219,14 @@ fn write_log_diff(d: &CanvasDiff, new: &Canvas, out: &mut dyn Write) -> std::io:
         }
     }
     let card = |t: &TestCard| format!("{:?} ({})", t.hypothesis, t.state.key());
-    for (label, sign, list) in [
-        ("Test cards added", '+', &d.tests_added),
-        ("Test cards removed", '-', &d.tests_removed),
-    ] {
-        if !list.is_empty() {
-            writeln!(out, "{label} ({}):", list.len())?;
-            for t in list {
-                writeln!(out, "  {sign} {}", card(t))?;
-            }
-        }
-    }
+    write_lists(
+        out,
+        [
+            ("Test cards added", '+', &d.tests_added),
+            ("Test cards removed", '-', &d.tests_removed),
+        ],
+        card,
+    )?;
     if !d.tests_changed.is_empty() {
         writeln!(out, "Test cards changed ({}):", d.tests_changed.len())?;
         for t in &d.tests_changed {
@@ -247,6 +241,23 @@ fn write_log_diff(d: &CanvasDiff, new: &Canvas, out: &mut dyn Write) -> std::io:
                     c.after.key()
                 )?,
                 None => writeln!(out, "  ~ {hypothesis}")?,
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Lists under their headings ("Interviews added (2):"), a line each, the empty ones left out.
+fn write_lists<T>(
+    out: &mut dyn Write,
+    lists: [(&str, char, &Vec<T>); 2],
+    describe: impl Fn(&T) -> String,
+) -> std::io::Result<()> {
+    for (label, sign, list) in lists {
+        if !list.is_empty() {
+            writeln!(out, "{label} ({}):", list.len())?;
+            for item in list {
+                writeln!(out, "  {sign} {}", describe(item))?;
             }
         }
     }

@@ -44,6 +44,17 @@ fn light_drawing(canvas: &Canvas) -> Drawing {
     drawing_with(canvas, export::Links::Markers)
 }
 
+/// Every line of text a drawing holds, in drawing order.
+fn text_lines(d: &Drawing) -> Vec<&fitcanvas_picture::export::drawing::TextLine> {
+    d.shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Text(t) => Some(t),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The same with the links shown as `links` says.
 fn drawing_with(canvas: &Canvas, links: export::Links) -> Drawing {
     Drawing::build_with(
@@ -586,14 +597,7 @@ fn text_never_overflows_its_note() {
             let tree = render::parse(&svg).unwrap();
             let mut texts = Vec::new();
             all_texts(tree.root(), &mut texts);
-            let shapes: Vec<_> = d
-                .shapes
-                .iter()
-                .filter_map(|s| match s {
-                    Shape::Text(t) => Some(t),
-                    _ => None,
-                })
-                .collect();
+            let shapes = text_lines(&d);
             assert_eq!(texts.len(), shapes.len());
             for note in &d.notes {
                 for line in &note.lines {
@@ -1266,14 +1270,7 @@ fn the_draft_mark_sits_beside_the_title_whole_and_goes_once_the_conflicts_are_se
     let mut canvas = conflicted();
     canvas.set_title("A title long enough to need cutting short ".repeat(4));
     let d = light_drawing(&canvas);
-    let texts: Vec<&fitcanvas_picture::export::drawing::TextLine> = d
-        .shapes
-        .iter()
-        .filter_map(|s| match s {
-            Shape::Text(t) => Some(t),
-            _ => None,
-        })
-        .collect();
+    let texts = text_lines(&d);
     let mark = texts
         .iter()
         .find(|t| t.text == "Draft: 2 unresolved conflicts")

@@ -307,11 +307,10 @@ fn a_package_json_changed_on_two_branches_merges_as_git_would_with_or_without_a_
 /// Adds a pain to plan.json as an editor session does, with `suffix` on its new ids ("" for
 /// an older build, which numbered them plainly).
 fn add_pain(repo: &Path, suffix: &str, text: &str) {
-    let path = repo.join("plan.json");
-    let mut c = load(&path);
-    c.set_id_suffix(suffix);
-    c.add_item(Section::Pains, text);
-    save(&path, &c);
+    edit_plan(repo, |c| {
+        c.set_id_suffix(suffix);
+        c.add_item(Section::Pains, text);
+    });
 }
 
 #[test]
@@ -400,11 +399,16 @@ fn git_merges_edits_of_different_notes_into_one_valid_canvas() {
     assert!(!log.contains("\"id\""), "{log}");
 }
 
-fn commit_edit(repo: &Path, message: &str, edit: impl FnOnce(&mut Canvas)) {
+/// Edits the repository's plan.json in place, as a session of the editor saves it.
+fn edit_plan(repo: &Path, edit: impl FnOnce(&mut Canvas)) {
     let path = repo.join("plan.json");
     let mut c = load(&path);
     edit(&mut c);
     save(&path, &c);
+}
+
+fn commit_edit(repo: &Path, message: &str, edit: impl FnOnce(&mut Canvas)) {
+    edit_plan(repo, edit);
     git_ok(repo, &["commit", "-q", "-am", message]);
 }
 
@@ -414,16 +418,12 @@ fn conflicting_git_edits_end_with_conflicts_recorded_in_a_file_that_loads_named_
     let repo = dir.path();
     let out = branches(
         repo,
+        |r| edit_plan(r, |c| c.set_text("pain-1", "No hot food").unwrap()),
         |r| {
-            let mut c = load(&r.join("plan.json"));
-            c.set_text("pain-1", "No hot food").unwrap();
-            save(&r.join("plan.json"), &c);
-        },
-        |r| {
-            let mut c = load(&r.join("plan.json"));
-            c.set_text("pain-1", "Canteen shuts at 8").unwrap();
-            c.set_title("Night lunch");
-            save(&r.join("plan.json"), &c);
+            edit_plan(r, |c| {
+                c.set_text("pain-1", "Canteen shuts at 8").unwrap();
+                c.set_title("Night lunch");
+            })
         },
     );
     assert!(!out.status.success(), "git reports the conflict");
@@ -460,16 +460,8 @@ fn with_fitcanvas_gone_at_merge_time_the_driver_leaves_conflict_markers_never_ou
     fs::remove_file(&copy).unwrap();
     let out = branches(
         repo,
-        |r| {
-            let mut c = load(&r.join("plan.json"));
-            c.set_text("pain-1", "No hot food").unwrap();
-            save(&r.join("plan.json"), &c);
-        },
-        |r| {
-            let mut c = load(&r.join("plan.json"));
-            c.set_text("pain-1", "Canteen shuts at 8").unwrap();
-            save(&r.join("plan.json"), &c);
-        },
+        |r| edit_plan(r, |c| c.set_text("pain-1", "No hot food").unwrap()),
+        |r| edit_plan(r, |c| c.set_text("pain-1", "Canteen shuts at 8").unwrap()),
     );
     assert!(!out.status.success(), "git must report the conflict");
     let said = text(&out.stderr);

@@ -137,39 +137,26 @@ fn merge_matched(base: &Canvas, ours: &Canvas, theirs: &Canvas, two_way: bool) -
             });
         }
     }
-    let seq = |c: &Canvas| {
-        c.interviews
-            .iter()
-            .map(|i| i.id.clone())
-            .collect::<Vec<_>>()
-    };
-    let (order, _) = m.order_list(
+    out.interviews = m.kept_in(
         List::Interviews,
-        [m.order_base(seq(base), seq(theirs)), seq(ours), seq(theirs)],
+        [base, ours, theirs].map(|c| c.interviews.iter().map(|i| i.id.clone()).collect()),
         &outcomes,
         &mut placements,
-    );
-    out.interviews = order
-        .into_iter()
-        .filter_map(|id| match outcomes.get(&id).and_then(|o| o.kept.as_ref()) {
-            Some(Entity::Interview(i)) => Some(i.clone()),
+        |e| match e {
+            Entity::Interview(i) => Some(i.clone()),
             _ => None,
-        })
-        .collect();
-    let seq = |c: &Canvas| c.tests.iter().map(|t| t.id.clone()).collect::<Vec<_>>();
-    let (order, _) = m.order_list(
+        },
+    );
+    out.tests = m.kept_in(
         List::Tests,
-        [m.order_base(seq(base), seq(theirs)), seq(ours), seq(theirs)],
+        [base, ours, theirs].map(|c| c.tests.iter().map(|t| t.id.clone()).collect()),
         &outcomes,
         &mut placements,
-    );
-    out.tests = order
-        .into_iter()
-        .filter_map(|id| match outcomes.get(&id).and_then(|o| o.kept.as_ref()) {
-            Some(Entity::Test(t)) => Some(t.clone()),
+        |e| match e {
+            Entity::Test(t) => Some(t.clone()),
             _ => None,
-        })
-        .collect();
+        },
+    );
 
     // The entity conflicts, in the order their ids were first seen, after the field conflicts.
     let mut entity_conflicts: Vec<(usize, Conflict)> = Vec::new();
@@ -699,6 +686,30 @@ impl Merger {
         item.evidence = merge_evidence(&b.evidence, &o.evidence, &t.evidence);
         item.extra = self.extra(&owner, &b.extra, &o.extra, &t.extra);
         item
+    }
+
+    /// What a list of the canvas other than a section holds once merged, in order: the
+    /// things kept in it (`take` picks its kind out of a kept thing). `[base, ours, theirs]`
+    /// are the ids each side's list holds.
+    fn kept_in<T>(
+        &mut self,
+        list: List,
+        [base, ours, theirs]: [Vec<ItemId>; 3],
+        outcomes: &HashMap<ItemId, Outcome>,
+        placements: &mut HashMap<ItemId, Vec<ItemId>>,
+        take: fn(&Entity) -> Option<T>,
+    ) -> Vec<T> {
+        let base = self.order_base(base, theirs.clone());
+        let (order, _) = self.order_list(list, [base, ours, theirs], outcomes, placements);
+        order
+            .into_iter()
+            .filter_map(|id| {
+                outcomes
+                    .get(&id)
+                    .and_then(|o| o.kept.as_ref())
+                    .and_then(take)
+            })
+            .collect()
     }
 
     /// Orders one list over everything that could end up in it, and records where each thing
