@@ -1,12 +1,13 @@
 //! Fuzz target: three canvases (the input split at 0xFF bytes, which UTF-8 text never holds)
 //! that the loader accepts merge without a panic into a canvas that saves and loads back equal,
-//! settles either way into one that loads, and a side that changed nothing takes the other.
+//! settles either way into one that loads, and a side that changed nothing takes the other;
+//! the two-way merge (no ancestor) of the sides likewise saves and loads back equal.
 
 #![no_main]
 
 use fitcanvas_model::conflict::MergeSide;
 use fitcanvas_model::format;
-use fitcanvas_model::merge::merge;
+use fitcanvas_model::merge::{merge, merge_two_way};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
@@ -35,6 +36,11 @@ fuzz_target!(|bytes: &[u8]| {
         format::from_slice(&format::to_vec(&settled))
             .unwrap_or_else(|e| panic!("a settled merge saves as an invalid file: {e}"));
     }
+    let two_way = merge_two_way(&ours, &theirs);
+    let reloaded = format::from_slice(&format::to_vec(&two_way))
+        .unwrap_or_else(|e| panic!("a two-way merge result saves as an invalid file: {e}"));
+    assert_eq!(reloaded, two_way, "a two-way merge result loads back different");
+    assert_eq!(merge_two_way(&ours, &ours), ours, "merge_two_way(X, X) is not X");
     assert_eq!(merge(&base, &ours, &base), ours, "merge(B, X, B) is not X");
     assert_eq!(merge(&base, &base, &theirs), theirs, "merge(B, B, Y) is not Y");
 });

@@ -24,6 +24,7 @@ use std::time::Instant;
 // The app's face: what the binary, the tests and the benchmarks use. Everything else is private.
 pub use canvas::clipboard::{MemoryClipboard, NoteClipboard, SystemClipboard};
 pub use canvas::find::FindCommand;
+pub use files::broken_on_disk::{BrokenAnswer, BrokenPrompt};
 pub use files::file_dialogs::{DialogReply, FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use files::open_save::UnsavedAnswer;
 pub use files::outside_change::OutsideAnswer;
@@ -145,6 +146,8 @@ pub enum Modal {
     Export(files::export_menu::ExportChoice),
     /// The open file changed on disk while there were unsaved changes here.
     OutsideChange,
+    /// The open file (or one being opened) does not load: conflict markers, a broken file.
+    BrokenOnDisk(Box<files::broken_on_disk::BrokenPrompt>),
     /// "Clear all votes?"
     ClearVotes,
     /// The app's own file browser, where no native dialog can be shown.
@@ -244,6 +247,11 @@ struct FrameState {
     derived: shell::derived::Derived,
     /// The file's version changed on disk that the user is being asked about.
     outside: Option<files::outside_change::OutsideVersion>,
+    /// A status message about the document as it was at a revision ("Saved plan.json"),
+    /// cleared once the document changes, so it never stands beside "unsaved changes".
+    status_of: Option<(u64, String)>,
+    /// The file on disk that does not load that the user is being asked about.
+    broken: Option<files::broken_on_disk::BrokenVersion>,
 }
 
 impl App {
@@ -310,6 +318,8 @@ impl App {
                 input: shell::input_order::InputOrder::default(),
                 derived: shell::derived::Derived::default(),
                 outside: None,
+                broken: None,
+                status_of: None,
             },
         }
     }
@@ -346,22 +356,46 @@ impl App {
         }
     }
 
+    /// Shows `status`, true of the document as it is now: it goes once the document changes.
+    pub(crate) fn status_of_now(&mut self, status: String) {
+        self.frame.status_of = Some((self.doc.revision(), status.clone()));
+        self.status = status;
+    }
+
+    /// Clears a status message that was about the document before its last change.
+    fn forget_stale_status(&mut self) {
+        if let Some((revision, said)) = &self.frame.status_of
+            && (*revision != self.doc.revision() || self.status != *said)
+        {
+            if self.status == *said {
+                self.status.clear();
+            }
+            self.frame.status_of = None;
+        }
+    }
+
     /// Queues a command as if a panel had pushed it; it is applied at the end of the frame.
     pub fn push(&mut self, command: Command) {
         self.frame.commands.push(command);
     }
 
-    /// The window title: file name, a mark while there are unsaved changes, and while live
-    /// where the connection stands ("— live (2 people)", "— offline", "— reconnecting").
+    /// The window title: file name, a mark while there are unsaved changes, how many merge
+    /// conflicts are left to settle ("— 3 unresolved conflicts"), and while live where the
+    /// connection stands ("— live (2 people)", "— offline", "— reconnecting").
     pub fn title(&self) -> String {
         let title = match self.screen {
             Screen::Start if !self.doc.is_dirty() && self.doc.path().is_none() => {
                 "Fitcanvas".to_owned()
             }
             _ => format!(
-                "{}{} — Fitcanvas",
+                "{}{}{} — Fitcanvas",
                 if self.doc.is_dirty() { "● " } else { "" },
-                self.doc.display_name()
+                self.doc.display_name(),
+                self.doc
+                    .canvas()
+                    .unresolved_conflicts()
+                    .map(|n| format!(" — {n}"))
+                    .unwrap_or_default()
             ),
         };
         match self.live.state_text() {
@@ -462,7 +496,12 @@ impl App {
                         egui::ScrollArea::vertical()
                             .auto_shrink([false, false])
                             .show(ui, |ui| {
-                                side::conflicts_panel::show(ui, self.doc.canvas(), &mut out);
+                                side::conflicts_panel::show(
+                                    ui,
+                                    self.doc.canvas(),
+                                    &mut self.view.side.settled,
+                                    &mut out,
+                                );
                                 match self.view.side.tab {
                                     side::tabs::SideTab::Note => {
                                         if let Some((cmp, diff)) = &comparing {
@@ -534,6 +573,7 @@ impl App {
             modal: self.modal.as_ref(),
             document_name,
             recovery_summary,
+            canvas_open: self.screen == Screen::Canvas,
             out: &mut out,
         };
         shell::dialogs::show(&ctx, modal_layer);
@@ -582,6 +622,7 @@ impl App {
         self.autosave(&ctx);
         self.fit_window_to_screen(&ctx);
         self.remember_window(&ctx);
+        self.forget_stale_status();
         let title = self.title();
         if title != self.frame.title_sent {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

@@ -10,7 +10,7 @@ mod support;
 use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use fitcanvas_app::{App, Command};
 use fitcanvas_model::Kind;
 use fitcanvas_model::Section;
@@ -528,7 +528,9 @@ fn without_a_native_dialog_the_file_browser_opens_folders_and_files() {
     h.run();
     assert!(h.query_by_label("Open a canvas").is_some());
     assert!(h.query_by_label("plan.fitcanvas.json").is_some());
-    assert!(h.query_by_label("notes.txt").is_none(), "only canvas files");
+    // Other files are there to be seen, greyed: only canvases can be chosen.
+    assert!(disabled(&h, "notes.txt"), "notes.txt can be chosen");
+    assert!(!disabled(&h, "plan.fitcanvas.json"));
     click(&mut h, "📁 clients");
     click(&mut h, "acme.json");
     click(&mut h, "Open");
@@ -580,4 +582,82 @@ fn cancelling_the_file_browser_saves_nothing_and_keeps_the_work() {
     assert!(h.state().doc.is_dirty());
     assert_eq!(h.state().doc.path(), None);
     assert_eq!(texts(&h, Section::Pains), ["Late deliveries"]);
+}
+
+/// Whether the widget labelled `label` is greyed out (shown, not usable).
+fn disabled(h: &Harness<'_, App>, label: &str) -> bool {
+    h.get_by_label(label).accesskit_node().is_disabled()
+}
+
+#[test]
+fn exporting_in_the_file_browser_shows_the_files_of_that_kind_and_greys_the_rest() {
+    let setup = Setup::new();
+    let (mut h, top) = open_in_folder_tree(&setup);
+    for name in ["plan.png", "plan.pdf"] {
+        std::fs::write(top.join(name), "an earlier export").unwrap();
+    }
+    let mut choice = h.state().export_choice;
+    choice.format = fitcanvas_picture::export::Format::Pdf;
+    h.state_mut().push(Command::Export(choice));
+    h.run();
+    assert!(h.query_by_label("Export to a file").is_some());
+    // The PDF about to be replaced is there to pick; the canvas, the PNG and the rest are
+    // shown greyed, and the folder is not called empty.
+    assert!(!disabled(&h, "plan.pdf"));
+    for other in ["plan.png", "plan.fitcanvas.json", "notes.txt"] {
+        assert!(disabled(&h, other), "{other} can be chosen");
+    }
+    assert!(h.query_by_label_contains("No ").is_none());
+    click(&mut h, "Show all files");
+    assert!(!disabled(&h, "plan.png"));
+}
+
+#[test]
+fn a_failure_at_start_does_not_speak_of_a_canvas_that_was_open() {
+    let setup = Setup::new();
+    let bad = setup.path("bad.json");
+    std::fs::write(
+        &bad,
+        "{ \"format\": \"fitcanvas\", \"version\": 1, \"jobs\": 7 }",
+    )
+    .unwrap();
+    let mut h = setup.harness((1280.0, 720.0));
+    h.state_mut().open_at_start(&bad);
+    h.run();
+    assert!(h.query_by_label("Could not open the file").is_some());
+    assert!(
+        h.query_by_label("The canvas that was open is unchanged.")
+            .is_none()
+    );
+    click(&mut h, "OK");
+    // With a canvas open, the same failure does say it is unchanged.
+    click(&mut h, "New blank canvas");
+    h.state_mut().push(Command::OpenPath(bad));
+    h.run();
+    assert!(
+        h.query_by_label("The canvas that was open is unchanged.")
+            .is_some()
+    );
+}
+
+#[test]
+fn saved_goes_from_the_status_bar_once_there_are_unsaved_changes_again() {
+    let setup = Setup::new();
+    let mut h = with_a_pain(&setup);
+    setup.dialogs.push(Some(setup.path("paydesk.json")));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(h.state().status, "Saved paydesk.json");
+    assert!(h.query_by_label("Saved paydesk.json").is_some());
+    h.state_mut().push(Command::AddNote {
+        section: Section::Gains,
+        text: "Fresh food".to_owned(),
+    });
+    h.run();
+    assert!(h.query_by_label("· unsaved changes").is_some());
+    assert!(
+        h.query_by_label("Saved paydesk.json").is_none(),
+        "{}",
+        h.state().status
+    );
 }

@@ -1089,14 +1089,24 @@ fn compare_setup(setup: &Setup) -> (Harness<'static, App>, PathBuf) {
     now.add_item(Section::Pains, "Wrong produce");
     now.remove_item(cold.as_str()).unwrap();
     now.link(vans.as_str(), late.as_str()).unwrap();
+    open_with_older(setup, &now, &older)
+}
+
+/// `now` and `older` saved in the test folder, and the editor with `now` open; the older
+/// file's path.
+fn open_with_older(
+    setup: &Setup,
+    now: &Canvas,
+    older: &Canvas,
+) -> (Harness<'static, App>, PathBuf) {
     let (now_file, older_file) = (setup.path("now.json"), setup.path("older.json"));
-    format::save_file(&now_file, &now).unwrap();
-    format::save_file(&older_file, &older).unwrap();
+    format::save_file(&now_file, now).unwrap();
+    format::save_file(&older_file, older).unwrap();
     let mut h = setup.harness((1280.0, 720.0));
     h.state_mut()
         .push(fitcanvas_app::Command::OpenPath(now_file));
     h.run();
-    assert_eq!(h.state().canvas(), &now);
+    assert_eq!(h.state().canvas(), now);
     (h, older_file)
 }
 
@@ -1199,6 +1209,52 @@ fn compare_with_an_older_version_lists_and_marks_the_changes() {
     h.run();
     assert!(h.state().comparison.is_none());
     assert_eq!(h.state().canvas(), &before);
+}
+
+#[test]
+fn compare_names_moves_evidence_with_its_date_and_source_interviews_and_test_cards() {
+    use fitcanvas_model::{Evidence, IsoDate, Source, Stance, TestState};
+    let setup = Setup::new();
+    let mut older = Canvas::new();
+    for text in ["Late deliveries", "Cold food", "Bruised produce"] {
+        older.add_item(Section::Pains, text);
+    }
+    let visit = older.add_interview(IsoDate::parse("2026-03-04"), "Ana", "Chef");
+    let late = older.items(Section::Pains)[0].id().clone();
+    let card = older
+        .add_test("We believe chefs hate late vans", &[late.as_str()])
+        .unwrap();
+    let mut now = older.clone();
+    let bruised = now.items(Section::Pains)[2].id().clone();
+    now.move_item(&bruised, 0).unwrap();
+    let mut entry = Evidence::new(Source::Observation, Stance::Supports, "Van came at 11");
+    entry.date = IsoDate::parse("2026-03-05");
+    entry.who = "Kitchen porter".to_owned();
+    now.add_evidence(&late, entry).unwrap();
+    let mut ana = now.interview(&visit).unwrap().clone();
+    ana.notes = "Orders twice a week".to_owned();
+    now.set_interview(ana).unwrap();
+    let mut running = now.test(&card).unwrap().clone();
+    running.state = TestState::Running;
+    now.set_test(running).unwrap();
+    let (mut h, older_file) = open_with_older(&setup, &now, &older);
+    setup.dialogs.push(Some(older_file));
+    click(&mut h, "File");
+    click(&mut h, "Compare with…");
+    for entry in [
+        "Changed pain: Bruised produce — moved up from 3rd to 1st of 3",
+        "Changed pain: Late deliveries — evidence +1",
+        "Evidence added: supports, observation, 2026-03-05, Kitchen porter — “Van came at 11”",
+        "Changed interview: 2026-03-04 · Ana",
+        "Changed test card: “We believe chefs hate late vans” — Planned → Running",
+    ] {
+        assert!(h.query_by_label(entry).is_some(), "lists {entry:?}");
+    }
+    // The notes that only shifted are not said to have moved.
+    assert!(
+        h.query_by_label_contains("Changed pain: Cold food")
+            .is_none()
+    );
 }
 
 #[test]

@@ -18,7 +18,7 @@ use fitcanvas_model::Canvas;
 use fitcanvas_model::Section;
 use fitcanvas_model::format;
 use fitcanvas_model::merge::merge;
-use support::{Setup, click};
+use support::{Setup, click, run_until};
 
 /// A merged canvas with two conflicts: the late pain's text changed two ways, and the cold
 /// pain deleted by ours and reworded by theirs.
@@ -66,6 +66,10 @@ fn the_conflicts_list_settles_each_conflict_undoably_and_saving_drops_the_field(
         "{}",
         h.state().status
     );
+    assert_eq!(
+        h.state().title(),
+        "merged.json — 2 unresolved conflicts — Fitcanvas"
+    );
     // The canvas shows ours, and the changed note that ours deleted, until a side is chosen.
     assert_eq!(pains(&h), ["Deliveries after 8 pm", "Food arrives cold"]);
     assert!(h.query_by_label("Ours: “Deliveries after 8 pm”").is_some());
@@ -98,6 +102,7 @@ fn the_conflicts_list_settles_each_conflict_undoably_and_saving_drops_the_field(
     click(&mut h, "Delete it");
     assert_eq!(pains(&h), ["Deliveries missed in lectures"]);
     assert!(h.query_by_label_contains("Conflicts (").is_none());
+    assert_eq!(h.state().title(), "● merged.json — Fitcanvas");
     assert!(h.state().status.contains("settled"), "{}", h.state().status);
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -107,6 +112,52 @@ fn the_conflicts_list_settles_each_conflict_undoably_and_saving_drops_the_field(
     assert_eq!(
         support::texts_in_file(&file, Section::Pains),
         ["Deliveries missed in lectures"]
+    );
+}
+
+#[test]
+fn a_settled_conflict_keeps_its_row_while_the_pointer_is_on_the_list() {
+    let setup = Setup::new();
+    let (mut h, _) = open_conflicted(&setup);
+    let delete_it = |h: &Harness<'_, App>| h.get_by_label("Delete it").rect();
+    let before = delete_it(&h);
+    click(&mut h, "Keep theirs");
+    assert!(h.query_by_label("Conflicts (1)").is_some());
+    // The next entry's buttons stay where they were, not under the pointer.
+    assert!(h.query_by_label("✓ Settled: kept theirs").is_some());
+    assert_eq!(delete_it(&h), before);
+    // Once the pointer leaves the list, the rows close up.
+    h.event(egui::Event::PointerMoved(egui::pos2(200.0, 400.0)));
+    h.run();
+    assert!(h.query_by_label("✓ Settled: kept theirs").is_none());
+    assert!(delete_it(&h).top() < before.top());
+    // Undo brings the conflict back in its place, and no settled row with it.
+    click(&mut h, "Delete it");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.query_by_label("Conflicts (1)").is_some());
+    assert!(h.query_by_label_contains("✓ Settled").is_none());
+}
+
+#[test]
+fn exporting_a_canvas_with_conflicts_marks_it_a_draft_and_says_so() {
+    let setup = Setup::new();
+    let (mut h, _) = open_conflicted(&setup);
+    click(&mut h, "File");
+    click(&mut h, "Export…");
+    click(&mut h, "SVG");
+    let file = setup.path("merged.svg");
+    setup.dialogs.push(Some(file.clone()));
+    click(&mut h, "Export SVG…");
+    support::finish_export(&mut h);
+    let svg = std::fs::read_to_string(&file).unwrap();
+    assert!(svg.contains("Draft: 2 unresolved conflicts"));
+    assert!(
+        h.state()
+            .status
+            .contains("marked “Draft: 2 unresolved conflicts”"),
+        "{}",
+        h.state().status
     );
 }
 
@@ -155,19 +206,6 @@ fn colleague_adds_a_gain(file: &std::path::Path, opened: &Canvas) -> Canvas {
     theirs.add_item(Section::Gains, "Fresh food every day");
     format::save_file(file, &theirs).unwrap();
     theirs
-}
-
-/// Runs frames until `done` holds, for up to ten seconds: the operating system tells the
-/// watcher about the file on its own thread. Waiting, not timing: it stops as soon as it holds.
-fn run_until(h: &mut Harness<'_, App>, done: impl Fn(&App) -> bool) -> bool {
-    for _ in 0..200 {
-        h.run();
-        if done(h.state()) {
-            return true;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    false
 }
 
 fn type_a_pain(h: &mut Harness<'_, App>, text: &str) {

@@ -30,7 +30,7 @@ pub fn save(path: &Path, replica: &Replica) -> std::io::Result<()> {
 /// Why kept state could not be read back.
 #[derive(Debug, thiserror::Error)]
 pub enum KeptError {
-    #[error("could not read the kept live state: {0}")]
+    #[error("could not read the kept live state: {}", fitcanvas_model::format::plain(.0))]
     Io(#[from] std::io::Error),
     #[error("the kept live state is not a Fitcanvas live state file")]
     NotKept,

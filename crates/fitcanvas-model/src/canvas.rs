@@ -229,8 +229,9 @@ pub struct Canvas {
     /// after `pain-5` was deleted becomes `pain-6`, not a second `pain-5` that a comparison
     /// would take for the deleted note, changed. Not part of the canvas's content or file.
     pub(crate) retired: std::collections::BTreeMap<String, u64>,
-    /// While co-editing live, appended to every new id (`pain-7.k3x9f`), so two desktops adding
-    /// notes at the same moment never pick the same id. Not part of the content or file.
+    /// Appended to every new id (`pain-7.k3x9f2ab`), so two people adding notes to copies of
+    /// the canvas never pick the same id (see [`crate::ids`]); empty for plain numbers. A
+    /// property of the editing session, not of the content or the file.
     pub(crate) id_suffix: String,
 }
 
@@ -420,9 +421,9 @@ impl Canvas {
             .any(|item| item.addresses.iter().any(|a| a.as_str() == id))
     }
 
-    /// A fresh id for a new note in `section`, such as `pain-4`: one more than the highest
-    /// number already used with that prefix, so ids read well and are never reused while the
-    /// canvas holds a higher one.
+    /// A fresh id for a new note in `section`, such as `pain-4` (`pain-4.k3x9f2ab` with an
+    /// [id suffix](Canvas::set_id_suffix)): one more than the highest number already used with
+    /// that prefix, so ids read well and are never reused while the canvas holds a higher one.
     pub fn next_id(&self, section: Section) -> ItemId {
         self.next_id_with_prefix(section.id_prefix())
     }
@@ -453,8 +454,14 @@ impl Canvas {
     }
 
     /// Makes every new id end in `.suffix` (see [`crate::ids`]); empty for none.
+    /// [`crate::edit::Edit::PutBack`] keeps it: it belongs to the session, not the content.
     pub fn set_id_suffix(&mut self, suffix: &str) {
         self.id_suffix = suffix.to_owned();
+    }
+
+    /// What new ids end in (after a dot); empty for plain numbers.
+    pub fn id_suffix(&self) -> &str {
+        &self.id_suffix
     }
 
     fn next_id_with_prefix(&self, prefix: &str) -> ItemId {

@@ -287,6 +287,22 @@ impl Canvas {
         &self.conflicts
     }
 
+    /// "3 unresolved conflicts" (or "1 unresolved conflict"); `None` when there are none.
+    pub fn unresolved_conflicts(&self) -> Option<String> {
+        match self.conflicts.len() {
+            0 => None,
+            1 => Some("1 unresolved conflict".to_owned()),
+            n => Some(format!("{n} unresolved conflicts")),
+        }
+    }
+
+    /// "Draft: 3 unresolved conflicts" while a merge has left conflicts to settle: what every
+    /// picture and page made of the canvas says on it, so an unsettled merge never passes for
+    /// a finished canvas.
+    pub fn draft_mark(&self) -> Option<String> {
+        self.unresolved_conflicts().map(|n| format!("Draft: {n}"))
+    }
+
     /// Settles conflict `index`: `Ours` keeps the canvas as it is (also the way to accept an
     /// edit made by hand), `Theirs` applies theirs's side; for [`Conflict::Deleted`], keeping the
     /// side that deleted the thing deletes it. Conflicts that no longer apply

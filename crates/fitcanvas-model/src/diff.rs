@@ -1,8 +1,9 @@
 //! What changed between two versions of a canvas: notes added, removed and edited (matched by
-//! id, including their votes and evidence), links added and removed, interviews and test cards
-//! added, removed and changed, and the fit before and after. Every change names the note's id
-//! and section, so the command line can print it and an editor "Compare with…" view can point at
-//! the note.
+//! id, including their votes and evidence), notes moved to another place in their area, links
+//! added and removed, interviews and test cards added, removed and changed, and the fit before
+//! and after. Every change names the note's id and section (so an editor "Compare with…" view
+//! can point at the note) and its text (so people can tell which note it is); [`words`] says
+//! the rest in the words both the command line and the editor use.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -55,8 +56,14 @@ pub struct NoteEdit {
     pub id: ItemId,
     /// The section it is in now.
     pub section: Section,
+    /// Its text now: what people know it by.
+    pub name: String,
     /// Set when the note moved to another section.
     pub section_change: Option<Change<Section>>,
+    /// Set when the note moved within its section, past notes that stayed in order: its place
+    /// there (from 1) before and after. Notes that only shifted because others came or went
+    /// are not moved.
+    pub place: Option<Change<usize>>,
     pub text: Option<Change<String>>,
     pub weight: Option<Change<Option<u8>>>,
     pub kind: Option<Change<Option<Kind>>>,
@@ -71,6 +78,7 @@ pub struct NoteEdit {
 impl NoteEdit {
     fn is_empty(&self) -> bool {
         self.section_change.is_none()
+            && self.place.is_none()
             && self.text.is_none()
             && self.weight.is_none()
             && self.kind.is_none()
@@ -129,6 +137,7 @@ pub fn diff(old: &Canvas, new: &Canvas) -> CanvasDiff {
         .map(|(s, i)| (i.id().as_str(), (s, i)))
         .collect();
     let new_ids: BTreeSet<&str> = new.all_items().map(|(_, i)| i.id().as_str()).collect();
+    let moved = reordered(old, new);
 
     let mut added = Vec::new();
     let mut changed = Vec::new();
@@ -143,7 +152,9 @@ pub fn diff(old: &Canvas, new: &Canvas) -> CanvasDiff {
                 let edit = NoteEdit {
                     id: item.id().clone(),
                     section,
+                    name: item.text().to_owned(),
                     section_change: Change::of(old_section, section),
+                    place: moved.get(item.id().as_str()).cloned(),
                     text: Change::of(before.text, after.text),
                     weight: Change::of(before.weight, after.weight),
                     kind: Change::of(before.kind, after.kind),
@@ -195,6 +206,73 @@ pub fn diff(old: &Canvas, new: &Canvas) -> CanvasDiff {
         fit_before: fit::score(old).fit,
         fit_after: fit::score(new).fit,
     }
+}
+
+/// The notes that moved within their section, with their places (from 1) before and after.
+/// Of the notes a section has in both canvases, the longest run that kept its order stayed
+/// put; the others moved. So adding or deleting a note moves nothing, and dragging one note
+/// moves that note only.
+fn reordered<'a>(old: &'a Canvas, new: &Canvas) -> HashMap<&'a str, Change<usize>> {
+    let mut moved = HashMap::new();
+    for section in Section::ALL {
+        let place_before: HashMap<&str, usize> = old
+            .items(section)
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.id().as_str(), i + 1))
+            .collect();
+        // The notes of the section in both, in the new order, with their old places.
+        let both: Vec<(&str, usize, usize)> = new
+            .items(section)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                let id = item.id().as_str();
+                place_before.get(id).map(|before| (id, *before, i + 1))
+            })
+            .collect();
+        let olds: Vec<usize> = both.iter().map(|(_, before, _)| *before).collect();
+        let stayed = longest_increasing(&olds);
+        for (k, (id, before, after)) in both.iter().enumerate() {
+            if !stayed.contains(&k) {
+                // The old canvas's id, which outlives this function's borrow of the new one.
+                if let Some(item) = old.item(id) {
+                    moved.insert(
+                        item.id().as_str(),
+                        Change {
+                            before: *before,
+                            after: *after,
+                        },
+                    );
+                }
+            }
+        }
+    }
+    moved
+}
+
+/// The indices of a longest strictly increasing run (not necessarily contiguous) of `values`,
+/// found in O(n log n) (patience sorting).
+fn longest_increasing(values: &[usize]) -> BTreeSet<usize> {
+    // tails[k]: the index of the smallest value ending a run of length k + 1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous: Vec<Option<usize>> = vec![None; values.len()];
+    for (i, v) in values.iter().enumerate() {
+        let at = tails.partition_point(|&t| values[t] < *v);
+        previous[i] = at.checked_sub(1).map(|p| tails[p]);
+        if at == tails.len() {
+            tails.push(i);
+        } else {
+            tails[at] = i;
+        }
+    }
+    let mut run = BTreeSet::new();
+    let mut next = tails.last().copied();
+    while let Some(i) = next {
+        run.insert(i);
+        next = previous[i];
+    }
+    run
 }
 
 /// The entries of `old` with no equal entry in `new`, and those of `new` with none in `old`:
@@ -298,7 +376,9 @@ impl CanvasDiff {
                 json!({
                     "id": e.id.as_str(),
                     "section": e.section.key(),
+                    "name": e.name,
                     "moved": change(&e.section_change, |s: &Section| json!(s.key())),
+                    "place": change(&e.place, |p: &usize| json!(p)),
                     "text": change(&e.text, |t: &String| json!(t)),
                     "weight": change(&e.weight, |w: &Option<u8>| json!(w)),
                     "kind": change(&e.kind, kind),
@@ -367,9 +447,83 @@ fn test_json(t: &TestCard) -> Value {
     json!({ "id": t.id().as_str(), "hypothesis": t.hypothesis, "state": t.state.key() })
 }
 
+/// The changes in words, the same on the command line and in the editor's comparison.
+pub mod words {
+    use super::Change;
+    use crate::evidence::Evidence;
+
+    /// 1st, 2nd, 3rd, 4th, … 11th, 12th, 13th, … 21st.
+    pub fn ordinal(n: usize) -> String {
+        let suffix = match (n % 10, n % 100) {
+            (_, 11..=13) => "th",
+            (1, _) => "st",
+            (2, _) => "nd",
+            (3, _) => "rd",
+            _ => "th",
+        };
+        format!("{n}{suffix}")
+    }
+
+    /// "moved up from 3rd to 1st of 4": a note's new place in an area of `of` notes.
+    pub fn place(place: &Change<usize>, of: usize) -> String {
+        let way = if place.after < place.before {
+            "up"
+        } else {
+            "down"
+        };
+        format!(
+            "moved {way} from {} to {} of {of}",
+            ordinal(place.before),
+            ordinal(place.after)
+        )
+    }
+
+    /// "contradicts, survey, 2026-03-04, Ana": an evidence entry's stance, source, date and
+    /// who, without its quote (each place quotes it its own way).
+    pub fn evidence(e: &Evidence) -> String {
+        let mut parts = vec![e.stance.key().to_owned(), e.source.label().to_lowercase()];
+        if let Some(date) = &e.date {
+            parts.push(date.as_str().to_owned());
+        }
+        if !e.who.trim().is_empty() {
+            parts.push(e.who.trim().to_owned());
+        }
+        parts.join(", ")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ordinals_and_places_read_as_words() {
+        let names: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111]
+            .map(words::ordinal)
+            .into();
+        assert_eq!(
+            names,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st",
+                "111th"
+            ]
+        );
+        let up = Change {
+            before: 3,
+            after: 1,
+        };
+        assert_eq!(words::place(&up, 4), "moved up from 3rd to 1st of 4");
+    }
+
+    #[test]
+    fn a_longest_run_in_order_is_found() {
+        let run = |v: &[usize]| longest_increasing(v).into_iter().collect::<Vec<_>>();
+        assert_eq!(run(&[]), Vec::<usize>::new());
+        assert_eq!(run(&[1, 2, 3]), [0, 1, 2]);
+        assert_eq!(run(&[3, 1, 2]), [1, 2]);
+        assert_eq!(run(&[2, 3, 4, 1]), [0, 1, 2]);
+        assert_eq!(run(&[5, 1, 4, 2, 3]).len(), 3);
+    }
 
     #[test]
     fn a_canvas_equals_itself() {

@@ -487,6 +487,8 @@ impl Canvas {
             }
             E::PutBack { canvas } => {
                 let before = std::mem::replace(self, *canvas);
+                // New ids keep this session's suffix, whatever canvas is put back.
+                self.id_suffix.clone_from(&before.id_suffix);
                 // Ids retired before stay retired, so a number given out is never reused.
                 for (prefix, highest) in &before.retired {
                     let kept = self.retired.entry(prefix.clone()).or_default();

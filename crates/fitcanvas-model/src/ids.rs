@@ -1,8 +1,10 @@
-//! Ids that stay unique across desktops. A canvas numbers its notes (`pain-7`); two desktops
-//! adding a pain at the same moment would both pick `pain-7`, and the shared map keyed by id
-//! would keep only one of them. While live, every new id carries a short suffix taken from
-//! the desktop's Yjs client id (`pain-7.k3x9f`), and new evidence entries get numbers from a
-//! range of their own.
+//! Ids that stay unique without coordination. A canvas numbers its notes (`pain-7`); two people
+//! adding a pain to copies of one canvas (two git branches, two desktops live) would both pick
+//! `pain-7`, and a merge or the shared live map keyed by id would take them for one note. So
+//! every new id carries a short suffix of its editing session: random for a file opened in the
+//! editor ([`random_suffix`]), taken from the desktop's Yjs client id while live
+//! (`pain-7.k3x9f2ab`). Ids already in a file are never changed. New evidence entries made
+//! live get numbers from a range of their own.
 
 use crate::canvas::Item;
 use crate::evidence::EvidenceId;
@@ -10,11 +12,16 @@ use crate::evidence::EvidenceId;
 /// Yjs client ids are 53-bit (JavaScript-safe) numbers.
 pub const CLIENT_ID_BITS: u32 = 53;
 
-/// The suffix for ids made by `client`: five base-36 digits (60 million values).
+/// How many base-36 digits a suffix has: 36^8 is about 2.8 million million, so 10,000 people
+/// each adding a note to copies of one canvas pick the same suffix with a chance of about one
+/// in 50,000 (the birthday bound), and even then a merge keeps both notes.
+pub const SUFFIX_LEN: usize = 8;
+
+/// The suffix for ids made by `client`: [`SUFFIX_LEN`] base-36 digits.
 pub fn suffix(client: u64) -> String {
     const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut n = client % 36u64.pow(5);
-    let mut out = [b'0'; 5];
+    let mut n = client % 36u64.pow(SUFFIX_LEN as u32);
+    let mut out = [b'0'; SUFFIX_LEN];
     for slot in out.iter_mut().rev() {
         // n % 36 < 36, so the index is in range.
         *slot = DIGITS[usize::try_from(n % 36).unwrap_or(0)];
@@ -37,6 +44,11 @@ pub fn next_entry(item: &Item, client: u64) -> EvidenceId {
     EvidenceId(highest.saturating_add(1))
 }
 
+/// A suffix for the ids one editing session makes, drawn at random.
+pub fn random_suffix() -> String {
+    suffix(fastrand::u64(..))
+}
+
 /// A random Yjs client id.
 pub fn random_client() -> u64 {
     let mut rng = fastrand::Rng::new();
@@ -48,10 +60,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn suffixes_are_five_digits_and_differ() {
-        assert_eq!(suffix(0), "00000");
-        assert_eq!(suffix(35), "0000z");
+    fn suffixes_are_eight_digits_and_differ() {
+        assert_eq!(suffix(0), "00000000");
+        assert_eq!(suffix(35), "0000000z");
         assert_ne!(suffix(1), suffix(2));
-        assert_eq!(suffix(random_client()).len(), 5);
+        assert_eq!(suffix(random_client()).len(), SUFFIX_LEN);
+        assert_eq!(random_suffix().len(), SUFFIX_LEN);
+        assert_ne!(random_suffix(), random_suffix());
     }
 }

@@ -4,7 +4,8 @@
 //! [`canvas`] holds the notes and their operations, [`format`] reads and writes the JSON file
 //! format, [`fit`] scores the fit and [`risk`] says what to test next. Every change to a canvas
 //! is a typed edit ([`edit`]) with its inverse, and undo is a history of edits ([`history`]).
-//! [`merge`], [`conflict`] and [`diff`] compare and combine versions; [`workshop`] is the pure
+//! [`merge`], [`conflict`] and [`diff`] compare and combine versions, and [`markers`] reads
+//! the versions git's conflict markers hold; [`workshop`] is the pure
 //! logic of running a workshop. The picture, the room, live co-editing, the window and the
 //! command line are crates on top of this one.
 
@@ -17,6 +18,7 @@ pub mod fit;
 pub mod format;
 pub mod history;
 pub mod ids;
+pub mod markers;
 pub mod merge;
 pub mod note_copy;
 pub mod risk;

@@ -12,7 +12,7 @@ use fitcanvas_model::conflict::{Conflict, Field, FieldValue, MergeSide, Owner};
 use fitcanvas_model::edit::Edit;
 use fitcanvas_model::evidence::{Evidence, Source, Stance, Status, TestState};
 use fitcanvas_model::format;
-use fitcanvas_model::merge::merge;
+use fitcanvas_model::merge::{merge, merge_two_way};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::{Value, json};
@@ -248,6 +248,31 @@ fn three() -> impl Strategy<Value = (Canvas, Canvas, Canvas)> {
         })
 }
 
+/// `side` with a customer note added per entry of `sections` (an index into the customer
+/// sections), each with a value-map note that serves it, in a session whose ids end in
+/// `suffix`. Returns the canvas and, per pair, the
+/// section, the customer note's text and its server's text.
+fn add_linked(
+    side: &Canvas,
+    tag: &str,
+    sections: &[usize],
+    suffix: &str,
+) -> (Canvas, Vec<(Section, String, String)>) {
+    let mut c = side.clone();
+    c.set_id_suffix(suffix);
+    let mut added = Vec::new();
+    for (n, s) in sections.iter().enumerate() {
+        let section = Section::CUSTOMER[*s];
+        let text = format!("{tag}-{n}");
+        let serves = format!("{tag}-{n}-serves");
+        let customer = c.add_item(section, text.clone());
+        let server = c.add_item(section.addressed_by().unwrap(), serves.clone());
+        c.link(&server, &customer).unwrap();
+        added.push((section, text, serves));
+    }
+    (c, added)
+}
+
 /// What a conflict is about, with ours and theirs swapped when `swap` is set.
 fn signature(c: &Conflict, swap: bool) -> String {
     let side = |s: MergeSide| if swap { s.other() } else { s };
@@ -350,6 +375,65 @@ proptest! {
             prop_assert!(!text.contains("\"conflicts\""));
             prop_assert_eq!(&reloaded(&settled), &settled);
         }
+    }
+
+    #[test]
+    fn merge_keeps_every_note_both_sides_added(
+        (base, x, y) in three(),
+        x_adds in prop::collection::vec(0usize..3, 1..4),
+        y_adds in prop::collection::vec(0usize..3, 1..4),
+        same_suffix in any::<bool>(),
+    ) {
+        // Added in editing sessions, as the editor adds them: with a suffix of their own, or
+        // (as bad luck would have it) the same one, so that both sides hand out the same ids.
+        let (x_suffix, y_suffix) = if same_suffix {
+            ("k3x9f2ab".to_owned(), "k3x9f2ab".to_owned())
+        } else {
+            (fitcanvas_model::ids::random_suffix(), fitcanvas_model::ids::random_suffix())
+        };
+        let (x, x_added) = add_linked(&x, "x", &x_adds, &x_suffix);
+        let (y, y_added) = add_linked(&y, "y", &y_adds, &y_suffix);
+        for merged in [merge(&base, &x, &y), merge(&base, &y, &x)] {
+            prop_assert_eq!(&reloaded(&merged), &merged);
+            for (section, text, serves) in x_added.iter().chain(&y_added) {
+                let found = |s: Section, t: &str| -> Vec<String> {
+                    merged.items(s).iter().filter(|i| i.text() == t).map(|i| i.id().to_string()).collect()
+                };
+                let customer = found(*section, text);
+                prop_assert_eq!(customer.len(), 1, "{} in {:?}", text, section);
+                let helper = section.addressed_by().unwrap();
+                let server = found(helper, serves);
+                prop_assert_eq!(server.len(), 1, "{} in {:?}", serves, helper);
+                let links: Vec<String> = merged.item(&server[0]).unwrap().addresses().iter().map(|a| a.to_string()).collect();
+                prop_assert_eq!(links, customer.clone(), "{} no longer serves {}", serves, text);
+            }
+        }
+    }
+
+    #[test]
+    fn a_two_way_merge_loses_nothing_and_settled_ours_is_ours_plus_theirs_additions(
+        (_, x, y) in three(),
+    ) {
+        prop_assert_eq!(&merge_two_way(&x, &x), &x);
+        let merged = merge_two_way(&x, &y);
+        prop_assert_eq!(&reloaded(&merged), &merged);
+        // Every note either side holds is there, nothing deleted without a word.
+        for side in [&x, &y] {
+            for (_, note) in side.all_items() {
+                prop_assert!(merged.id_in_use(note.id().as_str()), "{} was lost", note.id());
+            }
+        }
+        // Settled as ours, each of ours's notes says what it says in ours.
+        let settled = settle_all(merged.clone(), MergeSide::Ours);
+        for (_, note) in x.all_items() {
+            let kept = settled.item(note.id().as_str()).unwrap();
+            prop_assert_eq!(kept.text(), note.text());
+            prop_assert_eq!(kept.status(), note.status());
+        }
+        // Neither side is favoured beyond which one a conflict calls ours.
+        let swapped = merge_two_way(&y, &x);
+        prop_assert_eq!(signatures(&merged, false), signatures(&swapped, true));
+        prop_assert_eq!(settle_all(merged, MergeSide::Theirs).len(), settle_all(swapped, MergeSide::Ours).len());
     }
 
     #[test]
@@ -557,21 +641,62 @@ fn deleting_on_one_side_what_the_other_left_alone_is_no_conflict() {
 }
 
 #[test]
-fn one_new_id_for_different_notes_is_a_clash_and_keeping_theirs_swaps_the_note() {
+fn notes_both_sides_added_under_one_id_are_both_kept_and_their_links_follow() {
     let base = sample();
-    let mut ours = base.clone();
-    let a = ours.add_item(Section::Gains, "Hot food");
-    let mut theirs = base.clone();
-    let b = theirs.add_item(Section::Gains, "Cheap food");
+    // As two older builds numbered them: both sides hand out gain-1, creator-1 and test-1.
+    let add = |text: &str, helps: &str| {
+        let mut side = base.clone();
+        let gain = side.add_item(Section::Gains, text);
+        let creator = side.add_item(Section::GainCreators, helps);
+        side.link(&creator, &gain).unwrap();
+        side.add_test(format!("People want {text}"), &[gain.as_str()])
+            .unwrap();
+        (side, gain)
+    };
+    let (ours, a) = add("Hot food", "Microwave on the ward");
+    let (theirs, b) = add("Cheap food", "Staff discount");
     assert_eq!(a, b, "both sides hand out the same next id");
 
     let merged = merge(&base, &ours, &theirs);
-    assert_eq!(merged.item(a.as_str()).unwrap().text(), "Hot food");
-    assert!(matches!(merged.conflicts(), [Conflict::Clash { .. }]));
+    assert!(merged.conflicts().is_empty(), "{:?}", merged.conflicts());
     assert_eq!(reloaded(&merged), merged);
-    let mut swapped = merged;
-    swapped.resolve_conflict(0, MergeSide::Theirs).unwrap();
-    assert_eq!(swapped.item(a.as_str()).unwrap().text(), "Cheap food");
+    let gains: Vec<&str> = merged
+        .items(Section::Gains)
+        .iter()
+        .map(|i| i.text())
+        .collect();
+    assert_eq!(gains.len(), 2);
+    assert!(
+        gains.contains(&"Hot food") && gains.contains(&"Cheap food"),
+        "{gains:?}"
+    );
+    // Each side's creator still serves that side's gain, and each test card names it.
+    let id_of = |text: &str| {
+        merged
+            .all_items()
+            .find(|(_, i)| i.text() == text)
+            .map(|(_, i)| i.id().clone())
+            .unwrap()
+    };
+    for (gain, creator) in [
+        ("Hot food", "Microwave on the ward"),
+        ("Cheap food", "Staff discount"),
+    ] {
+        let (gain, creator) = (id_of(gain), id_of(creator));
+        assert_eq!(
+            merged.item(&creator).unwrap().addresses(),
+            std::slice::from_ref(&gain)
+        );
+        let card = merged
+            .tests()
+            .iter()
+            .find(|t| t.items() == std::slice::from_ref(&gain))
+            .unwrap_or_else(|| panic!("no test card names {gain}"));
+        assert!(card.hypothesis.starts_with("People want"));
+    }
+    // One of each pair kept its id; the other got a fresh one, whichever side is ours.
+    assert!(merged.item(a.as_str()).is_some());
+    assert_eq!(merge(&base, &theirs, &ours), merged);
 }
 
 #[test]

@@ -218,6 +218,7 @@ fn with_conflicts() -> Value {
     base.add_item(Section::Pains, "Cold food");
     base.add_item(Section::Pains, "Queues");
     base.add_item(Section::Pains, "Prices");
+    base.add_item(Section::Pains, "Noise");
     let (mut ours, mut theirs) = (base.clone(), base.clone());
     ours.set_text("pain-1", "ours").unwrap();
     theirs.set_text("pain-1", "theirs").unwrap();
@@ -225,10 +226,19 @@ fn with_conflicts() -> Value {
     theirs.remove_item("pain-2").unwrap();
     ours.move_item("pain-3", 0).unwrap();
     theirs.move_item("pain-1", 2).unwrap();
-    ours.add_item(Section::Gains, "Hot food");
-    theirs.add_item(Section::Gains, "Cheap food");
     ours.set_title("Ours");
     theirs.set_title("Theirs");
+    // One note moved (by hand, in the file) to two different areas: a clash.
+    let moved = |canvas: &fitcanvas_model::Canvas, to: &str| {
+        let mut doc: Value = serde_json::from_str(&format::to_string(canvas)).unwrap();
+        let pains = doc["pains"].as_array_mut().unwrap();
+        let at = pains.iter().position(|n| n["id"] == "pain-5").unwrap();
+        let mut note = pains.remove(at);
+        note.as_object_mut().unwrap().remove("kind");
+        doc[to].as_array_mut().unwrap().push(note);
+        format::from_value(doc).unwrap()
+    };
+    let (ours, theirs) = (moved(&ours, "gains"), moved(&theirs, "jobs"));
     let merged = fitcanvas_model::merge::merge(&base, &ours, &theirs);
     let kinds: Vec<&str> = merged
         .conflicts()

@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use fitcanvas_model::canvas::Canvas;
-use fitcanvas_model::diff::{self, CanvasDiff};
 use fitcanvas_model::fit::{self, FitReport};
 use fitcanvas_model::format;
 use fitcanvas_picture::export::{self, Links, Paper, Theme};
@@ -30,7 +29,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate canvas files; exits 1 if any is invalid, naming each bad file on stderr.
+    /// Validate canvas files; exits 1 if any is invalid or has unresolved merge conflicts,
+    /// naming each such file on stderr.
     Check {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -72,6 +72,10 @@ pub enum Command {
         /// words).
         #[arg(long, value_enum, default_value_t = LinksArg::Markers)]
         links: LinksArg,
+        /// Export even if a merge left conflicts to settle: every picture and page then says
+        /// "Draft: N unresolved conflicts". Without it such a canvas is not exported.
+        #[arg(long)]
+        draft: bool,
     },
     /// Show what changed between two versions of a canvas. Exits 0 if they are the same, 1 if
     /// they differ, 2 if either file could not be read.
@@ -103,6 +107,11 @@ pub enum Command {
         /// Where to write the result instead of OURS.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Run as git's merge driver for the file at PATH (git's %P): messages name PATH, not
+        /// git's temporary files, and files that are not all canvases are merged line by line
+        /// by `git merge-file`, as git would have merged them.
+        #[arg(long, value_name = "PATH")]
+        git_path: Option<PathBuf>,
     },
     /// Print a canvas as plain text, a line per note, for line-based tools (git's diff driver).
     /// A file that does not load is printed as it is, its error on stderr.
@@ -114,8 +123,9 @@ pub enum Command {
     /// `fitcanvas merge` and show them in `git diff` and `git log -p` with `fitcanvas show`, and
     /// add the lines to `.gitattributes` that apply both to PATTERN files.
     GitSetup {
-        /// Which files are canvases, as .gitattributes patterns.
-        #[arg(value_name = "PATTERN", default_value = "*.json")]
+        /// Which files are canvases, as .gitattributes patterns. Without any: *.fitcanvas.json
+        /// and each canvas now in the work tree, by its path (never every JSON file).
+        #[arg(value_name = "PATTERN")]
         patterns: Vec<String>,
     },
     /// Open a canvas straight into presentation (workshop) mode in the editor window. With
@@ -199,6 +209,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             paper,
             theme,
             links,
+            draft,
         } => {
             let options = export::Options {
                 width: *width,
@@ -217,19 +228,26 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                     LinksArg::Both => Links::Both,
                 },
             };
-            export_one(file, output, &options, out, err)
+            export_one(file, output, &options, *draft, out, err)
         }
         Command::Diff { old, new, json } => {
-            return compare(old, new, *json, out, err).unwrap_or(EXIT_TROUBLE);
+            return crate::diff_report::compare(old, new, *json, out, err).unwrap_or(EXIT_TROUBLE);
         }
         Command::Merge {
             base,
             ours,
             theirs,
             output,
+            git_path,
         } => {
-            let target = output.as_deref().unwrap_or(ours);
-            return merge_files(base, ours, theirs, target, out, err).unwrap_or(EXIT_TROUBLE);
+            let files = crate::merge_command::Files {
+                base,
+                ours,
+                theirs,
+                target: output.as_deref().unwrap_or(ours),
+                git_path: git_path.as_deref(),
+            };
+            return crate::merge_command::run(&files, out, err).unwrap_or(EXIT_TROUBLE);
         }
         Command::Show { file } => {
             return show(file, out, err).unwrap_or(EXIT_TROUBLE);
@@ -247,7 +265,18 @@ fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> std::io
     let mut status = EXIT_OK;
     for path in files {
         match format::load_file(path) {
-            Ok(canvas) => writeln!(out, "{}: ok ({} notes)", path.display(), canvas.len())?,
+            Ok(canvas) => match canvas.unresolved_conflicts() {
+                None => writeln!(out, "{}: ok ({} notes)", path.display(), canvas.len())?,
+                // It loads, but is not finished: a merge left things to settle.
+                Some(n) => {
+                    writeln!(
+                        err,
+                        "{}: {n} from a merge (open it in Fitcanvas to settle them)",
+                        path.display()
+                    )?;
+                    status = EXIT_FAILURE;
+                }
+            },
             Err(e) => {
                 writeln!(err, "{e}")?;
                 status = EXIT_FAILURE;
@@ -383,12 +412,34 @@ fn export_one(
     file: &Path,
     output: &Path,
     options: &export::Options,
+    draft: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
-    match export::export_file(file, output, options) {
+    let canvas = match export::Format::from_path(output)
+        .and_then(|_| format::load_file(file).map_err(export::ExportError::from))
+    {
+        Ok(canvas) => canvas,
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            return Ok(EXIT_FAILURE);
+        }
+    };
+    if let (Some(n), false) = (canvas.unresolved_conflicts(), draft) {
+        writeln!(
+            err,
+            "{} has {n} from a merge, so it was not exported: settle them in Fitcanvas, or \
+             export with --draft to mark every page \"Draft: {n}\"",
+            file.display()
+        )?;
+        return Ok(EXIT_FAILURE);
+    }
+    match export::export_canvas(&canvas, output, options) {
         Ok(_) => {
-            writeln!(out, "exported {}", output.display())?;
+            match canvas.draft_mark() {
+                Some(mark) => writeln!(out, "exported {}, marked \"{mark}\"", output.display())?,
+                None => writeln!(out, "exported {}", output.display())?,
+            }
             Ok(EXIT_OK)
         }
         Err(e) => {
@@ -396,268 +447,6 @@ fn export_one(
             Ok(EXIT_FAILURE)
         }
     }
-}
-
-fn compare(
-    old_path: &Path,
-    new_path: &Path,
-    json: bool,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> std::io::Result<u8> {
-    let (old, new) = match (format::load_file(old_path), format::load_file(new_path)) {
-        (Ok(old), Ok(new)) => (old, new),
-        (old, new) => {
-            for e in [old.err(), new.err()].into_iter().flatten() {
-                writeln!(err, "{e}")?;
-            }
-            return Ok(EXIT_TROUBLE);
-        }
-    };
-    let d = diff::diff(&old, &new);
-    if json {
-        let line = serde_json::to_string(&d.to_json()).map_err(std::io::Error::other)?;
-        writeln!(out, "{line}")?;
-    } else {
-        write_diff(&d, &old, &new, out)?;
-    }
-    Ok(if d.is_empty() {
-        EXIT_OK
-    } else {
-        EXIT_DIFFERENT
-    })
-}
-
-/// The diff for people: one block per kind of change, each line naming the section and id.
-fn write_diff(
-    d: &CanvasDiff,
-    old: &Canvas,
-    new: &Canvas,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    if d.is_empty() {
-        writeln!(out, "No differences.")?;
-    }
-    if let Some(c) = &d.title {
-        writeln!(out, "Title: {:?} -> {:?}", c.before, c.after)?;
-    }
-    if let Some(c) = &d.customer {
-        writeln!(out, "Customer: {:?} -> {:?}", c.before, c.after)?;
-    }
-    let describe = |n: &diff::NoteSnapshot| {
-        let mut extra = Vec::new();
-        if let Some(w) = n.weight {
-            extra.push(format!("weight {w}"));
-        }
-        if let Some(k) = n.kind {
-            extra.push(k.label().to_lowercase());
-        }
-        let extra = if extra.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", extra.join(", "))
-        };
-        format!("[{}] {:?}{extra}  {}", n.section.title(), n.text, n.id)
-    };
-    if !d.added.is_empty() {
-        writeln!(out, "Added notes ({}):", d.added.len())?;
-        for n in &d.added {
-            writeln!(out, "  + {}", describe(n))?;
-        }
-    }
-    if !d.removed.is_empty() {
-        writeln!(out, "Removed notes ({}):", d.removed.len())?;
-        for n in &d.removed {
-            writeln!(out, "  - {}", describe(n))?;
-        }
-    }
-    if !d.changed.is_empty() {
-        writeln!(out, "Changed notes ({}):", d.changed.len())?;
-        for e in &d.changed {
-            writeln!(out, "  ~ [{}] {}", e.section.title(), e.id)?;
-            if let Some(c) = &e.section_change {
-                writeln!(
-                    out,
-                    "      moved: {} -> {}",
-                    c.before.title(),
-                    c.after.title()
-                )?;
-            }
-            if let Some(c) = &e.text {
-                writeln!(out, "      text: {:?} -> {:?}", c.before, c.after)?;
-            }
-            if let Some(c) = &e.weight {
-                let w = |w: Option<u8>| w.map_or("none".to_owned(), |w| w.to_string());
-                writeln!(out, "      weight: {} -> {}", w(c.before), w(c.after))?;
-            }
-            if let Some(c) = &e.kind {
-                let k = |k: Option<fitcanvas_model::section::Kind>| k.map_or("none", |k| k.key());
-                writeln!(out, "      kind: {} -> {}", k(c.before), k(c.after))?;
-            }
-            if let Some(c) = &e.status {
-                writeln!(out, "      status: {} -> {}", c.before.key(), c.after.key())?;
-            }
-            if let Some(c) = &e.votes {
-                writeln!(out, "      votes: {} -> {}", c.before, c.after)?;
-            }
-            for (sign, entries) in [('+', &e.evidence_added), ('-', &e.evidence_removed)] {
-                for entry in entries {
-                    writeln!(
-                        out,
-                        "      evidence {sign} {} ({}): {:?}",
-                        entry.stance.key(),
-                        entry.source.key(),
-                        entry.quote
-                    )?;
-                }
-            }
-        }
-    }
-    // A link's ends are described from whichever canvas still has the note.
-    let text_of = |id: &str| {
-        new.item(id)
-            .or_else(|| old.item(id))
-            .map(|i| format!("{:?}", i.text()))
-            .unwrap_or_default()
-    };
-    for (label, sign, list) in [
-        ("Links added", '+', &d.links_added),
-        ("Links removed", '-', &d.links_removed),
-    ] {
-        if list.is_empty() {
-            continue;
-        }
-        writeln!(out, "{label} ({}):", list.len())?;
-        for l in list {
-            writeln!(
-                out,
-                "  {sign} {} -> {}  ({} -> {})",
-                text_of(l.from.as_str()),
-                text_of(l.to.as_str()),
-                l.from,
-                l.to
-            )?;
-        }
-    }
-    write_log_diff(d, out)?;
-    let pct = |f: Option<f64>| f.map_or("undefined".to_owned(), |f| format!("{f:.0}%"));
-    match (d.fit_before, d.fit_after) {
-        (Some(a), Some(b)) if (a - b).abs() >= 0.5 => writeln!(
-            out,
-            "Fit: {} -> {} ({:+.0})",
-            pct(d.fit_before),
-            pct(d.fit_after),
-            b - a
-        )?,
-        (a, b) if a == b => writeln!(out, "Fit: {} (unchanged)", pct(a))?,
-        _ => writeln!(out, "Fit: {} -> {}", pct(d.fit_before), pct(d.fit_after))?,
-    }
-    Ok(())
-}
-
-/// Interviews and test cards added, removed and changed, for people.
-fn write_log_diff(d: &CanvasDiff, out: &mut dyn Write) -> std::io::Result<()> {
-    let interview = |i: &fitcanvas_model::evidence::Interview| {
-        let date = i.date.as_ref().map_or("undated", |d| d.as_str());
-        format!("{date} {:?}  {}", i.person, i.id())
-    };
-    for (label, sign, list) in [
-        ("Interviews added", '+', &d.interviews_added),
-        ("Interviews removed", '-', &d.interviews_removed),
-    ] {
-        if !list.is_empty() {
-            writeln!(out, "{label} ({}):", list.len())?;
-            for i in list {
-                writeln!(out, "  {sign} {}", interview(i))?;
-            }
-        }
-    }
-    if !d.interviews_changed.is_empty() {
-        writeln!(out, "Interviews changed ({}):", d.interviews_changed.len())?;
-        for id in &d.interviews_changed {
-            writeln!(out, "  ~ {id}")?;
-        }
-    }
-    let card = |t: &fitcanvas_model::evidence::TestCard| {
-        format!("{:?} ({})  {}", t.hypothesis, t.state.key(), t.id())
-    };
-    for (label, sign, list) in [
-        ("Test cards added", '+', &d.tests_added),
-        ("Test cards removed", '-', &d.tests_removed),
-    ] {
-        if !list.is_empty() {
-            writeln!(out, "{label} ({}):", list.len())?;
-            for t in list {
-                writeln!(out, "  {sign} {}", card(t))?;
-            }
-        }
-    }
-    if !d.tests_changed.is_empty() {
-        writeln!(out, "Test cards changed ({}):", d.tests_changed.len())?;
-        for t in &d.tests_changed {
-            match &t.state {
-                Some(c) => writeln!(
-                    out,
-                    "  ~ {}  state: {} -> {}",
-                    t.id,
-                    c.before.key(),
-                    c.after.key()
-                )?,
-                None => writeln!(out, "  ~ {}", t.id)?,
-            }
-        }
-    }
-    Ok(())
-}
-
-/// `fitcanvas merge`: reads all three inputs before writing anything, so an unreadable input
-/// leaves every file as it was.
-fn merge_files(
-    base_path: &Path,
-    ours_path: &Path,
-    theirs_path: &Path,
-    target: &Path,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> std::io::Result<u8> {
-    // git hands the driver an empty ancestor when both sides added the file.
-    let base = match format::read_limited(base_path) {
-        Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => Ok(Canvas::new()),
-        Ok(bytes) => format::from_slice(&bytes).map_err(|e| e.in_file(base_path)),
-        Err(e) => Err(e.in_file(base_path)),
-    };
-    let (ours, theirs) = (format::load_file(ours_path), format::load_file(theirs_path));
-    let (base, ours, theirs) = match (base, ours, theirs) {
-        (Ok(b), Ok(o), Ok(t)) => (b, o, t),
-        (b, o, t) => {
-            for e in [b.err(), o.err(), t.err()].into_iter().flatten() {
-                writeln!(err, "{e}")?;
-            }
-            writeln!(err, "nothing was written")?;
-            return Ok(EXIT_TROUBLE);
-        }
-    };
-    let merged = fitcanvas_model::merge::merge(&base, &ours, &theirs);
-    if let Err(e) = format::save_file(target, &merged) {
-        writeln!(err, "{e}")?;
-        return Ok(EXIT_TROUBLE);
-    }
-    let conflicts = merged.conflicts();
-    if conflicts.is_empty() {
-        writeln!(out, "merged cleanly into {}", target.display())?;
-        return Ok(EXIT_OK);
-    }
-    writeln!(
-        out,
-        "{}: {} conflict{} recorded (open it in Fitcanvas to settle them):",
-        target.display(),
-        conflicts.len(),
-        if conflicts.len() == 1 { "" } else { "s" }
-    )?;
-    for conflict in conflicts {
-        writeln!(out, "  {}", fitcanvas_model::text_view::describe(conflict))?;
-    }
-    Ok(EXIT_CONFLICTS)
 }
 
 /// `fitcanvas show`: git runs it on every version it diffs, so a file that does not load (a

@@ -215,3 +215,29 @@ fn unknown_subcommand_options_are_usage_errors() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("FILE"));
 }
+
+#[test]
+fn check_fails_on_unresolved_merge_conflicts_and_says_how_many() {
+    use fitcanvas_model::{Canvas, Section};
+    let dir = tempfile::tempdir().unwrap();
+    let mut base = Canvas::new();
+    let pain = base.add_item(Section::Pains, "Slow");
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.set_text(&pain, "Very slow").unwrap();
+    theirs.set_text(&pain, "Too slow").unwrap();
+    ours.set_title("Ours");
+    theirs.set_title("Theirs");
+    let merged = fitcanvas_model::merge::merge(&base, &ours, &theirs);
+    let path = dir.path().join("merged.json");
+    fitcanvas_model::format::save_file(&path, &merged).unwrap();
+    let fine = example("night-shift-meals.json");
+    let out = fitcanvas(&["check", &fine, &path.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("merged.json: 2 unresolved conflicts from a merge"),
+        "{stderr}"
+    );
+    assert!(text(&out.stdout).contains("night-shift-meals.json: ok"));
+    assert!(!text(&out.stdout).contains("merged.json"));
+}

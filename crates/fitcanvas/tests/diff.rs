@@ -179,16 +179,17 @@ fn diff_command_reports_changes_for_people_and_exits_1() {
     let report = text(&out.stdout);
     for expected in [
         "Added notes (1):",
-        "+ [Gain creators] \"Weekly summary\"  creator-1",
-        "- [Products & services] \"Mobile app\"  product-1",
-        "~ [Customer jobs] job-1",
+        "+ Gain creators: \"Weekly summary\"",
+        "- Products & services: \"Mobile app\"",
+        "~ Customer jobs: \"Pay every supplier on time\"",
+        "~ Pains: \"Invoices get lost\"\n      weight: 3 -> 5",
         "text: \"Pay suppliers on time\" -> \"Pay every supplier on time\"",
         "weight: 3 -> 5",
         "kind: obstacle -> risk",
         "status: assumption -> validated",
         "Links added (2):",
         "Links removed (2):",
-        "(reliever-1 -> pain-1)",
+        "- Pain relievers: \"Inbox capture\" -> Pains: \"Invoices get lost\"",
         "Fit: 50% -> 46% (-4)",
     ] {
         assert!(
@@ -197,6 +198,10 @@ fn diff_command_reports_changes_for_people_and_exits_1() {
         );
     }
     assert!(out.stderr.is_empty());
+    // People know notes by what they say: no id is printed where a text tells them apart.
+    for id in ["job-1", "pain-1", "creator-1", "reliever-1"] {
+        assert!(!report.contains(id), "{id} in:\n{report}");
+    }
 }
 
 #[test]
@@ -290,11 +295,10 @@ fn evidence_pair() -> (Canvas, Canvas) {
     let mut new = old.clone();
     new.set_votes(pain.as_str(), 3).unwrap();
     new.remove_evidence(pain.as_str(), 0).unwrap();
-    new.add_evidence(
-        pain.as_str(),
-        Evidence::new(Source::Survey, Stance::Contradicts, "Only 1 in 20 lose any"),
-    )
-    .unwrap();
+    let mut survey = Evidence::new(Source::Survey, Stance::Contradicts, "Only 1 in 20 lose any");
+    survey.date = IsoDate::parse("2026-03-04");
+    survey.who = "Ana".to_owned();
+    new.add_evidence(pain.as_str(), survey).unwrap();
     let mut changed = new.interview(visit.as_str()).unwrap().clone();
     changed.notes = "Keeps a paper tray".to_owned();
     new.set_interview(changed).unwrap();
@@ -368,16 +372,17 @@ fn diff_command_shows_evidence_changes_for_people_and_in_json() {
     let stdout = text(&out.stdout);
     for line in [
         "      votes: 0 -> 3",
-        "      evidence + contradicts (survey): \"Only 1 in 20 lose any\"",
-        "      evidence - supports (interview): \"Lost two last month\"",
+        "      evidence + contradicts, survey, 2026-03-04, Ana: \"Only 1 in 20 lose any\"",
+        "      evidence - supports, interview: \"Lost two last month\"",
         "Interviews added (1):",
-        "  + 2026-03-09 \"Cleo\"  interview-3",
+        "  + 2026-03-09 \"Cleo\"",
         "Interviews removed (1):",
         "Interviews changed (1):",
-        "  ~ interview-1",
+        "  ~ 2026-03-04 \"Ana\"",
         "Test cards added (1):",
+        "  + \"We believe suppliers chase late payers\" (planned)",
         "Test cards removed (1):",
-        "  ~ test-1  state: planned -> done",
+        "  ~ \"We believe invoices get lost\"  state: planned -> done",
     ] {
         assert!(stdout.lines().any(|l| l == line), "{line:?} in:\n{stdout}");
     }
@@ -416,4 +421,66 @@ fn a_note_added_after_the_last_one_was_deleted_is_new_not_the_deleted_one_change
     let temp = c.add_item(Section::Gains, "Temporary");
     c.remove_item(temp.as_str()).unwrap();
     assert_eq!(c, old);
+}
+
+#[test]
+fn diff_names_notes_by_text_and_area_and_reports_moves_past_the_notes_that_stayed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut old = Canvas::new();
+    for text in [
+        "Late fees",
+        "Invoices get lost",
+        "Chasing payers",
+        "Paper receipts",
+    ] {
+        old.add_item(Section::Pains, text);
+    }
+    // Two notes saying the same: their ids tell them apart.
+    old.add_item(Section::Gains, "Less admin");
+    old.add_item(Section::Gains, "Less admin");
+    let mut new = old.clone();
+    let id = |c: &Canvas, text: &str| {
+        c.all_items()
+            .find(|(_, i)| i.text() == text)
+            .map(|(_, i)| i.id().clone())
+            .unwrap()
+    };
+    // Chasing payers dragged to the top; Invoices get lost deleted, one added at the end:
+    // the others shift, but only the one dragged moved.
+    new.move_item(&id(&new, "Chasing payers"), 0).unwrap();
+    new.remove_item(&id(&new, "Invoices get lost")).unwrap();
+    new.add_item(Section::Pains, "Bank fees");
+    let twin = new.items(Section::Gains)[1].id().clone();
+    new.set_weight(&twin, 5).unwrap();
+    let (a, b) = (dir.path().join("old.json"), dir.path().join("new.json"));
+    format::save_file(&a, &old).unwrap();
+    format::save_file(&b, &new).unwrap();
+    let out = fitcanvas(&["diff", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let report = text(&out.stdout);
+    for expected in [
+        "  ~ Pains: \"Chasing payers\"\n      moved up from 3rd to 1st of 4\n",
+        "  - Pains: \"Invoices get lost\" (weight 3, obstacle)\n",
+        "  + Pains: \"Bank fees\" (weight 3, obstacle)\n",
+        &format!("  ~ Gains: \"Less admin\" ({twin})\n      weight: 3 -> 5\n"),
+    ] {
+        assert!(
+            report.contains(expected),
+            "{expected:?} missing from:\n{report}"
+        );
+    }
+    assert_eq!(report.matches(" moved ").count(), 1, "{report}");
+    let d = diff(&old, &new);
+    let moved: Vec<&str> = d
+        .changed
+        .iter()
+        .filter(|e| e.place.is_some())
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(moved, ["Chasing payers"]);
+    let json = fitcanvas(&["diff", "--json", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let v: Value = serde_json::from_str(&text(&json.stdout)).unwrap();
+    let chasing = &v["notes"]["changed"][0];
+    assert_eq!(chasing["name"], "Chasing payers");
+    assert_eq!(chasing["place"]["before"], 3);
+    assert_eq!(chasing["place"]["after"], 1);
 }

@@ -44,6 +44,17 @@ fn light_drawing(canvas: &Canvas) -> Drawing {
     drawing_with(canvas, export::Links::Markers)
 }
 
+/// Every line of text a drawing holds, in drawing order.
+fn text_lines(d: &Drawing) -> Vec<&fitcanvas_picture::export::drawing::TextLine> {
+    d.shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Text(t) => Some(t),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The same with the links shown as `links` says.
 fn drawing_with(canvas: &Canvas, links: export::Links) -> Drawing {
     Drawing::build_with(
@@ -586,14 +597,7 @@ fn text_never_overflows_its_note() {
             let tree = render::parse(&svg).unwrap();
             let mut texts = Vec::new();
             all_texts(tree.root(), &mut texts);
-            let shapes: Vec<_> = d
-                .shapes
-                .iter()
-                .filter_map(|s| match s {
-                    Shape::Text(t) => Some(t),
-                    _ => None,
-                })
-                .collect();
+            let shapes = text_lines(&d);
             assert_eq!(texts.len(), shapes.len());
             for note in &d.notes {
                 for line in &note.lines {
@@ -1210,4 +1214,94 @@ fn export_command_draws_lines_in_every_picture_format_and_refuses_a_bad_style() 
         "{stderr}"
     );
     assert!(!Path::new(&bad).exists());
+}
+
+/// The first example with two pains reworded two ways by a merge: two conflicts to settle.
+fn conflicted() -> Canvas {
+    let base = load(&examples()[0]);
+    let pains: Vec<String> = base
+        .items(fitcanvas_model::Section::Pains)
+        .iter()
+        .take(2)
+        .map(|i| i.id().to_string())
+        .collect();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    for id in &pains {
+        ours.set_text(id, "Ours").unwrap();
+        theirs.set_text(id, "Theirs").unwrap();
+    }
+    let merged = fitcanvas_model::merge::merge(&base, &ours, &theirs);
+    assert_eq!(merged.conflicts().len(), 2);
+    merged
+}
+
+#[test]
+fn export_refuses_a_canvas_with_unresolved_conflicts_unless_asked_for_a_draft_which_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("merged.json");
+    format::save_file(&input, &conflicted()).unwrap();
+    let input = input.to_string_lossy().into_owned();
+    for ext in ["svg", "png", "pdf", "md"] {
+        let out = dir.path().join(format!("out.{ext}"));
+        let out_arg = out.to_string_lossy().into_owned();
+        let refused = fitcanvas(&["export", &input, "-o", &out_arg]);
+        assert_eq!(refused.status.code(), Some(1), "{ext}");
+        let stderr = text(&refused.stderr);
+        assert!(stderr.contains("2 unresolved conflicts"), "{stderr}");
+        assert!(stderr.contains("--draft"), "{stderr}");
+        assert!(!out.exists(), "{ext} written");
+
+        let draft = fitcanvas(&["export", &input, "-o", &out_arg, "--draft"]);
+        assert_eq!(draft.status.code(), Some(0), "{}", text(&draft.stderr));
+        assert!(
+            text(&draft.stdout).contains("marked \"Draft: 2 unresolved conflicts\""),
+            "{}",
+            text(&draft.stdout)
+        );
+    }
+    let read = |ext: &str| fs::read(dir.path().join(format!("out.{ext}"))).unwrap();
+    assert!(pdf_text(&read("pdf")).contains("Draft:2unresolvedconflicts"));
+    assert!(text(&read("svg")).contains("Draft: 2 unresolved conflicts"));
+    assert!(text(&read("md")).contains("**Draft: 2 unresolved conflicts**"));
+}
+
+#[test]
+fn the_draft_mark_sits_beside_the_title_whole_and_goes_once_the_conflicts_are_settled() {
+    let mut canvas = conflicted();
+    canvas.set_title("A title long enough to need cutting short ".repeat(4));
+    let d = light_drawing(&canvas);
+    let texts = text_lines(&d);
+    let mark = texts
+        .iter()
+        .find(|t| t.text == "Draft: 2 unresolved conflicts")
+        .expect("the mark is drawn whole");
+    let title = texts
+        .iter()
+        .find(|t| t.text.starts_with("A title"))
+        .unwrap();
+    assert!(title.text.ends_with('…'), "{}", title.text);
+    assert_eq!(mark.y, title.y, "on the title's line");
+    let m = Measurer::new();
+    let title_end = title.x + m.width(&title.text, title.size, true);
+    let mark_end = mark.x + m.width(&mark.text, mark.size, true);
+    let fit = texts.iter().find(|t| t.text.starts_with("Fit ")).unwrap();
+    let fit_start = fit.x - m.width(&fit.text, fit.size, true);
+    assert!(
+        title_end < mark.x && mark_end < fit_start,
+        "{title_end} {} {mark_end} {fit_start}",
+        mark.x
+    );
+
+    while !canvas.conflicts().is_empty() {
+        canvas
+            .resolve_conflict(0, fitcanvas_model::conflict::MergeSide::Ours)
+            .unwrap();
+    }
+    let d = light_drawing(&canvas);
+    assert!(
+        !d.shapes
+            .iter()
+            .any(|s| matches!(s, Shape::Text(t) if t.text.starts_with("Draft")))
+    );
+    assert!(!export::markdown::to_markdown(&canvas).contains("Draft"));
 }

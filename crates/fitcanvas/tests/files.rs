@@ -182,11 +182,31 @@ fn a_folder_is_not_a_canvas() {
 fn a_missing_file_is_a_read_error_naming_the_file() {
     let path = Path::new("/definitely/not/here.json");
     let e = format::load_file(path).unwrap_err();
-    assert!(
-        e.to_string()
-            .starts_with("/definitely/not/here.json: could not read the file:"),
-        "{e}"
+    // In plain words, without the system's "(os error 2)".
+    assert_eq!(
+        e.to_string(),
+        "/definitely/not/here.json: could not read the file: there is no such file or folder"
     );
+}
+
+#[test]
+fn keeping_a_file_beside_holds_it_byte_for_byte_and_never_replaces_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.json");
+    fs::write(&path, "the file").unwrap();
+    let first = format::keep_beside(&path, "broken", b"<<<<<<< one").unwrap();
+    let second = format::keep_beside(&path, "broken", b"<<<<<<< two").unwrap();
+    assert_eq!(first, dir.path().join("plan.json.broken"));
+    assert_eq!(second, dir.path().join("plan.json.broken-2"));
+    assert_eq!(fs::read(&first).unwrap(), b"<<<<<<< one");
+    assert_eq!(fs::read(&second).unwrap(), b"<<<<<<< two");
+    assert_eq!(fs::read(&path).unwrap(), b"the file");
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with(".fitcanvas-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
 }
 
 #[test]

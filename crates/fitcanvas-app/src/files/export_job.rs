@@ -15,6 +15,9 @@ pub struct ExportJob {
     /// Where it is writing, for the status line.
     pub path: PathBuf,
     pub choice: ExportChoice,
+    /// "Draft: N unresolved conflicts" when the canvas exported has them (the export says so
+    /// on every page).
+    pub draft: Option<String>,
     done: Receiver<Result<PathBuf, String>>,
     thread: Option<JoinHandle<()>>,
 }
@@ -29,6 +32,7 @@ impl ExportJob {
         finished: impl FnOnce() + Send + 'static,
     ) -> Result<ExportJob, String> {
         let (tx, done) = channel();
+        let draft = canvas.draft_mark();
         let target = path.to_path_buf();
         let thread = std::thread::Builder::new()
             .name("export".to_owned())
@@ -42,6 +46,7 @@ impl ExportJob {
         Ok(ExportJob {
             path: choice.format.with_extension(path),
             choice,
+            draft,
             done,
             thread: Some(thread),
         })

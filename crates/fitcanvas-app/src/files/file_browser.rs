@@ -1,7 +1,8 @@
 //! A file browser inside the app, for desktops where no native file dialog can be shown (no
 //! file-chooser portal: minimal desktops, containers, remote sessions). Folders and places
-//! (home, documents, the open file's folder, recent folders), canvas files only unless asked
-//! for all, the file name prefilled from the canvas, a name typed without an extension given
+//! (home, documents, the open file's folder, recent folders), the files of the kind being
+//! opened or written (canvases, or the export's format) with the others greyed unless all are
+//! asked for, so one sees what is there and what would be replaced; the file name prefilled from the canvas, a name typed without an extension given
 //! the canvas's, and a question before a file is replaced. A full path typed in the name field
 //! works too, as the typed-path box did.
 
@@ -30,7 +31,8 @@ pub struct FileBrowser {
     pub name: String,
     /// The folder's sub-folders, then its files, each sorted by name.
     pub entries: Vec<Entry>,
-    /// Files of every kind, not only the ones the purpose takes.
+    /// Files of every kind to choose from, not only the ones the purpose takes (the others
+    /// are listed anyway, greyed).
     pub show_all: bool,
     /// Places to jump to, by name.
     pub places: Vec<(String, PathBuf)>,
@@ -114,11 +116,20 @@ impl FileBrowser {
         true
     }
 
-    /// The folder's entries this purpose shows: every sub-folder, and the files it takes.
-    pub fn visible(&self) -> impl Iterator<Item = &Entry> {
+    /// The folder's entries, each with whether it can be chosen: every sub-folder, and the
+    /// files the purpose takes (all of them with "Show all files").
+    pub fn listed(&self) -> impl Iterator<Item = (&Entry, bool)> {
         self.entries
             .iter()
-            .filter(|e| e.is_dir || self.show_all || self.takes(&e.name))
+            .map(|e| (e, e.is_dir || self.show_all || self.takes(&e.name)))
+    }
+
+    /// The kind of file the purpose takes, for "No … here.".
+    fn kind(&self) -> String {
+        match self.purpose {
+            PathPurpose::Export(format) => format!("{} files", format.name()),
+            _ => "canvas files".to_owned(),
+        }
     }
 
     fn takes(&self, name: &str) -> bool {
@@ -222,18 +233,21 @@ pub fn show(ctx: &egui::Context, current: &FileBrowser, out: &mut Vec<Command>) 
                     .max_height(300.0)
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        let entries: Vec<Entry> = b.visible().cloned().collect();
-                        if entries.is_empty() {
-                            ui.label("No canvas files here.");
+                        let entries: Vec<(Entry, bool)> =
+                            b.listed().map(|(e, ok)| (e.clone(), ok)).collect();
+                        if !entries.iter().any(|(e, ok)| *ok && !e.is_dir) {
+                            ui.label(format!("No {} here.", b.kind()));
                         }
-                        for entry in entries {
+                        for (entry, choosable) in entries {
                             let label = if entry.is_dir {
                                 format!("📁 {}", entry.name)
                             } else {
                                 entry.name.clone()
                             };
-                            let r =
-                                ui.selectable_label(!entry.is_dir && b.name == entry.name, label);
+                            let selected = !entry.is_dir && b.name == entry.name;
+                            // Files of another kind are there to be seen, greyed, not chosen.
+                            let r = ui
+                                .add_enabled(choosable, egui::Button::selectable(selected, label));
                             if entry.is_dir && r.clicked() {
                                 let into = b.folder.join(&entry.name);
                                 b.enter(into);

@@ -185,6 +185,7 @@ impl App {
                 self.status = String::new();
                 self.point_to_conflicts();
             }
+            Err(e) if self.open_broken(&path, &e.error) => {}
             Err(e) => {
                 self.status = e.to_string();
                 self.modal = Some(Modal::Message {
@@ -236,7 +237,7 @@ impl App {
                 self.save_settings();
                 self.doc.mark_saved(path);
                 self.services.recovery.discard();
-                self.status = format!("Saved {}", self.doc.display_name());
+                self.status_of_now(format!("Saved {}", self.doc.display_name()));
                 if let Some(next) = self.frame.after_save.take() {
                     self.perform(next);
                 }
@@ -310,9 +311,13 @@ impl App {
         match outcome {
             Ok(written) => {
                 self.status = format!(
-                    "Exported {} to {}",
+                    "Exported {} to {}{}",
                     job.choice.format.name(),
-                    written.display()
+                    written.display(),
+                    job.draft
+                        .as_ref()
+                        .map(|mark| format!(", marked “{mark}”: settle the conflicts to lose it"))
+                        .unwrap_or_default()
                 );
             }
             Err(e) => self.export_failed(e),

@@ -9,6 +9,9 @@
 //!   Merge: a three-way merge with the version last loaded or saved here as the base, so the
 //!   other side's new notes and the unsaved edits both survive, and what both changed lands in
 //!   the Conflicts list. Reload and Merge are edits too, undoable like any other.
+//!
+//! A changed file that does not load (git's conflict markers, a half-written file) is never
+//! written over unseen either: see [`crate::files::broken_on_disk`].
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
@@ -84,7 +87,20 @@ pub struct OutsideVersion {
 
 /// Which version of the file an answer was about, so the same change is not asked about twice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct DiskCopyHash(u64);
+pub(crate) struct DiskCopyHash(u64);
+
+impl DiskCopyHash {
+    pub(crate) fn of(bytes: &[u8]) -> DiskCopyHash {
+        DiskCopyHash(hash(bytes))
+    }
+}
+
+/// What the open file holds now that it differs from what this window last saw.
+pub(crate) enum Changed {
+    Canvas(Box<OutsideVersion>),
+    /// Something that does not load as a canvas.
+    Broken(crate::files::broken_on_disk::BrokenVersion),
+}
 
 /// Watches the open file and remembers what it held.
 #[derive(Default)]
@@ -93,7 +109,7 @@ pub struct FileWatch {
     copy: Option<DiskCopy>,
     /// The version the user already answered about (Keep mine, say): the watcher does not ask
     /// again until the file changes once more; a save still does.
-    answered: Option<DiskCopyHash>,
+    pub(crate) answered: Option<DiskCopyHash>,
     /// Kept alive while the file is open; dropping it stops the watching.
     watcher: Option<notify::RecommendedWatcher>,
     events: Option<Receiver<()>>,
@@ -126,8 +142,12 @@ impl FileWatch {
         let wake = ctx.clone();
         let name = path.file_name().map(|n| n.to_os_string());
         let handler = move |event: notify::Result<notify::Event>| {
+            // Only changes: reading the file (as the checks do) must not wake the window,
+            // or looking at a file that differs would look again for ever.
             let ours = event.is_ok_and(|e| {
-                e.paths.is_empty() || e.paths.iter().any(|p| p.file_name() == name.as_deref())
+                !matches!(e.kind, notify::EventKind::Access(_))
+                    && (e.paths.is_empty()
+                        || e.paths.iter().any(|p| p.file_name() == name.as_deref()))
             });
             if ours && tx.send(()).is_ok() {
                 wake.request_repaint();
@@ -154,6 +174,14 @@ impl FileWatch {
         self.follow(Some(path), ctx);
     }
 
+    /// Takes `bytes` as what the file holds, seen and answered for: a save goes ahead over
+    /// them, and asks if the file changes again.
+    pub(crate) fn accept(&mut self, bytes: &[u8]) {
+        if let Some(path) = &self.path {
+            self.copy = Some(DiskCopy::of(bytes, path));
+        }
+    }
+
     /// Whether the watcher said the folder changed since the last call.
     fn told(&mut self) -> bool {
         let Some(rx) = &self.events else { return false };
@@ -164,11 +192,11 @@ impl FileWatch {
         any
     }
 
-    /// The file's version when it differs from what this window last saw; `None` when it
-    /// does not, or cannot be read or loaded (a half-written file: the next event looks again).
+    /// The file's version when it differs from what this window last saw, loaded or not;
+    /// `None` when it does not differ, or cannot be read (gone: saving puts it back).
     /// Before a save the content is always compared: a file system with coarse times can hide
     /// a change of the same size.
-    fn changed_version(&self, why: Check) -> Option<OutsideVersion> {
+    fn changed_version(&self, why: Check) -> Option<Changed> {
         let (path, copy) = (self.path.as_deref()?, self.copy.as_ref()?);
         if why == Check::Watch && !copy.may_differ(path) {
             return None;
@@ -178,10 +206,15 @@ impl FileWatch {
         if now == copy.hash {
             return None;
         }
-        let canvas = format::from_slice(&bytes).ok()?;
-        Some(OutsideVersion {
-            canvas,
-            copy: DiskCopyHash(now),
+        let copy = DiskCopyHash(now);
+        Some(match format::from_slice(&bytes) {
+            Ok(canvas) => Changed::Canvas(Box::new(OutsideVersion { canvas, copy })),
+            Err(error) => Changed::Broken(crate::files::broken_on_disk::BrokenVersion::read(
+                path.to_path_buf(),
+                bytes,
+                &error,
+                copy,
+            )),
         })
     }
 }
@@ -210,12 +243,20 @@ impl App {
     /// Takes up a change on disk; returns whether there was one (and the user is being asked
     /// or it was reloaded), in which case a save must not go ahead.
     pub(crate) fn check_outside_change(&mut self, why: Check) -> bool {
-        let Some(version) = self.services.watch.changed_version(why) else {
+        let Some(changed) = self.services.watch.changed_version(why) else {
             return false;
         };
-        if why == Check::Watch && self.services.watch.answered == Some(version.copy) {
+        let copy = match &changed {
+            Changed::Canvas(version) => version.copy,
+            Changed::Broken(version) => version.copy,
+        };
+        if why == Check::Watch && self.services.watch.answered == Some(copy) {
             return false;
         }
+        let version = match changed {
+            Changed::Canvas(version) => *version,
+            Changed::Broken(version) => return self.found_broken(version, why),
+        };
         if !self.doc.is_dirty() {
             self.take_outside_version(version, OutsideAnswer::Reload);
             return true;

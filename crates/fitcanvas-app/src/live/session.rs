@@ -487,7 +487,7 @@ fn end(app: &mut App) {
     }
     app.live.badge = None;
     app.live.unsent = false;
-    app.doc.set_id_suffix("");
+    app.doc.use_own_id_suffix();
 }
 
 /// Before the panels draw: takes in what the connection reported, so the frame shows peers'

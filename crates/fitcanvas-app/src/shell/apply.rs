@@ -282,6 +282,7 @@ impl App {
                 }
             }
             C::AnswerOutsideChange(answer) => self.answer_outside_change(answer),
+            C::AnswerBrokenOnDisk(answer) => self.answer_broken(answer),
             C::EditBrowser(browser) => {
                 if let Some(Modal::Browse(current)) = self.modal.as_mut() {
                     *current = browser;

@@ -139,6 +139,9 @@ pub enum Command {
     AnswerRecovery(bool),
     /// The answer to "the file changed on disk"; `None` puts the question off until saving.
     AnswerOutsideChange(Option<crate::OutsideAnswer>),
+    /// The answer to "the file on disk does not load"; `None` puts it off until saving (or,
+    /// opening, leaves the file closed).
+    AnswerBrokenOnDisk(Option<crate::BrokenAnswer>),
     /// The typed path's text as the user edits it.
     EditTypedPath(String),
     /// The file browser as the user moves through it.

@@ -24,6 +24,8 @@ pub struct DialogContext<'a> {
     pub modal: Option<&'a Modal>,
     pub document_name: String,
     pub recovery_summary: Option<String>,
+    /// Whether a canvas is open (not the start screen), which a failure leaves as it was.
+    pub canvas_open: bool,
     pub out: &'a mut Vec<Command>,
 }
 
@@ -34,6 +36,7 @@ pub fn show(ctx: &egui::Context, cx: DialogContext<'_>) {
         modal: current,
         document_name,
         recovery_summary,
+        canvas_open,
         out,
     } = cx;
     let Some(modal) = current.cloned() else {
@@ -139,7 +142,10 @@ pub fn show(ctx: &egui::Context, cx: DialogContext<'_>) {
             let r = egui::Modal::new(id).show(ctx, |ui| {
                 ui.heading(&title);
                 ui.label(&text);
-                ui.label("The canvas that was open is unchanged.");
+                // Said only when there is one: at start, nothing was open.
+                if canvas_open {
+                    ui.label("The canvas that was open is unchanged.");
+                }
                 ui.button("OK").clicked()
             });
             if r.inner || r.should_close() {
@@ -205,6 +211,42 @@ pub fn show(ctx: &egui::Context, cx: DialogContext<'_>) {
             let answer = r.inner.or(r.should_close().then_some(None));
             if let Some(answer) = answer {
                 out.push(Command::AnswerOutsideChange(answer));
+            }
+        }
+        Modal::BrokenOnDisk(prompt) => {
+            use crate::BrokenAnswer as A;
+            let r = egui::Modal::new(id).show(ctx, |ui| {
+                ui.heading(&prompt.heading);
+                for paragraph in &prompt.text {
+                    ui.label(paragraph);
+                }
+                ui.horizontal_wrapped(|ui| {
+                    if prompt.can_merge && ui.button("Merge the two versions").clicked() {
+                        return Some(Some(A::MergeVersions));
+                    }
+                    if let Some(name) = &prompt.keep_as {
+                        if ui
+                            .button(format!("Keep it as {name}, then save"))
+                            .on_hover_text("The file stays, under this name beside the canvas")
+                            .clicked()
+                        {
+                            return Some(Some(A::KeepBesideAndSave));
+                        }
+                        if ui.button("Save as…").clicked() {
+                            return Some(Some(A::SaveAs));
+                        }
+                    }
+                    let off = if prompt.opening { "Cancel" } else { "Not now" };
+                    if ui.button(off).clicked() {
+                        return Some(None);
+                    }
+                    None
+                })
+                .inner
+            });
+            let answer = r.inner.or(r.should_close().then_some(None));
+            if let Some(answer) = answer {
+                out.push(Command::AnswerBrokenOnDisk(answer));
             }
         }
         Modal::About => {

@@ -23,24 +23,38 @@ pub struct Document {
     /// Tells documents apart, so what was worked out for one is never taken for another's.
     serial: u64,
     dirty: bool,
+    /// The file on disk holds something else than a canvas (git's conflict markers taken up
+    /// by merging the versions they hold): unsaved whatever the canvas, until saved.
+    disk_differs: bool,
+    /// What this session's new ids end in (see `fitcanvas_model::ids`): drawn at random for
+    /// each document, so notes added here never take the id of a note someone else added to
+    /// another copy of the file. Live co-editing uses the desktop's own suffix meanwhile.
+    own_suffix: String,
 }
 
 impl Document {
     /// A new, blank, never-saved document.
     pub fn new() -> Document {
-        Document {
-            serial: next_serial(),
-            ..Document::default()
-        }
+        Document::opened(Canvas::new(), None)
     }
 
     /// A document for a canvas just read from `path` (or from a bundled example, with no path).
     pub fn opened(canvas: Canvas, path: Option<PathBuf>) -> Document {
         Document {
             saved: canvas.clone(),
+            ..Document::with_canvas(canvas, path)
+        }
+    }
+
+    /// The canvas under `path`, with this session's id suffix; nothing saved yet.
+    fn with_canvas(mut canvas: Canvas, path: Option<PathBuf>) -> Document {
+        let own_suffix = fitcanvas_model::ids::random_suffix();
+        canvas.set_id_suffix(&own_suffix);
+        Document {
             canvas,
             path,
             serial: next_serial(),
+            own_suffix,
             ..Document::default()
         }
     }
@@ -53,12 +67,9 @@ impl Document {
         };
         let dirty = canvas != saved;
         Document {
-            canvas,
-            path,
             saved,
             dirty,
-            serial: next_serial(),
-            ..Document::default()
+            ..Document::with_canvas(canvas, path)
         }
     }
 
@@ -125,6 +136,11 @@ impl Document {
         self.canvas.set_id_suffix(suffix);
     }
 
+    /// After a live session: new ids end in this document's own suffix again.
+    pub fn use_own_id_suffix(&mut self) {
+        self.canvas.set_id_suffix(&self.own_suffix);
+    }
+
     /// Ends a run of typing, so the next edit starts a new undo step.
     pub fn break_merging(&mut self) {
         self.history.break_merging();
@@ -158,7 +174,7 @@ impl Document {
 
     fn changed(&mut self) {
         self.revision += 1;
-        self.dirty = self.canvas != self.saved;
+        self.dirty = self.disk_differs || self.canvas != self.saved;
     }
 
     /// The canvas as last loaded or saved: what "unsaved changes" are measured against, and
@@ -171,7 +187,18 @@ impl Document {
     /// canvas is unsaved while it differs from it.
     pub fn rebase(&mut self, on_disk: Canvas) {
         self.saved = on_disk;
+        self.disk_differs = false;
         self.dirty = self.canvas != self.saved;
+        self.revision += 1;
+    }
+
+    /// Takes `merged` as the base of later merges while the file on disk is not a canvas
+    /// (it holds `merged`'s versions with git's conflict markers): the document stays unsaved
+    /// until it is saved, so closing asks first and the markers are never left unseen.
+    pub fn rebase_unsaved(&mut self, merged: Canvas) {
+        self.saved = merged;
+        self.disk_differs = true;
+        self.dirty = true;
         self.revision += 1;
     }
 
@@ -179,6 +206,7 @@ impl Document {
     pub fn mark_saved(&mut self, path: PathBuf) {
         self.path = Some(path);
         self.saved = self.canvas.clone();
+        self.disk_differs = false;
         self.dirty = false;
         self.history.break_merging();
     }
@@ -267,6 +295,29 @@ mod tests {
             canvas.item(&gain).is_some(),
             "undo took back the peer's note"
         );
+    }
+
+    #[test]
+    fn each_document_gives_new_notes_ids_of_its_own_and_gets_them_back_after_live() {
+        let mut file = Canvas::new();
+        file.add_item(Section::Pains, "Slow");
+        let mut mine = Document::opened(file.clone(), None);
+        let mut theirs = Document::opened(file, None);
+        let (a, b) = (
+            add(&mut mine, Section::Pains, "Cold"),
+            add(&mut theirs, Section::Pains, "Late"),
+        );
+        assert_ne!(a, b, "two copies of one file handed out the same id");
+        assert!(a.as_str().starts_with("pain-2."), "{a}");
+        let own = mine.canvas().id_suffix().to_owned();
+        mine.set_id_suffix("live0001");
+        assert!(
+            add(&mut mine, Section::Gains, "Fast")
+                .as_str()
+                .ends_with(".live0001")
+        );
+        mine.use_own_id_suffix();
+        assert_eq!(mine.canvas().id_suffix(), own);
     }
 
     #[test]

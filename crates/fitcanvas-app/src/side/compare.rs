@@ -4,7 +4,9 @@
 //! canvas; the differences are computed again every frame with [`fitcanvas_model::diff::diff`] (cheap for
 //! canvases of a few hundred notes), so they follow every edit of the open canvas. On the
 //! canvas, new and changed notes get a coloured outline and a badge; the side panel lists every
-//! change, and each entry selects its note (notes that are gone are shown greyed).
+//! change in the words `fitcanvas diff` uses (notes by their text, moves within an area, each
+//! evidence entry with its source and date), and each entry selects its note (notes that are
+//! gone are shown greyed).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -13,7 +15,7 @@ use egui::{Color32, Rect, Stroke, StrokeKind, Ui};
 
 use fitcanvas_model::Canvas;
 use fitcanvas_model::canvas::ItemId;
-use fitcanvas_model::diff::{CanvasDiff, Change, Link, NoteEdit};
+use fitcanvas_model::diff::{CanvasDiff, Change, Link, NoteEdit, words};
 
 use crate::Command;
 
@@ -123,13 +125,28 @@ pub fn panel(
                 "Changed {}: {} — {}",
                 edit.section.singular(),
                 text,
-                what_changed(edit)
+                what_changed(edit, now)
             );
             if ui
                 .link(egui::RichText::new(label).color(text_colour(ui, CHANGED)))
                 .clicked()
             {
                 out.push(Command::Select(Some(edit.id.clone())));
+            }
+            // Each evidence entry with where and when it came from.
+            for (sign, entries) in [
+                ("added", &edit.evidence_added),
+                ("removed", &edit.evidence_removed),
+            ] {
+                for entry in entries {
+                    ui.indent(("evidence", sign), |ui| {
+                        ui.label(format!(
+                            "Evidence {sign}: {} — “{}”",
+                            words::evidence(entry),
+                            entry.quote
+                        ));
+                    });
+                }
             }
         }
     }
@@ -176,11 +193,12 @@ pub fn panel(
             }
         }
     }
-    log_changes(ui, diff, out);
+    log_changes(ui, diff, now, out);
 }
 
 /// Interviews and test cards added, removed and changed; those still there open when clicked.
-fn log_changes(ui: &mut Ui, diff: &CanvasDiff, out: &mut Vec<Command>) {
+/// An interview is named by its date and person, a test card by its hypothesis.
+fn log_changes(ui: &mut Ui, diff: &CanvasDiff, now: &Canvas, out: &mut Vec<Command>) {
     let interview = |i: &fitcanvas_model::evidence::Interview| {
         let date = i.date.as_ref().map_or("undated", |d| d.as_str());
         match i.person.trim() {
@@ -200,7 +218,10 @@ fn log_changes(ui: &mut Ui, diff: &CanvasDiff, out: &mut Vec<Command>) {
         }
     }
     for id in &diff.interviews_changed {
-        if ui.link(format!("Changed interview: {id}")).clicked() {
+        let name = now
+            .interview(id.as_str())
+            .map_or_else(|| id.to_string(), interview);
+        if ui.link(format!("Changed interview: {name}")).clicked() {
             out.push(Command::OpenInterview(Some(id.clone())));
         }
     }
@@ -214,21 +235,27 @@ fn log_changes(ui: &mut Ui, diff: &CanvasDiff, out: &mut Vec<Command>) {
     if !diff.tests_added.is_empty() || !diff.tests_changed.is_empty() {
         ui.label(egui::RichText::new("Test cards").strong());
     }
+    let card = |t: &fitcanvas_model::evidence::TestCard| match t.hypothesis.trim() {
+        "" => "(no hypothesis yet)".to_owned(),
+        h => format!("“{h}”"),
+    };
     for t in &diff.tests_added {
-        let text = format!("New test card: {} ({})", t.id(), t.state.label());
+        let text = format!("New test card: {} ({})", card(t), t.state.label());
         if ui.link(text).clicked() {
             out.push(Command::OpenTest(Some(t.id().clone())));
         }
     }
     for t in &diff.tests_changed {
+        let name = now
+            .test(t.id.as_str())
+            .map_or_else(|| t.id.to_string(), card);
         let text = match &t.state {
             Some(c) => format!(
-                "Changed test card: {} — {} → {}",
-                t.id,
+                "Changed test card: {name} — {} → {}",
                 c.before.label(),
                 c.after.label()
             ),
-            None => format!("Changed test card: {}", t.id),
+            None => format!("Changed test card: {name}"),
         };
         if ui.link(text).clicked() {
             out.push(Command::OpenTest(Some(t.id.clone())));
@@ -236,7 +263,7 @@ fn log_changes(ui: &mut Ui, diff: &CanvasDiff, out: &mut Vec<Command>) {
     }
     for t in &diff.tests_removed {
         ui.label(
-            egui::RichText::new(format!("Gone test card: {}", t.id()))
+            egui::RichText::new(format!("Gone test card: {}", card(t)))
                 .weak()
                 .strikethrough(),
         );
@@ -247,8 +274,9 @@ fn quoted(c: &Change<String>) -> String {
     format!("“{}” → “{}”", c.before, c.after)
 }
 
-/// What changed in a note, in a few words: "text “a” → “b”, weight 3 → 5".
-pub fn what_changed(edit: &NoteEdit) -> String {
+/// What changed in a note, in a few words: "text “a” → “b”, weight 3 → 5, moved up from 3rd
+/// to 1st of 4" (places counted in `now`).
+pub fn what_changed(edit: &NoteEdit, now: &Canvas) -> String {
     let mut parts = Vec::new();
     if let Some(c) = &edit.section_change {
         parts.push(format!(
@@ -256,6 +284,9 @@ pub fn what_changed(edit: &NoteEdit) -> String {
             c.before.title(),
             c.after.title()
         ));
+    }
+    if let Some(c) = &edit.place {
+        parts.push(words::place(c, now.items(edit.section).len()));
     }
     if let Some(c) = &edit.text {
         parts.push(format!("text {}", quoted(c)));

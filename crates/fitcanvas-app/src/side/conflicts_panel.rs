@@ -4,6 +4,10 @@
 //! and settles with Keep ours or Keep theirs (one [`Edit::ResolveConflict`] each, so undo
 //! brings it back), or Edit, which goes to the note, interview or card so it can be fixed by
 //! hand and then kept. Once none remain, saving writes the file without its `conflicts` field.
+//!
+//! A settled conflict leaves a "Settled" line in its place while the pointer stays over the
+//! list ([`SettledRows`]): the entries below do not move up under the pointer, where a second
+//! click would land on the next entry's "Delete it".
 
 use egui::{RichText, Ui};
 
@@ -13,26 +17,95 @@ use fitcanvas_model::edit::Edit;
 
 use crate::Command;
 
-/// The list, when the canvas has conflicts; nothing otherwise.
-pub fn show(ui: &mut Ui, canvas: &Canvas, out: &mut Vec<Command>) {
-    let conflicts = canvas.conflicts();
-    if conflicts.is_empty() {
-        return;
-    }
-    ui.heading(format!("Conflicts ({})", conflicts.len()));
-    ui.label(
-        "A merge could not settle these. The canvas shows ours; choose for each which side to \
-         keep, or edit it by hand and keep ours. Saving once none remain drops them from the file.",
-    );
-    for (index, conflict) in conflicts.iter().enumerate() {
-        ui.separator();
-        entry(ui, canvas, index, conflict, out);
-    }
-    ui.separator();
+/// The rows of conflicts settled while the pointer is over the list, kept in place.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SettledRows {
+    /// Rows of the list that show a settled conflict, with what was kept and the height the
+    /// conflict took (the row keeps it), in row order.
+    rows: Vec<(usize, String, f32)>,
+    /// How many rows the list had when last drawn.
+    shown: usize,
+    /// Where the list was drawn, to tell when the pointer leaves it.
+    rect: Option<egui::Rect>,
 }
 
-fn entry(ui: &mut Ui, canvas: &Canvas, index: usize, conflict: &Conflict, out: &mut Vec<Command>) {
-    let settle = |keep| Command::edit(Edit::ResolveConflict { index, keep });
+/// The list, when the canvas has conflicts; nothing otherwise.
+pub fn show(ui: &mut Ui, canvas: &Canvas, settled: &mut SettledRows, out: &mut Vec<Command>) {
+    let conflicts = canvas.conflicts();
+    let pointer = ui.ctx().pointer_latest_pos();
+    let left = match (settled.rect, pointer) {
+        (Some(rect), Some(at)) => !rect.contains(at),
+        _ => true,
+    };
+    // The pointer left the list, or the conflicts changed otherwise (undo): rows close up.
+    if left || conflicts.is_empty() || conflicts.len() + settled.rows.len() != settled.shown {
+        settled.rows.clear();
+    }
+    if conflicts.is_empty() {
+        settled.rect = None;
+        settled.shown = 0;
+        return;
+    }
+    let list = ui.scope(|ui| {
+        ui.heading(format!("Conflicts ({})", conflicts.len()));
+        ui.label(
+            "A merge could not settle these. The canvas shows ours; choose for each which side \
+             to keep, or edit it by hand and keep ours. Saving once none remain drops them from \
+             the file.",
+        );
+        let rows = conflicts.len() + settled.rows.len();
+        let mut next = conflicts.iter().enumerate();
+        let mut newly: Option<(usize, String, f32)> = None;
+        for row in 0..rows {
+            ui.separator();
+            if let Some((_, what, height)) = settled.rows.iter().find(|(r, ..)| *r == row) {
+                let said = ui.label(RichText::new(format!("✓ {what}")).weak());
+                ui.add_space((height - said.rect.height()).max(0.0));
+                continue;
+            }
+            let Some((index, conflict)) = next.next() else {
+                break;
+            };
+            let drawn = ui.scope(|ui| entry(ui, canvas, index, conflict, out));
+            if let Some(keep) = drawn.inner {
+                let height = drawn.response.rect.height();
+                newly = Some((row, settled_words(conflict, keep), height));
+            }
+        }
+        ui.separator();
+        // The list as the next frame draws it: the conflict settled now is gone by then,
+        // its row kept.
+        settled.shown = rows;
+        if let Some(row) = newly {
+            settled.rows.push(row);
+            settled.rows.sort_by_key(|(r, ..)| *r);
+        }
+    });
+    settled.rect = Some(list.response.rect);
+}
+
+/// What a settled line says: which side was kept.
+fn settled_words(conflict: &Conflict, keep: MergeSide) -> String {
+    match (conflict, keep) {
+        (Conflict::Deleted { by, .. }, keep) if *by == keep => "Settled: deleted".to_owned(),
+        (Conflict::Deleted { .. }, _) => "Settled: kept".to_owned(),
+        (_, keep) => format!("Settled: kept {}", keep.key()),
+    }
+}
+
+/// One conflict with its buttons; the side chosen, if one was clicked.
+fn entry(
+    ui: &mut Ui,
+    canvas: &Canvas,
+    index: usize,
+    conflict: &Conflict,
+    out: &mut Vec<Command>,
+) -> Option<MergeSide> {
+    let mut chosen = None;
+    let mut settle = |keep| {
+        chosen = Some(keep);
+        Command::edit(Edit::ResolveConflict { index, keep })
+    };
     match conflict {
         Conflict::Field {
             owner,
@@ -108,6 +181,7 @@ fn entry(ui: &mut Ui, canvas: &Canvas, index: usize, conflict: &Conflict, out: &
             });
         }
     }
+    chosen
 }
 
 /// Goes to what the conflict is about, to change it by hand before keeping ours.

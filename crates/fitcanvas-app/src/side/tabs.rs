@@ -104,6 +104,8 @@ pub struct SideView {
     pub date_text: Option<(String, String)>,
     pub interview_evidence: Option<InterviewEvidence>,
     pub finishing: Option<FinishDraft>,
+    /// Conflicts just settled, kept in place in the Conflicts list under the pointer.
+    pub settled: crate::side::conflicts_panel::SettledRows,
 }
 
 /// The tab row at the top of the side panel.

@@ -224,3 +224,16 @@ pub fn join_code_rect(harness: &Harness<'_, App>) -> egui::Rect {
         .get_by_label(&format!("QR code to join the room: {url}"))
         .rect()
 }
+
+/// Runs frames until `done` holds, for up to ten seconds: the operating system tells the
+/// watcher about the file on its own thread. Waiting, not timing: it stops as soon as it holds.
+pub fn run_until(h: &mut Harness<'_, App>, done: impl Fn(&App) -> bool) -> bool {
+    for _ in 0..200 {
+        h.run();
+        if done(h.state()) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}

@@ -30,7 +30,17 @@ pub fn from_slice(bytes: &[u8]) -> Result<Canvas, LoadError> {
             line: e.error.line(),
             column: e.error.column(),
         },
-        None => syntax_error(e.error),
+        // Not JSON because git left both versions in it: say so, not where the JSON broke.
+        None => match crate::markers::read(bytes) {
+            Some(Ok(sides)) => LoadError::ConflictMarkers {
+                line: sides.first_line,
+            },
+            Some(Err(
+                crate::markers::MarkerError::Unclosed { line }
+                | crate::markers::MarkerError::Stray { line },
+            )) => LoadError::ConflictMarkers { line },
+            None => syntax_error(e.error),
+        },
     })?;
     from_value(value)
 }

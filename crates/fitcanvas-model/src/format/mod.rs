@@ -14,7 +14,7 @@ use std::path::Path;
 
 pub use decode::{from_slice, from_value};
 pub use encode::{to_string, to_vec};
-pub use error::{FileError, LoadError, SaveError};
+pub use error::{FileError, LoadError, SaveError, plain};
 
 use crate::canvas::Canvas;
 
@@ -117,6 +117,51 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         let _ = dir.sync_all();
     }
     Ok(())
+}
+
+/// Keeps `bytes` in a new file beside `path`, named after it with `.tag` added
+/// (`plan.json.conflicted`, then `plan.json.conflicted-2`, …): a file already there is never
+/// replaced. Written whole (a temporary file renamed into place), as a save is. Returns the
+/// name it got.
+pub fn keep_beside(path: &Path, tag: &str, bytes: &[u8]) -> Result<std::path::PathBuf, SaveError> {
+    let fail = |source| SaveError {
+        path: path.to_path_buf(),
+        source,
+    };
+    let resolved = follow_links(path).map_err(fail)?;
+    let folder = match resolved.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = resolved
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "canvas".to_owned());
+    let mut temp = tempfile::Builder::new()
+        .prefix(".fitcanvas-keep-")
+        .tempfile_in(folder)
+        .map_err(fail)?;
+    temp.write_all(bytes).map_err(fail)?;
+    temp.as_file().sync_all().map_err(fail)?;
+    for n in 1u32.. {
+        let kept = match n {
+            1 => folder.join(format!("{name}.{tag}")),
+            n => folder.join(format!("{name}.{tag}-{n}")),
+        };
+        match temp.persist_noclobber(&kept) {
+            Ok(_) => {
+                if let Ok(dir) = fs::File::open(folder) {
+                    let _ = dir.sync_all();
+                }
+                return Ok(kept);
+            }
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => {
+                temp = e.file;
+            }
+            Err(e) => return Err(fail(e.error)),
+        }
+    }
+    Err(fail(std::io::Error::other("no free name for the copy")))
 }
 
 /// The file a path names once symbolic links are followed; the path itself when it is no link

@@ -22,6 +22,8 @@ const HEADER: f32 = 96.0;
 /// Height of the band below the board that holds the legend.
 const FOOTER: f32 = 56.0;
 const MARGIN: f32 = 48.0;
+/// Text size of the "Draft: N unresolved conflicts" mark beside the title.
+const DRAFT_SIZE: f32 = 22.0;
 
 /// A line's colour and thickness.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -321,7 +323,14 @@ impl Drawing {
         } else {
             canvas.title()
         };
-        let title = one_line(m, title, 34.0, room, true);
+        // A merge not yet settled says so beside the title, on every picture and page.
+        let draft = canvas.draft_mark().map(|mark| {
+            let w = m.width(&mark, DRAFT_SIZE, true) / SHAPING_SLACK;
+            (mark, w)
+        });
+        let draft_room = draft.as_ref().map_or(0.0, |(_, w)| w + 24.0);
+        let title = one_line(m, title, 34.0, (room - draft_room).max(40.0), true);
+        let title_w = m.width(&title, 34.0, true) / SHAPING_SLACK;
         self.text(TextLine {
             x: MARGIN,
             y: 48.0,
@@ -331,6 +340,17 @@ impl Drawing {
             bold: true,
             anchor: Anchor::Start,
         });
+        if let Some((mark, _)) = draft {
+            self.text(TextLine {
+                x: MARGIN + title_w + 24.0,
+                y: 48.0,
+                text: mark,
+                size: DRAFT_SIZE,
+                color: palette.status_invalidated,
+                bold: true,
+                anchor: Anchor::Start,
+            });
+        }
         if !canvas.customer().trim().is_empty() {
             let segment = one_line(
                 m,

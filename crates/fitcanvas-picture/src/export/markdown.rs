@@ -26,6 +26,9 @@ pub fn to_markdown(canvas: &Canvas) -> String {
             &title
         }
     );
+    if let Some(mark) = canvas.draft_mark() {
+        let _ = writeln!(s, "**{mark}** (a merge not yet settled)\n");
+    }
     if !canvas.customer().trim().is_empty() {
         let _ = writeln!(s, "**Customer segment:** {}\n", inline(canvas.customer()));
     }

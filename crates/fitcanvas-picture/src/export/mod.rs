@@ -220,9 +220,19 @@ pub fn render(canvas: &Canvas, format: Format, options: &Options) -> Result<Vec<
 /// Loads `input`, exports it in the format `output`'s extension names, and replaces `output`
 /// atomically. On any error nothing is written.
 pub fn export_file(input: &Path, output: &Path, options: &Options) -> Result<Format, ExportError> {
+    Format::from_path(output)?;
+    export_canvas(&format::load_file(input)?, output, options)
+}
+
+/// Exports `canvas` in the format `output`'s extension names, replacing `output` atomically.
+/// A canvas with unresolved merge conflicts is marked "Draft: N unresolved conflicts".
+pub fn export_canvas(
+    canvas: &Canvas,
+    output: &Path,
+    options: &Options,
+) -> Result<Format, ExportError> {
     let format = Format::from_path(output)?;
-    let canvas = format::load_file(input)?;
-    let bytes = render(&canvas, format, options)?;
+    let bytes = render(canvas, format, options)?;
     format::write_atomically(output, &bytes)?;
     Ok(format)
 }

@@ -12,6 +12,8 @@
 //! their side's order, the side whose first id sorts first leading, so the rule does not depend
 //! on which side is ours.
 
+mod both_added;
+
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 use std::sync::Arc;
@@ -27,9 +29,30 @@ use crate::section::Section;
 
 /// Merges `ours` and `theirs`, both changed from `base`. The result's
 /// [`Canvas::conflicts`] lists what could not be settled (empty for a clean merge), after
-/// any conflicts the inputs still carried.
+/// any conflicts the inputs still carried. What both sides added under one id stays twice,
+/// one of the two under a fresh id (see [`both_added`]).
 pub fn merge(base: &Canvas, ours: &Canvas, theirs: &Canvas) -> Canvas {
-    let mut m = Merger::default();
+    let (ours, theirs) = both_added::keep_both(base, ours, theirs);
+    merge_matched(base, &ours, &theirs, false)
+}
+
+/// Merges two versions of a canvas without their common ancestor (what git's conflict markers
+/// hold unless it was asked for the ancestor too; see [`crate::markers`]). Nothing can tell an
+/// edit from the original, so every field the two hold differently is a conflict holding
+/// ours; what only one holds is kept (it may have been added there or deleted on the other
+/// side: keeping loses nothing); links, test items and evidence are the union of both; a
+/// section the two order differently is an order conflict.
+pub fn merge_two_way(ours: &Canvas, theirs: &Canvas) -> Canvas {
+    merge_matched(&Canvas::new(), ours, theirs, true)
+}
+
+/// The merge of three canvases whose ids each name one thing; with `two_way`, `base` is empty
+/// and stands for an ancestor nobody knows.
+fn merge_matched(base: &Canvas, ours: &Canvas, theirs: &Canvas, two_way: bool) -> Canvas {
+    let mut m = Merger {
+        two_way,
+        ..Merger::default()
+    };
     let mut out = Canvas {
         title: m.pick(
             &Owner::Canvas,
@@ -88,12 +111,15 @@ pub fn merge(base: &Canvas, ours: &Canvas, theirs: &Canvas) -> Canvas {
                 .map(|i| i.id.clone())
                 .collect::<Vec<_>>()
         };
-        let (order, reordered) = m.order_list(
+        let (order, mut reordered) = m.order_list(
             list,
-            [seq(base), seq(ours), seq(theirs)],
+            [m.order_base(seq(base), seq(theirs)), seq(ours), seq(theirs)],
             &outcomes,
             &mut placements,
         );
+        if m.two_way {
+            reordered = two_way_reordering(&seq(ours), &seq(theirs));
+        }
         out.sections[section.index()] = order
             .into_iter()
             .filter_map(|id| match outcomes.get(&id).and_then(|o| o.kept.as_ref()) {
@@ -111,39 +137,26 @@ pub fn merge(base: &Canvas, ours: &Canvas, theirs: &Canvas) -> Canvas {
             });
         }
     }
-    let seq = |c: &Canvas| {
-        c.interviews
-            .iter()
-            .map(|i| i.id.clone())
-            .collect::<Vec<_>>()
-    };
-    let (order, _) = m.order_list(
+    out.interviews = m.kept_in(
         List::Interviews,
-        [seq(base), seq(ours), seq(theirs)],
+        [base, ours, theirs].map(|c| c.interviews.iter().map(|i| i.id.clone()).collect()),
         &outcomes,
         &mut placements,
-    );
-    out.interviews = order
-        .into_iter()
-        .filter_map(|id| match outcomes.get(&id).and_then(|o| o.kept.as_ref()) {
-            Some(Entity::Interview(i)) => Some(i.clone()),
+        |e| match e {
+            Entity::Interview(i) => Some(i.clone()),
             _ => None,
-        })
-        .collect();
-    let seq = |c: &Canvas| c.tests.iter().map(|t| t.id.clone()).collect::<Vec<_>>();
-    let (order, _) = m.order_list(
+        },
+    );
+    out.tests = m.kept_in(
         List::Tests,
-        [seq(base), seq(ours), seq(theirs)],
+        [base, ours, theirs].map(|c| c.tests.iter().map(|t| t.id.clone()).collect()),
         &outcomes,
         &mut placements,
-    );
-    out.tests = order
-        .into_iter()
-        .filter_map(|id| match outcomes.get(&id).and_then(|o| o.kept.as_ref()) {
-            Some(Entity::Test(t)) => Some(t.clone()),
+        |e| match e {
+            Entity::Test(t) => Some(t.clone()),
             _ => None,
-        })
-        .collect();
+        },
+    );
 
     // The entity conflicts, in the order their ids were first seen, after the field conflicts.
     let mut entity_conflicts: Vec<(usize, Conflict)> = Vec::new();
@@ -222,6 +235,37 @@ impl Ent<'_> {
             Ent::Interview(i) => Entity::Interview(i.clone()),
             Ent::Test(t) => Entity::Test(t.clone()),
         }
+    }
+
+    fn of(e: &Entity) -> Ent<'_> {
+        match e {
+            Entity::Note { section, note } => Ent::Note(*section, note),
+            Entity::Interview(i) => Ent::Interview(i),
+            Entity::Test(t) => Ent::Test(t),
+        }
+    }
+
+    /// Whether both are notes of one section, both interviews or both test cards.
+    fn same_place(self, other: Ent<'_>) -> bool {
+        match (self, other) {
+            (Ent::Note(s, _), Ent::Note(t, _)) => s == t,
+            (Ent::Interview(_), Ent::Interview(_)) | (Ent::Test(_), Ent::Test(_)) => true,
+            _ => false,
+        }
+    }
+
+    /// This one without links, test items or evidence.
+    fn emptied(self) -> Entity {
+        let mut e = self.owned();
+        match &mut e {
+            Entity::Note { note, .. } => {
+                note.addresses.clear();
+                note.evidence.clear();
+            }
+            Entity::Test(t) => t.items.clear(),
+            Entity::Interview(_) => {}
+        }
+        e
     }
 
     fn same(self, other: Ent<'_>) -> bool {
@@ -320,10 +364,13 @@ struct Outcome {
 struct Merger {
     conflicts: Vec<Conflict>,
     seen: usize,
+    /// No ancestor (see [`merge_two_way`]): values that differ conflict, sets are unions.
+    two_way: bool,
 }
 
 impl Merger {
     /// The three-way rule for one value: a side that left it as it was takes the other's.
+    /// Two-way, different values are a conflict.
     fn pick<T: PartialEq + Clone>(
         &mut self,
         owner: &Owner,
@@ -333,6 +380,21 @@ impl Merger {
         theirs: &T,
         wrap: fn(T) -> FieldValue,
     ) -> T {
+        if self.two_way {
+            if ours != theirs {
+                // The file writes an unknown field's missing base as absent, which reads back
+                // as "absent in the base": the same thing said the way it reads back.
+                let base = matches!(field, Field::Unknown(_)).then_some(FieldValue::Unknown(None));
+                self.conflicts.push(Conflict::Field {
+                    owner: owner.clone(),
+                    field,
+                    base,
+                    ours: wrap(ours.clone()),
+                    theirs: wrap(theirs.clone()),
+                });
+            }
+            return ours.clone();
+        }
         if ours == base {
             theirs.clone()
         } else if theirs == base || ours == theirs {
@@ -347,6 +409,12 @@ impl Merger {
             });
             ours.clone()
         }
+    }
+
+    /// The order a list is merged against. Two-way there is none: theirs's stands in, so ours's
+    /// order is kept and each side's own things go after what they follow there.
+    fn order_base(&self, base: Vec<ItemId>, theirs: Vec<ItemId>) -> Vec<ItemId> {
+        if self.two_way { theirs } else { base }
     }
 
     /// Unknown fields, key by key; a field absent on a side is `None` there.
@@ -428,7 +496,23 @@ impl Merger {
                     outcome(Some(t), None, Pending::DeletedBy(MergeSide::Ours))
                 }
             }
-            (None, Some(o), Some(t)) if !o.same(t) => outcome(Some(o), Some(t), Pending::Clash),
+            (None, Some(o), Some(t)) if !o.same(t) => {
+                // Two-way, one id is one thing: merged field by field against a stand-in
+                // ancestor without links, test items or evidence, so those are unions.
+                let twin = self.two_way.then(|| o.emptied());
+                match twin.as_ref().filter(|_| o.same_place(t)) {
+                    Some(twin) => match self.fields(id, Ent::of(twin), o, t) {
+                        Some(merged) => Outcome {
+                            kept: Some(merged),
+                            alt: None,
+                            pending: Pending::None,
+                            first_seen,
+                        },
+                        None => outcome(Some(o), Some(t), Pending::Clash),
+                    },
+                    None => outcome(Some(o), Some(t), Pending::Clash),
+                }
+            }
             (_, Some(o), _) => outcome(Some(o), None, Pending::None),
             (_, None, t) => outcome(t, None, Pending::None),
         }
@@ -604,6 +688,30 @@ impl Merger {
         item
     }
 
+    /// What a list of the canvas other than a section holds once merged, in order: the
+    /// things kept in it (`take` picks its kind out of a kept thing). `[base, ours, theirs]`
+    /// are the ids each side's list holds.
+    fn kept_in<T>(
+        &mut self,
+        list: List,
+        [base, ours, theirs]: [Vec<ItemId>; 3],
+        outcomes: &HashMap<ItemId, Outcome>,
+        placements: &mut HashMap<ItemId, Vec<ItemId>>,
+        take: fn(&Entity) -> Option<T>,
+    ) -> Vec<T> {
+        let base = self.order_base(base, theirs.clone());
+        let (order, _) = self.order_list(list, [base, ours, theirs], outcomes, placements);
+        order
+            .into_iter()
+            .filter_map(|id| {
+                outcomes
+                    .get(&id)
+                    .and_then(|o| o.kept.as_ref())
+                    .and_then(take)
+            })
+            .collect()
+    }
+
     /// Orders one list over everything that could end up in it, and records where each thing
     /// that is only theirs's side of a conflict would go. Returns the order and, when both
     /// sides reordered the shared things differently, ours's and theirs's order of them.
@@ -647,6 +755,20 @@ impl Merger {
         }
         (order, reordered)
     }
+}
+
+/// Two-way, a section's order conflicts when the notes both sides hold come in different orders.
+#[allow(clippy::type_complexity)]
+fn two_way_reordering(ours: &[ItemId], theirs: &[ItemId]) -> Option<(Vec<ItemId>, Vec<ItemId>)> {
+    let (in_o, in_t): (HashSet<&ItemId>, HashSet<&ItemId>) =
+        (ours.iter().collect(), theirs.iter().collect());
+    let os: Vec<ItemId> = ours.iter().filter(|i| in_t.contains(i)).cloned().collect();
+    let ts: Vec<ItemId> = theirs
+        .iter()
+        .filter(|i| in_o.contains(i))
+        .cloned()
+        .collect();
+    (os != ts).then_some((os, ts))
 }
 
 /// A key per entry: the entry itself and which occurrence of it this is, so two equal entries
