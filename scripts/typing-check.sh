@@ -6,8 +6,8 @@
 #
 # The plan (scripts/typing_plan.py, seeded, so a failure can be replayed): NOTES notes of 40 to
 # 120 characters into random areas, each opened with Ctrl+1…6 and ended by Esc, Enter, Tab or
-# Ctrl+S sent in the same xdotool command as its last letters (no pause at all), and now and
-# then a click on the status line followed by stray typing, which must land nowhere.
+# Ctrl+S sent the moment its last letter is (the next xdotool starts at once), and now and then
+# a click on the status line followed by stray typing, which must land nowhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-target/release/fitcanvas}
@@ -47,8 +47,10 @@ for _ in 1 2; do nice -n 5 sh -c 'while :; do :; done' & busy+=($!); done
 echo "typing $notes notes (SEED=$seed)"
 python3 scripts/typing_plan.py type "$seed" "$notes" "$win" "$work/expected.json"
 # Whatever is still being typed is kept by the save.
-xdotool key --delay 10 Escape key --delay 10 ctrl+s
+xdotool key --delay 10 Escape ctrl+s
 sleep 2
+# SHOT=file.png keeps a picture of the screen as the check ends.
+[[ -z ${SHOT:-} ]] || import -window root "$SHOT"
 kill "${busy[@]}" 2>/dev/null || true
 busy=()
 python3 scripts/typing_plan.py check "$canvas" "$work/expected.json"

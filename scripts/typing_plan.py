@@ -29,7 +29,7 @@ def note_text(rng: random.Random) -> str:
     words = []
     while len(" ".join(words)) < length:
         words.append(rng.choice(WORDS))
-    text = " ".join(words)
+    text = " ".join(words)  # never starts with "-", which xdotool would read as an option
     return text[0].upper() + text[1:]
 
 
@@ -38,15 +38,15 @@ def xdotool(*args: str) -> None:
 
 
 def status_line(window: str) -> tuple[int, int]:
-    """A point on the status line at the window's foot: a label, no field."""
+    """A point on the status line at the window's foot (a label, no field), relative to the
+    window: the window manager's own offsets make absolute positions unreliable."""
     out = subprocess.run(
         ["xdotool", "getwindowgeometry", "--shell", window],
         check=True, capture_output=True, text=True,
     ).stdout
     geometry = dict(line.split("=", 1) for line in out.split())
-    x, y = int(geometry["X"]), int(geometry["Y"])
     width, height = int(geometry["WIDTH"]), int(geometry["HEIGHT"])
-    return x + width // 3, y + height - 8
+    return width // 3, height - 8
 
 
 def type_plan(seed: int, notes: int, window: str, expected_path: str) -> None:
@@ -56,15 +56,15 @@ def type_plan(seed: int, notes: int, window: str, expected_path: str) -> None:
         if n % 8 == 7:
             # A click on a label, then typing that no field takes: it must land nowhere.
             x, y = status_line(window)
-            xdotool("mousemove", str(x), str(y), "click", "1",
-                    "type", "--delay", "10", "--", STRAY)
+            xdotool("mousemove", "--window", window, str(x), str(y), "click", "1",
+                    "type", "--delay", "10", STRAY)
         area = rng.randrange(len(AREAS))
         text = note_text(rng)
         ender = rng.choice(ENDERS)
-        # One xdotool command: the ending key follows the last letter after 10 ms, no more.
-        xdotool("key", "--delay", "10", f"ctrl+{area + 1}",
-                "type", "--delay", "10", "--", text,
-                "key", "--delay", "10", ender)
+        # The ending key follows the last letter as soon as a new xdotool starts (a few ms:
+        # `type` takes every word after it as text, so it cannot be chained).
+        xdotool("key", "--delay", "10", f"ctrl+{area + 1}", "type", "--delay", "10", text)
+        xdotool("key", "--delay", "10", ender)
         expected[AREAS[area]].append(text)
     with open(expected_path, "w", encoding="utf-8") as f:
         json.dump(expected, f)

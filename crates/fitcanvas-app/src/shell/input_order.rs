@@ -141,8 +141,10 @@ impl InputOrder {
     }
 }
 
+/// A button pressed or released: egui moves the keyboard focus on either (a field takes it
+/// on the press, and one typed in gives it up when the click ends).
 fn is_press(event: &Event) -> bool {
-    matches!(event, Event::PointerButton { pressed: true, .. })
+    matches!(event, Event::PointerButton { .. })
 }
 
 fn is_keyboard(event: &Event) -> bool {
