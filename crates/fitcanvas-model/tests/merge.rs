@@ -700,6 +700,23 @@ fn notes_both_sides_added_under_one_id_are_both_kept_and_their_links_follow() {
 }
 
 #[test]
+fn an_unknown_field_with_an_empty_key_changed_two_ways_is_a_conflict_that_loads_back() {
+    // Found by fuzzing: JSON allows "" as a key, so a file may hold it as an unknown field.
+    let side = |v: i64| {
+        format::from_value(json!({"format": "fitcanvas", "version": 1, "": v,
+            "pains": [{"id": "pain-1", "text": "Slow", "": v}]}))
+        .unwrap()
+    };
+    let (base, ours, theirs) = (side(0), side(1), side(2));
+    for merged in [merge(&base, &ours, &theirs), merge_two_way(&ours, &theirs)] {
+        assert_eq!(merged.conflicts().len(), 2, "{:?}", merged.conflicts());
+        assert_eq!(reloaded(&merged), merged);
+        let settled = settle_all(merged, MergeSide::Theirs);
+        assert_eq!(settled.extra_fields()[""], json!(2));
+    }
+}
+
+#[test]
 fn a_section_reordered_two_ways_is_an_order_conflict() {
     let base = sample();
     let mut ours = base.clone();

@@ -267,7 +267,9 @@ fn decode_field(
                 Owner::Interview(_) => &ID_KEY,
                 Owner::Test(_) => &TEST_KEYS,
             };
-            if reserved.contains(&key.as_str()) || key.is_empty() {
+            // Any other key is an unknown field's, the empty one too (JSON allows it, so a
+            // file may hold it and two sides may change it).
+            if reserved.contains(&key.as_str()) {
                 return Err(LoadError::invalid(
                     format!("{at}.field"),
                     format!("\"{key}\" is not a field a conflict can name there"),
