@@ -270,9 +270,19 @@ fn cases() -> u32 {
         .unwrap_or(200)
 }
 
+/// Every `cargo test` runs the same cases, so CI says the same of the same code; a run with
+/// `PROPTEST_CASES` set explores new ones (and a failure adds its seed to the regressions).
+fn seed() -> proptest::test_runner::RngSeed {
+    match std::env::var("PROPTEST_CASES") {
+        Ok(_) => proptest::test_runner::RngSeed::Random,
+        Err(_) => proptest::test_runner::RngSeed::Fixed(23),
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: cases(),
+        rng_seed: seed(),
         ..ProptestConfig::default()
     })]
 
