@@ -437,8 +437,13 @@ impl App {
             _ => None,
         });
         let Some(first) = notes.next() else { return };
-        let mut rest: Vec<ItemId> = notes.filter(|id| *id != first).collect();
-        rest.dedup();
+        let mut rest: Vec<ItemId> = Vec::new();
+        for id in notes {
+            // A step may touch one note more than once (a batch), not always in a row.
+            if id != first && !rest.contains(&id) {
+                rest.push(id);
+            }
+        }
         self.view.selected = Some(first);
         self.view.also_selected = rest;
         self.view.scroll_to_selected = true;
